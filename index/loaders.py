@@ -1,0 +1,147 @@
+"""Read a posting file into plain text: .txt, .md, .html, .pdf. One posting per file.
+
+Every failure is a ``PostingError`` naming the file and the reason, so a run can skip the
+file and go on with the others.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from .errors import PostingError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+
+# Page parts that are never the posting: scripts, styling, menus, site header and footer.
+_HTML_DROP_TAGS = [
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "header",
+    "footer", "aside", "form", "button", "select", "input", "head",
+]
+_HTML_DROP_HINTS = re.compile(
+    r"(?:^|[-_ ])(?:cookie|consent|nav|navbar|menu|footer|header|banner|breadcrumbs?|share|social|related|sidebar|similar)(?:$|[-_ ])",
+    re.IGNORECASE,
+)
+_HTML_BLOCKS = [
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "dd", "dt",
+    "dl", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
+]
+
+
+def read_posting_text(path: Path, max_bytes: int) -> str:
+    """The raw text of one posting file, or a ``PostingError`` saying why it has none."""
+    name = str(path)
+    if not path.exists():
+        raise PostingError(name, "no such file or folder")
+    if not path.is_file():
+        raise PostingError(name, "not a regular file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise PostingError(
+            name, f"unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .pdf"
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise PostingError(name, "empty file")
+    if size > max_bytes:
+        raise PostingError(
+            name,
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            "(raise ROLECHAT_MAX_FILE_MB if it really is one posting)",
+        )
+    data = path.read_bytes()
+    if suffix in PDF_SUFFIXES:
+        return pdf_to_text(data, name)
+    text = decode_text(data, name)
+    if suffix in HTML_SUFFIXES:
+        return html_to_text(text)
+    if suffix in MARKDOWN_SUFFIXES:
+        return markdown_to_text(text)
+    return text
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise PostingError(name, f"undecodable UTF-16 text ({exc.reason})") from None
+    if b"\x00" in data[:8192]:
+        raise PostingError(name, "binary file, not a text posting")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PostingError(
+            name, f"not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+        ) from None
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of the posting part of a page; headings become ``## `` lines, list items ``- ``."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup.find_all(_HTML_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed:  # inside a part already dropped
+            continue
+        attrs = tag.attrs or {}
+        hints = " ".join([attrs.get("id") or "", *(attrs.get("class") or []), attrs.get("role") or ""])
+        if hints.strip() and _HTML_DROP_HINTS.search(hints):
+            tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    for level in range(1, 7):
+        for heading in root.find_all(f"h{level}"):
+            heading.insert_before("\n" + "#" * min(level, 3) + " ")
+            heading.append("\n")
+    for item in root.find_all("li"):
+        item.insert_before("\n- ")
+    for block in root.find_all(_HTML_BLOCKS):
+        block.insert_before("\n")
+        block.append("\n")
+    text = root.get_text("")
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    lines = [re.sub(r"^(#+|-)\s*$", "", line) for line in lines]
+    body = "\n".join(line for line in lines if line)
+    if page_title and not body.lstrip().startswith("#"):
+        body = f"# {page_title}\n{body}"
+    return body
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Markdown with emphasis and link syntax removed; headings and bullets kept as lines."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    text = re.sub(r"^\s*[*+]\s+", "- ", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^(#{1,6})\s*(.+?)\s*#*\s*$", lambda m: "#" * min(len(m.group(1)), 3) + " " + m.group(2), text, flags=re.MULTILINE)
+    return text
+
+
+def pdf_to_text(data: bytes, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise PostingError(name, "encrypted PDF; save an unencrypted copy")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PostingError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise PostingError(name, f"not a readable PDF ({type(exc).__name__})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise PostingError(name, "PDF has no text layer (a scan?); export it with text")
+    return text
