@@ -1,0 +1,248 @@
+"""The public Python API: ``Assistant`` (ingest, ask, stream, chat) and ``Chat``.
+
+The CLI, the Gradio page and the eval script use only this. One ``Assistant`` is safe to share
+between threads: questions read an immutable snapshot (corpus + retriever) that an ingest
+replaces whole when it finishes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from index import Config, IngestReport, PostingFields, PostingIndex, RolechatError, make_embed_model
+
+from .claims import Draft, render
+from .corpus import Corpus, build_corpus, correct_spelling
+from .extractive import ExtractiveAnswerer
+from .question import QuestionShape, analyse
+from .retrieval import HybridRetriever, match_roles
+from .types import Answer, Passage
+
+MAX_QUESTION_CHARS = 4000
+ANSWER_POOL = 12
+
+
+class QuestionError(RolechatError):
+    """The question cannot be asked as given."""
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    corpus: Corpus
+    retriever: HybridRetriever
+    extractive: ExtractiveAnswerer
+
+
+@dataclass
+class _Turn:
+    question: str
+    answer: Answer
+    focus: tuple[str, ...]
+
+
+class AnswerStream:
+    """Iterate for the answer's text as it is produced; ``.answer`` holds the final ``Answer``."""
+
+    def __init__(self, pieces: Iterator[str | Answer]):
+        self._pieces = pieces
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for piece in self._pieces:
+            if isinstance(piece, Answer):
+                self.answer = piece
+            else:
+                yield piece
+
+
+class Assistant:
+    def __init__(
+        self,
+        data_dir: str | os.PathLike | None = None,
+        llm: str | None = None,
+        model: str | None = None,
+        top_k: int | None = None,
+        collection: str | None = None,
+        embed: str | None = None,
+        chroma_host: str | None = None,
+        chroma_port: int | None = None,
+        config: Config | None = None,
+    ):
+        self.config = config or Config.resolve(
+            data_dir=data_dir, llm=llm, model=model, top_k=top_k, collection=collection,
+            embed=embed, chroma_host=chroma_host, chroma_port=chroma_port,
+        )
+        self.index = PostingIndex(self.config)
+        self._embed_model = make_embed_model(self.config)
+        self._lock = threading.Lock()
+        self._snapshot: _Snapshot | None = None
+        self._llm_answerer = None
+        if self.config.llm == "openai":
+            from .llm import LLMAnswerer
+
+            self._llm_answerer = LLMAnswerer(self.config)
+
+    # -- offline side -----------------------------------------------------------------------
+    def ingest(self, paths: Sequence[str | os.PathLike] | str, prune: bool = False, progress: bool = False) -> IngestReport:
+        """Add, update (and with ``prune`` remove) postings; see ``index.PostingIndex.ingest``."""
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        report = self.index.ingest(paths, prune=prune, progress=progress)
+        if report.added or report.updated or report.removed or self._snapshot is None:
+            self.refresh()
+        return report
+
+    def remove(self, posting_ids: Sequence[str]) -> list[str]:
+        removed = self.index.remove(posting_ids)
+        if removed:
+            self.refresh()
+        return removed
+
+    def postings(self) -> list[PostingFields]:
+        """Structured fields of every ingested posting (title, company, salary, ...)."""
+        return list(self._current().corpus.postings.values())
+
+    def refresh(self) -> None:
+        """Rebuild the in-memory view after the store changed (another process ingested)."""
+        with self._lock:
+            corpus = build_corpus(self.index)
+            self._snapshot = _Snapshot(
+                corpus=corpus,
+                retriever=HybridRetriever(corpus, self.index.vector_store(), self._embed_model),
+                extractive=ExtractiveAnswerer(corpus),
+            )
+
+    @property
+    def answerer_name(self) -> str:
+        return self._llm_answerer.name if self._llm_answerer else "extractive"
+
+    # -- online side ------------------------------------------------------------------------
+    def retrieve(self, question: str, k: int | None = None, posting_ids: Sequence[str] | None = None) -> list[Passage]:
+        snap = self._current()
+        q = correct_spelling(_clean_question(question), snap.corpus)
+        role = match_roles(q, snap.corpus)
+        return snap.retriever.retrieve(q, k or self.config.top_k, tuple(posting_ids or ()) or None, role.posting_ids)
+
+    def ask(self, question: str, posting_ids: Sequence[str] | None = None) -> Answer:
+        return self._answer(question, [], posting_ids, stream=False)  # type: ignore[return-value]
+
+    def stream(self, question: str, posting_ids: Sequence[str] | None = None) -> AnswerStream:
+        return AnswerStream(self._answer(question, [], posting_ids, stream=True))  # type: ignore[arg-type]
+
+    def chat(self, posting_ids: Sequence[str] | None = None) -> "Chat":
+        return Chat(self, posting_ids)
+
+    # -- internals --------------------------------------------------------------------------
+    def _current(self) -> _Snapshot:
+        if self._snapshot is None:
+            self.refresh()
+        assert self._snapshot is not None
+        return self._snapshot
+
+    def _answer(self, question: str, history: list[_Turn], posting_ids: Sequence[str] | None, stream: bool):
+        started = time.perf_counter()
+        snap = self._current()
+        asked = _clean_question(question)
+        allowed = tuple(posting_ids or ()) or None
+        standalone = asked
+        if history and self._llm_answerer is not None:
+            standalone = self._llm_answerer.condense(asked, history) or asked
+        corrected = correct_spelling(standalone, snap.corpus)
+        shape = analyse(corrected)
+        several = shape.is_comparison or bool(re.search(r"\b(?:and|or|vs\.?|versus)\b", corrected))
+        role = match_roles(corrected, snap.corpus, several=several)
+        focus = role.posting_ids
+        carried = False
+        if not focus and history and history[-1].focus:
+            focus, carried = history[-1].focus, True  # a follow-up keeps the previous turn's role
+        if allowed:
+            focus = tuple(p for p in focus if p in allowed) or (allowed if len(allowed) <= 3 else ())
+        query = corrected
+        if carried:
+            query = f"{corrected} ({'; '.join(snap.corpus.label(p) for p in focus)})"
+        per_posting = 2 if shape.is_comparison else 0
+        # The answerer reads a deeper pool than top_k: a sentence that answers may sit in the
+        # sixth passage. ``Answer.passages`` keeps the whole pool, best first.
+        pool = max(self.config.top_k, ANSWER_POOL)
+        passages = snap.retriever.retrieve(query, pool, allowed, focus, per_posting)
+
+        def extractive_answer(notice: str = "") -> Answer:
+            draft = snap.extractive.answer(shape, passages, focus, role.terms)
+            return self._finish(draft, asked, query, passages, "extractive", notice, focus)
+
+        if self._llm_answerer is None or shape.is_injection or not passages:
+            answer = extractive_answer()
+            if stream:
+                return _stream_text(answer)
+            return answer
+        if stream:
+            return self._llm_answerer.stream(query, shape, passages, focus, asked, extractive_answer)
+        return self._llm_answerer.answer(query, shape, passages, focus, asked, extractive_answer)
+
+    def _finish(self, draft: Draft, asked: str, query: str, passages: list[Passage], answerer: str, notice: str, focus: tuple[str, ...]) -> Answer:
+        text, citations = render(draft.claims)
+        answer = Answer(
+            text=text, citations=citations, abstained=draft.abstained, question=asked,
+            standalone_question=query, passages=passages, answerer=answerer, notice=notice,
+        )
+        answer.__dict__["_focus"] = focus
+        return answer
+
+
+def _stream_text(answer: Answer) -> Iterator[str | Answer]:
+    for piece in re.findall(r"\S+\s*", answer.text):
+        yield piece
+    yield answer
+
+
+def _clean_question(question: str) -> str:
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question)
+    cleaned = " ".join(cleaned.split())
+    if not cleaned:
+        raise QuestionError("the question is empty; ask something about the postings")
+    if len(cleaned) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"the question is {len(cleaned)} characters long; keep it under {MAX_QUESTION_CHARS}"
+        )
+    return cleaned
+
+
+@dataclass
+class Chat:
+    """A conversation: follow-ups are read in the light of the previous turns."""
+
+    assistant: Assistant
+    posting_ids: Sequence[str] | None = None
+    turns: list[_Turn] = field(default_factory=list)
+
+    def ask(self, question: str) -> Answer:
+        answer = self.assistant._answer(question, self.turns, self.posting_ids, stream=False)
+        self._remember(question, answer)
+        return answer
+
+    def stream(self, question: str) -> AnswerStream:
+        inner = self.assistant._answer(question, self.turns, self.posting_ids, stream=True)
+
+        def pieces() -> Iterator[str | Answer]:
+            for piece in inner:
+                if isinstance(piece, Answer):
+                    self._remember(question, piece)
+                yield piece
+
+        return AnswerStream(pieces())
+
+    def reset(self) -> None:
+        self.turns.clear()
+
+    def _remember(self, question: str, answer: Answer) -> None:
+        cited = tuple(dict.fromkeys(c.source for c in answer.citations))
+        focus = answer.__dict__.get("_focus") or ()
+        # The role a turn was about: the one it named, else the ones its answer cited.
+        self.turns.append(_Turn(question, answer, tuple(focus) or cited))

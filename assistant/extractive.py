@@ -1,0 +1,392 @@
+"""The embedded default answerer: no model, no key. It answers with the postings' own words.
+
+For a question whose intent maps to a structured field (salary, location, duration, office
+policy, ...) it states the field and cites the passage the field was read from. Otherwise it
+scores each sentence or bullet of the retrieved passages by how much of the question's
+meaning it covers (IDF-weighted, with the intent's synonyms and cues) and quotes the best ones.
+When coverage is weak it abstains: a missing answer is better than a plausible one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import PostingFields, find_places
+
+from .claims import Claim, Draft
+from .corpus import Corpus
+from .question import QuestionShape
+from .text import QUESTION_FILLER, STOPWORDS, content_stems, sentences, stem, stems_match
+from .types import Passage
+
+DECLINE_INJECTION = (
+    "I only answer questions about the job postings, from what they say; "
+    "I can't follow instructions to do otherwise."
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|without|non[- ]?|n't)\b", re.IGNORECASE)
+_FIELD_NAMES = {
+    "salary": "a salary",
+    "duration": "a duration",
+    "office_policy": "an office or remote-work policy",
+    "locations": "a location",
+    "employment_type": "an employment type",
+    "requisition_id": "a requisition ID",
+    "company": "the company",
+}
+# Words a question uses to point at a role without asking anything about it.
+_POINTERS = frozenset(stem(w) for w in "role job position opening posting vacancy one two first second both roles".split())
+_FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
+_PAY_LABEL = re.compile(r"^\W*(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend)\s*(?:range)?\s*[:\-–]\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    passage: Passage
+    start: int  # offsets into passage.text
+    end: int
+    rank: int  # the passage's retrieval rank
+    pair: bool = False  # two neighbouring sentences taken together
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+
+class ExtractiveAnswerer:
+    name = "extractive"
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+
+    # -- entry ------------------------------------------------------------------------------
+    def answer(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...], role_terms: frozenset[str]) -> Draft:
+        if shape.is_injection:
+            return Draft([Claim(DECLINE_INJECTION)], abstained=True)
+        if not passages:
+            return _abstain("There are no postings to answer from yet; ingest some first.")
+        targets = self._targets(shape, passages, focus)
+        terms = self._question_terms(shape, targets, role_terms)
+        field_intents = [i for i in shape.intents if i.field]
+        # A field answers when the question asks only for fields; "Does the pay include equity?"
+        # also asks about benefits, which only a sentence can answer.
+        only_fields = field_intents and all(i.field for i in shape.intents)
+        if _asks_place(shape) or only_fields:
+            draft = self._from_fields(shape, targets, field_intents)
+            if draft is not None:
+                return draft
+        if not terms and not shape.intents:
+            return self._overview(targets)
+        return self._from_sentences(shape, passages, targets, terms)
+
+    # -- who is asked about -----------------------------------------------------------------
+    def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...]) -> list[str]:
+        ranked = list(dict.fromkeys(p.posting_id for p in passages))
+        if shape.is_comparison:
+            chosen = list(focus) if len(focus) >= 2 else list(dict.fromkeys(list(focus) + ranked))
+            return chosen[: max(2, len(focus))][:5]
+        if focus:
+            return list(focus[:3]) if len(focus) <= 3 else [focus[0]]
+        return ranked[:1]
+
+    def _question_terms(self, shape: QuestionShape, targets: list[str], role_terms: frozenset[str]) -> list[str]:
+        target_vocab = set()
+        for pid in targets:
+            fields = self.corpus.postings.get(pid)
+            if fields:
+                target_vocab |= set(content_stems(" ".join([fields.title or "", fields.company or "", *fields.locations, fields.employment_type or ""])))
+        terms = []
+        for t in dict.fromkeys(content_stems(shape.text)):
+            if t in role_terms or t in _POINTERS or t in _FILLER or any(stems_match(t, v) for v in target_vocab):
+                continue
+            if len(t) <= 3 and not t.isdigit() and t not in self.corpus.chunk_df and not t.isupper():
+                continue  # "wat", "abt": noise the corpus never uses, not a topic
+            terms.append(t)
+        return terms
+
+    # -- structured fields ------------------------------------------------------------------
+    def _from_fields(self, shape: QuestionShape, targets: list[str], intents: list) -> Draft | None:
+        place = _asks_place(shape)
+        claims: list[Claim] = []
+        answered = False
+        multi = len(targets) > 1
+        for pid in targets:
+            fields = self.corpus.postings.get(pid)
+            if fields is None:
+                continue
+            label = self.corpus.label(pid)
+            if place:
+                claim = self._place_claim(fields, label, place, shape)
+                claims.append(claim)
+                answered |= claim.passage is not None
+                continue
+            for intent in intents[:2]:
+                claim = self._field_claim(fields, label, intent.field, shape, multi)
+                if claim is None:
+                    claims.append(Claim(f"The posting for {label} does not state {_FIELD_NAMES[intent.field]}."))
+                else:
+                    claims.append(claim)
+                    answered = True
+        if not claims:
+            return None
+        if not answered and shape.primary and shape.primary.field == "company":
+            return None  # fall back to sentences about the company
+        return Draft(claims, abstained=not answered)
+
+    def _field_claim(self, fields: PostingFields, label: str, name: str, shape: QuestionShape, multi: bool) -> Claim | None:
+        value = getattr(fields, name)
+        if not value:
+            return None
+        pid = fields.posting_id
+        if name == "salary":
+            passage, quote = self._find(pid, value.text)
+            if passage is None:
+                return None
+            stated = _PAY_LABEL.sub("", quote) if value.text in quote else value.text
+            return Claim(f"The pay for {label} is {stated}", passage, (quote,))
+        if name == "locations":
+            passage, quote = self._find(pid, value[0])
+            if passage is None:
+                return None
+            listed = [loc for loc in value if loc.lower() in passage.text.lower()]
+            return Claim(f"{label} is based in {_join(listed)}", passage, (self._sentence_with(passage, value[0]),))
+        if name == "duration":
+            number = value.split()[0]
+            passage, quote = self._find_regex(pid, rf"\b{re.escape(number)}[- ](?:{value.split()[1].rstrip('s')})s?\b")
+            if passage is None:
+                return None
+            return Claim(f"{label} lasts {value}: “{quote}”", passage, (quote,))
+        if name == "office_policy":
+            passage, quote = self._find(pid, value)
+            if passage is None:
+                return None
+            prefix = ""
+            asked = [t for t in content_stems(shape.text) if t in {"remot", "hybrid", "onsit"}]
+            if shape.is_yes_no and asked:
+                hit = any(stem(w) in asked for w in re.findall(r"[\w-]+", value))
+                if hit:
+                    prefix = "No. " if _NEGATION.search(value) else "Yes. "
+            return Claim(f"{prefix}For {label}: “{value}”", passage, (value,))
+        if name == "employment_type":
+            pattern = {"internship": r"\bintern(?:ship)?\b", "full time": r"\bfull[- ]time\b", "part time": r"\bpart[- ]time\b",
+                       "contract": r"\bcontract(?:or)?\b|\bfixed[- ]term\b", "temporary": r"\btemporary\b|\bseasonal\b"}.get(value, re.escape(value))
+            passage, quote = self._find_regex(pid, pattern)
+            return Claim(f"{label} is {'an' if value[0] in 'aeiou' else 'a'} {value} position", passage, (quote,)) if passage else None
+        if name == "requisition_id":
+            passage, quote = self._find(pid, value)
+            return Claim(f"The requisition ID for {label} is {value}", passage, (quote,)) if passage else None
+        if name == "company":
+            passage, quote = self._find(pid, value)
+            return Claim(f"{fields.title or label} is at {value}", passage, (self._sentence_with(passage, value),)) if passage else None
+        return None
+
+    def _place_claim(self, fields: PostingFields, label: str, place: str, shape: QuestionShape) -> Claim:
+        passage, _ = self._find(fields.posting_id, place)
+        if passage is not None:
+            sentence = self._sentence_with(passage, place)
+            prefix = "Yes. " if shape.is_yes_no else ""
+            return Claim(f"{prefix}For {label}: “{sentence}”", passage, (sentence,))
+        if fields.locations:
+            passage, _ = self._find(fields.posting_id, fields.locations[0])
+            if passage is not None:
+                return Claim(
+                    f"No: {place} is not among the locations of {label}, which are {_join(list(fields.locations))}",
+                    passage,
+                    (self._sentence_with(passage, fields.locations[0]),),
+                )
+        return Claim(f"The posting for {label} does not mention {place}.")
+
+    # -- sentences --------------------------------------------------------------------------
+    def _from_sentences(self, shape: QuestionShape, passages: list[Passage], targets: list[str], terms: list[str]) -> Draft:
+        pool = [p for p in passages if p.posting_id in targets] or passages
+        units = []
+        for rank, p in enumerate(pool):
+            spans = sentences(p.text)
+            units.extend(Unit(p, a, b, rank) for a, b in spans)
+            # Two neighbouring sentences of a paragraph may answer together what neither does alone.
+            for (a, b), (c, d) in zip(spans, spans[1:]):
+                if "\n" not in p.text[b:c] and not _is_bullet(p.text[a:b]):
+                    units.append(Unit(p, a, d, rank, pair=True))
+        if not terms and shape.primary is None:
+            return _abstain("I couldn't find this in the postings.")
+        weights = {t: self.corpus.idf(t) for t in terms}
+        scored = []
+        for unit in units:
+            if shape.is_numeric and not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", unit.text, re.IGNORECASE):
+                continue  # "how many/how long" is answered by a number or by nothing
+            coverage, cue, section_hit, key_covered, unknown_missed = self._coverage(unit, shape, terms, weights)
+            pair_penalty = 0.05 if unit.pair else 0.0
+            score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score - pair_penalty
+            accepted = not unknown_missed and (
+                (coverage >= 0.5 and key_covered) or coverage >= 0.67 or (cue and coverage >= 0.4 and key_covered)
+            )
+            if accepted:
+                scored.append((score, unit))
+        if not scored:
+            where = f" for {self.corpus.label(targets[0])}" if len(targets) == 1 and targets[0] in self.corpus.postings else ""
+            return _abstain(f"The postings don't say{where}; I couldn't find it in them.")
+        scored.sort(key=lambda s: (-s[0], s[1].rank, s[1].start))
+        chosen = self._choose(shape, scored, targets)
+        multi = len({u.passage.posting_id for u in chosen}) > 1
+        claims: list[Claim] = []
+        as_list = shape.is_list and len(chosen) > 1 and not multi
+        if as_list:
+            claims.append(Claim(f"From the posting for {self.corpus.label(chosen[0].passage.posting_id)}:"))
+        for unit in chosen:
+            body = re.sub(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+", "", unit.text)
+            if multi:
+                body = f"{self.corpus.label(unit.passage.posting_id)}: {body}"
+            elif shape.is_yes_no and not as_list:
+                body = f"The posting says: “{body}”"
+            claims.append(Claim(body, unit.passage, (unit.text,), bullet=as_list))
+        return Draft(claims, abstained=False)
+
+    def _coverage(self, unit: Unit, shape: QuestionShape, terms: list[str], weights: dict[str, float]):
+        stems = set(content_stems(unit.text)) | set(content_stems(unit.passage.section))
+        intent = shape.primary
+        cue = bool(intent and intent.cue and intent.cue.search(unit.text))
+        section_hit = bool(intent and intent.section and intent.section.search(unit.passage.section))
+        # A sentence that says the intent's own word ("start", "salary") beats one that only
+        # matches its cue (any month, any amount).
+        cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)
+        covered_weight = 0.0
+        # The most specific word must be covered; a number in the question ("graduating in
+        # 2025") is a value to compare with, not a word the answer must repeat.
+        words_only = [t for t in terms if not t.isdigit()]
+        top = max((weights[t] for t in words_only), default=0.0)
+        keys = {t for t in words_only if weights[t] >= top * 0.999}
+        key_covered = not keys
+        unknown_missed = False
+        for t in terms:
+            hit = any(stems_match(t, s) for s in stems)
+            if not hit:
+                for i in shape.intents:
+                    if t in i.synonyms or any(stems_match(t, syn) for syn in i.synonyms):
+                        hit = bool(stems & i.synonyms) or bool(i.cue and i.cue.search(unit.text)) or bool(i.section and i.section.search(unit.passage.section))
+                        if hit:
+                            break
+            if hit:
+                covered_weight += weights[t]
+                if t in keys:
+                    key_covered = True
+            elif not t.isdigit() and t not in self.corpus.chunk_df:
+                unknown_missed = True  # asks about something no posting mentions at all
+        total = sum(weights.values())
+        coverage = covered_weight / total if total else (0.7 if cue or section_hit else 0.0)
+        return coverage, cue, section_hit, key_covered and not unknown_missed, unknown_missed
+
+    def _choose(self, shape: QuestionShape, scored: list[tuple[float, Unit]], targets: list[str]) -> list[Unit]:
+        best_score, best = scored[0]
+        if shape.is_comparison and len(targets) > 1:
+            chosen = []
+            for pid in targets:
+                for score, unit in scored:
+                    if unit.passage.posting_id == pid and score >= 0.6 * best_score:
+                        chosen.append(unit)
+                        break
+            return chosen or [best]
+        if shape.is_list:
+            same = [u for s, u in scored if not u.pair and u.passage.posting_id == best.passage.posting_id and s >= 0.75 * best_score]
+            same.sort(key=lambda u: (u.passage.start + u.start))
+            return _dedupe(same)[:8]
+        chosen = [best]
+        for score, unit in scored[1:4]:
+            overlaps = unit.passage.chunk_id == best.passage.chunk_id and unit.start < best.end and best.start < unit.end
+            if score >= 0.9 * best_score and not overlaps and unit.passage.posting_id == best.passage.posting_id:
+                chosen.append(unit)
+                break
+        return chosen
+
+    # -- overview ---------------------------------------------------------------------------
+    def _overview(self, targets: list[str]) -> Draft:
+        claims: list[Claim] = []
+        for pid in targets[:3]:
+            fields = self.corpus.postings.get(pid)
+            if fields is None:
+                continue
+            label = self.corpus.label(pid)
+            intro = self._first_description(pid)
+            if intro is not None:
+                claims.append(Claim(f"{label}: {intro[1]}", intro[0], (intro[1],)))
+            for name in ("company", "locations", "employment_type", "duration", "salary", "office_policy"):
+                claim = self._field_claim(fields, label, name, _NO_SHAPE, False)
+                if claim is not None and name != "company":
+                    claims.append(claim)
+        if not claims:
+            return _abstain("I couldn't find a description of that role in the postings.")
+        return Draft(claims, abstained=False)
+
+    def _first_description(self, pid: str) -> tuple[Passage, str] | None:
+        for passage in self.corpus.by_posting.get(pid, []):
+            for a, b in sentences(passage.text):
+                text = passage.text[a:b]
+                if len(text) >= 60 and not text.lstrip().startswith(("-", "*", "•")):
+                    return passage, text
+        return None
+
+    # -- lookups ----------------------------------------------------------------------------
+    def _find(self, pid: str, literal: str) -> tuple[Passage | None, str]:
+        needle = literal.lower().strip()
+        for passage in self.corpus.by_posting.get(pid, []):
+            if needle and needle in passage.text.lower():
+                return passage, self._sentence_with(passage, literal)
+        return None, ""
+
+    def _find_regex(self, pid: str, pattern: str) -> tuple[Passage | None, str]:
+        rx = re.compile(pattern, re.IGNORECASE)
+        for passage in self.corpus.by_posting.get(pid, []):
+            m = rx.search(passage.text)
+            if m:
+                return passage, self._sentence_at(passage, m.start())
+        return None, ""
+
+    @staticmethod
+    def _sentence_at(passage: Passage, offset: int) -> str:
+        for a, b in sentences(passage.text):
+            if a <= offset < b:
+                return passage.text[a:b]
+        return passage.text
+
+    def _sentence_with(self, passage: Passage | None, literal: str) -> str:
+        if passage is None:
+            return ""
+        at = passage.text.lower().find(literal.lower())
+        return self._sentence_at(passage, max(at, 0))
+
+
+def _abstain(text: str) -> Draft:
+    return Draft([Claim(text)], abstained=True)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _dedupe(units: list[Unit]) -> list[Unit]:
+    seen, out = set(), []
+    for u in units:
+        key = re.sub(r"\W+", " ", u.text.lower()).strip()
+        if key not in seen:
+            seen.add(key)
+            out.append(u)
+    return out
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(re.match(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+", text))
+
+
+def _asks_place(shape: QuestionShape) -> str | None:
+    """A named city in a yes/no question ("Is the internship in London?")."""
+    if not shape.is_yes_no:
+        return None
+    places = [p for p in find_places(shape.text) if p != "Remote"]
+    return places[0] if places else None
+
+
+class _NoShape:
+    text = ""
+    is_yes_no = False
+
+
+_NO_SHAPE = _NoShape()

@@ -1,0 +1,107 @@
+"""What a question asks: its intent (salary, location, ...), its shape (list, yes/no, ...), and
+whether it is an attempt to steer the assistant rather than a question about the postings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    trigger: re.Pattern[str]  # in the question
+    cue: re.Pattern[str] | None  # in a sentence that answers it
+    section: re.Pattern[str] | None  # in the heading of a section that answers it
+    synonyms: frozenset[str]  # stems that cover the intent's words in a sentence
+    field: str | None = None  # PostingFields attribute that answers it directly
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_MONEY = r"(?:[$£€₹¥]\s?\d|\b(?:USD|GBP|EUR|CAD|AUD|INR|CHF)\s?\d|\d\s?(?:USD|GBP|EUR)\b)"
+INTENTS: tuple[Intent, ...] = (
+    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary)\b"),
+           _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
+    Intent("duration", _rx(r"\b(?:how long|duration|length|how many (?:weeks|months))\b"),
+           _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
+    Intent("location", _rx(r"\b(?:where|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
+           None, _rx(r"location"), frozenset({"locat", "base", "citi", "offic", "where"}), "locations"),
+    Intent("office", _rx(r"\b(?:remote\w*|hybrid|on-?site|in[- ]office|in the office|in[- ]person|work from home|wfh|days? (?:a|per) week|office|commute)\b"),
+           _rx(r"\b(?:remote|hybrid|on-?site|in[- ]office|office|in[- ]person|days? (?:a|per) week|work from home)\b"), None,
+           frozenset({"remot", "hybrid", "onsit", "offic", "person", "attend", "home"}), "office_policy"),
+    Intent("employment", _rx(r"\b(?:full[- ]time|part[- ]time|contract\w*|permanent|temporary|employment type|type of (?:employment|contract|role))\b"),
+           _rx(r"\b(?:full[- ]time|part[- ]time|contract|permanent|temporary|internship)\b"), None,
+           frozenset({"full", "part", "time", "contract", "perman", "temporari"}), "employment_type"),
+    Intent("requisition", _rx(r"\b(?:req(?:uisition)?(?: id| number)?|job id|reference(?: number)?|posting id)\b"),
+           None, None, frozenset({"requisit", "req", "id", "refer"}), "requisition_id"),
+    Intent("company", _rx(r"\b(?:company|employer|who is hiring|which (?:firm|organi[sz]ation))\b"),
+           None, _rx(r"company|about"), frozenset({"compani", "employ"}), "company"),
+    Intent("experience", _rx(r"\b(?:years? of|experience\w*|how senior|seniority|how many years)\b"),
+           _rx(r"\b\d+\+?\s*(?:years?|yrs)\b"), _rx(r"requirement|qualification|experience|about you"), frozenset({"year", "experi"})),
+    Intent("education", _rx(r"\b(?:degree|phd|ph\.d|master'?s?|bachelor'?s?|education|graduat\w*|enrolled|student|study|studying|diploma)\b"),
+           _rx(r"\b(?:degree|phd|master|bachelor|BS|MS|BSc|MSc|graduat\w*|enrolled|diploma)\b"), _rx(r"qualification|education|requirement"),
+           frozenset({"degre", "phd", "master", "bachelor", "educ", "graduat", "enrol", "bs", "ms", "student", "BS", "MS"})),
+    Intent("languages", _rx(r"\b(?:programming|coding|code|languages?)\b"),
+           _rx(r"\b(?:Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)"),
+           None, frozenset({"languag", "program", "code"})),
+    Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|stack|technolog\w*)\b"),
+           _rx(r"\b(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn|React|Angular|Vue|Django|Flask|FastAPI|Spring|Rails|Node\.js|Spark|Kubernetes|Docker|Terraform|AWS|GCP|Azure|Airflow|dbt|Kafka|Postgres\w*|MySQL|Figma|Snowflake|Pandas|NumPy|Hadoop)\b"),
+           None, frozenset({"framework", "librari", "tool", "stack", "technolog"})),
+    Intent("start", _rx(r"\b(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
+           _rx(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|asap|immediately)\b"),
+           None, frozenset({"start", "begin"})),
+    Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
+           None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk", "insur", "medic", "health", "leav", "equiti", "rsus", "stock"})),
+    Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|prerequisites?|knowledge)\b"),
+           None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profile|who you are|must"),
+           frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici"})),
+    Intent("duties", _rx(r"\b(?:responsibilit\w*|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?)\b"),
+           None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll"), frozenset({"respons", "duti", "work", "task"})),
+)
+
+_LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")
+_YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
+_COMPARISON = _rx(r"\b(?:compare\w*|comparison|differ\w*|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same)\b")
+_NUMERIC = _rx(r"\b(?:how (?:many|much|long|often)|number of|what (?:percentage|percent))\b")
+
+_INJECTION = _rx(
+    r"\b(?:ignore|disregard|forget|override|bypass)\b.{0,40}\b(?:instructions?|rules|prompts?|guidelines|above|previous|prior|system)\b"
+    r"|\b(?:system|hidden|initial|original)\s+(?:prompt|instructions?|message)\b"
+    r"|\b(?:reveal|print|show|repeat|output|leak)\b.{0,30}\b(?:prompt|instructions?)\b"
+    r"|\byou are now\b|\bact as\b|\bpretend (?:to be|you)\b|\bjailbreak\b|\bdeveloper mode\b|\bDAN\b"
+    r"|\b(?:say|tell (?:me|them|the user)|claim|answer) (?:that )?(?:the )?(?:salary|pay) is\b"
+)
+
+
+@dataclass(frozen=True)
+class QuestionShape:
+    text: str
+    intents: tuple[Intent, ...]
+    is_list: bool
+    is_yes_no: bool
+    is_comparison: bool
+    is_numeric: bool
+    is_injection: bool
+
+    @property
+    def primary(self) -> Intent | None:
+        return self.intents[0] if self.intents else None
+
+
+def analyse(question: str) -> QuestionShape:
+    q = " ".join(question.split())
+    found = [intent for intent in INTENTS if intent.trigger.search(q)]
+    # "how long" is a duration even though "long" might suggest otherwise; a salary question that
+    # also says "base" is still salary. Order in INTENTS decides which intent leads.
+    return QuestionShape(
+        text=q,
+        intents=tuple(found),
+        is_list=bool(_LIST.search(q)),
+        is_yes_no=bool(_YES_NO.search(q)),
+        is_comparison=bool(_COMPARISON.search(q)),
+        is_numeric=bool(_NUMERIC.search(q)),
+        is_injection=bool(_INJECTION.search(q)),
+    )

@@ -1,0 +1,122 @@
+"""Word-level helpers shared by retrieval, the extractive answerer and the citation verifier."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[+#][+#]?)?|[^\W\d_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+MARKER = re.compile(r"\s?\[(\d{1,3})\]")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto about over under than then so
+    is are was were be been being am do does did done have has had having can could will would shall
+    should may might must not no nor this that these those it its it's they them their there here what
+    which who whom whose when where why how i me my we our us you your he she his her him also any all
+    some each both either neither other such own same very just only more most much many lot lots
+    please tell give show list describe explain know want like get got need say said says mention
+    mentioned mentions state stated states posting postings post job jobs role roles position positions
+    opening vacancy listing ad advert kind sort thing things one ones does doing let there's what's
+    i'm i'd you're would've anything something""".split()
+)
+
+# Words that frame a question without saying what it is about ("What areas would I contribute
+# to", "Does it come with"): they are not evidence a sentence must contain.
+QUESTION_FILLER = frozenset(
+    """take takes place happen happens come comes go goes look looks mean means involve involves
+    exist name named mention mentioned mentions list listed say says said require requires required
+    requirement need needs needed expect expects expected know apply applying applicant include
+    includes including included area areas aspect aspects part parts type types detail details
+    information info outside inside within across around during good best offer offers offered
+    would could should get gets make makes find work working role differ differs difference different
+    compare comparison versus both each either ask asks asked want wants seek seeks seeking""".split()
+)
+
+SPELLING_EXTRA = frozenset(
+    """salary salaries pay compensation location locations remote hybrid office requirements requirement
+    experience years benefits internship intern duration weeks months qualifications degree education
+    responsibilities team company title contract visa sponsorship relocation bonus equity stock
+    vacation holidays insurance interview deadline start date language languages skills framework
+    frameworks""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer, installed with llama-index's BM25 retriever
+
+    return Stemmer.Stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stopwords), in order, repeated as they occur.
+
+    An all-caps word is kept even when its lower case is a stopword: "US" is a country."""
+    out = []
+    for raw in _WORD.findall(text):
+        w = raw.lower()
+        if w.isdigit() or (len(w) > 1 and (w not in STOPWORDS or (raw.isupper() and len(raw) >= 2))):
+            out.append(stem(w) if not raw.isupper() else w)
+    return out
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as digits only ("235,000" -> "235000"), so formatting differences do not matter."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        digits = re.sub(r"[,.](?=\d{3}\b)", "", m.group(0)).replace(",", "")
+        out.add(digits.rstrip("."))
+    return out
+
+
+def stems_match(a: str, b: str) -> bool:
+    """Same stem, or one a prefix of the other when both are long ("intern" ~ "internship")."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)
+
+
+def strip_markers(text: str) -> str:
+    return MARKER.sub("", text)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list item of ``text``; bullets and lines never merge."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cursor = line_start
+        for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])", line):
+            # "e.g. Python" or "Inc. is" is not a sentence end
+            end = line_start + m.start()
+            piece = text[cursor:end]
+            if re.search(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Jr|Sr|Dr|Mr|Ms|Mrs|vs|St|No)\.$", piece):
+                continue
+            if piece.strip():
+                spans.append(_trim(text, cursor, end))
+            cursor = line_start + m.end()
+        if text[cursor:line_start + len(line)].strip():
+            spans.append(_trim(text, cursor, line_start + len(line)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return start, end
