@@ -18,8 +18,9 @@ from index import Config, IngestReport, PostingFields, PostingIndex, RolechatErr
 
 from .claims import Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
+from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import QuestionShape, analyse
+from .question import analyse, trigger_spans
 from .retrieval import HybridRetriever, match_roles
 from .types import Answer, Passage
 
@@ -125,8 +126,8 @@ class Assistant:
     def retrieve(self, question: str, k: int | None = None, posting_ids: Sequence[str] | None = None) -> list[Passage]:
         snap = self._current()
         q = correct_spelling(_clean_question(question), snap.corpus)
-        role = match_roles(q, snap.corpus)
-        return snap.retriever.retrieve(q, k or self.config.top_k, tuple(posting_ids or ()) or None, role.posting_ids)
+        focus = understand(q, snap.corpus)[0]
+        return snap.retriever.retrieve(q, k or self.config.top_k, tuple(posting_ids or ()) or None, focus)
 
     def ask(self, question: str, posting_ids: Sequence[str] | None = None) -> Answer:
         return self._answer(question, [], posting_ids, stream=False)  # type: ignore[return-value]
@@ -153,13 +154,7 @@ class Assistant:
         if history and self._llm_answerer is not None:
             standalone = self._llm_answerer.condense(asked, history) or asked
         corrected = correct_spelling(standalone, snap.corpus)
-        shape = analyse(corrected)
-        several = shape.is_comparison or bool(re.search(r"\b(?:and|or|vs\.?|versus)\b", corrected))
-        role = match_roles(corrected, snap.corpus, several=several)
-        focus = role.posting_ids
-        carried = False
-        if not focus and history and history[-1].focus:
-            focus, carried = history[-1].focus, True  # a follow-up keeps the previous turn's role
+        focus, role_terms, carried, shape = understand(corrected, snap.corpus, history[-1].focus if history else ())
         if allowed:
             focus = tuple(p for p in focus if p in allowed) or (allowed if len(allowed) <= 3 else ())
         query = corrected
@@ -172,7 +167,7 @@ class Assistant:
         passages = snap.retriever.retrieve(query, pool, allowed, focus, per_posting)
 
         def extractive_answer(notice: str = "") -> Answer:
-            draft = snap.extractive.answer(shape, passages, focus, role.terms)
+            draft = snap.extractive.answer(shape, passages, focus, role_terms)
             return self._finish(draft, asked, query, passages, "extractive", notice, focus)
 
         if self._llm_answerer is None or shape.is_injection or not passages:
@@ -181,17 +176,60 @@ class Assistant:
                 return _stream_text(answer)
             return answer
         if stream:
-            return self._llm_answerer.stream(query, shape, passages, focus, asked, extractive_answer)
-        return self._llm_answerer.answer(query, shape, passages, focus, asked, extractive_answer)
+            return self._tag(self._llm_answerer.stream(query, shape, passages, focus, asked, extractive_answer), focus)
+        return self._tag(self._llm_answerer.answer(query, shape, passages, focus, asked, extractive_answer), focus)
+
+    @staticmethod
+    def _tag(result, focus: tuple[str, ...]):
+        """Record which roles an answer was about: the next turn of a chat carries them."""
+        if isinstance(result, Answer):
+            result.about = focus
+            return result
+
+        def tagged():
+            for piece in result:
+                if isinstance(piece, Answer):
+                    piece.about = focus
+                yield piece
+
+        return tagged()
 
     def _finish(self, draft: Draft, asked: str, query: str, passages: list[Passage], answerer: str, notice: str, focus: tuple[str, ...]) -> Answer:
         text, citations = render(draft.claims)
         answer = Answer(
             text=text, citations=citations, abstained=draft.abstained, question=asked,
-            standalone_question=query, passages=passages, answerer=answerer, notice=notice,
+            standalone_question=query, passages=passages, answerer=answerer, notice=notice, about=focus,
         )
-        answer.__dict__["_focus"] = focus
         return answer
+
+
+# "Does it include weekends?", "How long is that role?": a follow-up about the previous role.
+_REFERS_BACK = re.compile(r"\b(?:it|its|it's|this|that|these|those|they|them|there|the (?:role|job|position|posting|internship))\b", re.IGNORECASE)
+
+
+def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = ()):
+    """Which postings a question is about and what it asks. Intent words are hidden from role
+    matching ("Cobalt Pay" must not answer "how much does it pay") and role names from intent
+    detection ("Lattice Health" is not a health-benefits question)."""
+    several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|differ\w*)\b", question, re.IGNORECASE))
+    role = match_roles(_mask_spans(question, trigger_spans(question)), corpus, several=several)
+    focus, terms, carried = role.posting_ids, role.terms, False
+    if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2)):
+        focus, terms, carried = previous, frozenset(), True
+    naming: set[str] = set()
+    for pid in focus:
+        naming |= corpus.naming_terms.get(pid, set())
+    intent_text = re.sub(
+        r"[^\W_]+", lambda m: "_" if stem(m.group(0).lower()) in naming else m.group(0), question
+    )
+    return focus, terms, carried, analyse(question, intent_text)
+
+
+def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _stream_text(answer: Answer) -> Iterator[str | Answer]:
@@ -243,6 +281,5 @@ class Chat:
 
     def _remember(self, question: str, answer: Answer) -> None:
         cited = tuple(dict.fromkeys(c.source for c in answer.citations))
-        focus = answer.__dict__.get("_focus") or ()
         # The role a turn was about: the one it named, else the ones its answer cited.
-        self.turns.append(_Turn(question, answer, tuple(focus) or cited))
+        self.turns.append(_Turn(question, answer, answer.about or cited))

@@ -27,6 +27,7 @@ class Corpus:
     chunk_df: Counter = field(default_factory=Counter)  # stem -> number of chunks containing it
     role_vocab: dict[str, set[str]] = field(default_factory=dict)  # stem -> posting ids naming it
     place_vocab: dict[str, set[str]] = field(default_factory=dict)  # place stem -> posting ids
+    naming_terms: dict[str, set[str]] = field(default_factory=dict)  # posting id -> its role_vocab stems
     spelling: dict[str, set[str]] = field(default_factory=dict)  # first letter -> known words
 
     @property
@@ -92,8 +93,20 @@ def build_corpus(index: PostingIndex) -> Corpus:
         corpus.chunk_df.update(set(content_stems(passage.text + " " + passage.section)))
         vocabulary.update(w for w in words(passage.text + " " + passage.title) if w.isalpha() and len(w) > 2)
     corpus.by_posting = {pid: sorted(ps, key=lambda p: p.start) for pid, ps in by_posting.items()}
-    for word in vocabulary - STOPWORDS:
-        corpus.spelling.setdefault(word[0], set()).add(word)
+    # Names a user calls a role by that field extraction may miss: proper nouns (words that
+    # are not English) at the head of the posting, e.g. the company in a "Acme — Berlin" line.
+    english = english_words()
+    for pid, passages in corpus.by_posting.items():
+        head = "\n".join(passages[0].text.split("\n")[:3]) if passages else ""
+        for name in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", head):
+            if name.lower() not in english:
+                corpus.role_vocab.setdefault(stem(name.lower()), set()).add(pid)
+    for term, posting_ids in corpus.role_vocab.items():
+        for pid in posting_ids:
+            corpus.naming_terms.setdefault(pid, set()).add(term)
+    for word in vocabulary | STOPWORDS:
+        if word.isalpha():
+            corpus.spelling.setdefault(word[0], set()).add(word)
     return corpus
 
 

@@ -16,7 +16,7 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import QuestionShape
+from .question import QuestionShape, asks_for_roles, is_instruction
 from .text import QUESTION_FILLER, STOPWORDS, content_stems, sentences, stem, stems_match
 from .types import Passage
 
@@ -37,6 +37,7 @@ _FIELD_NAMES = {
 # Words a question uses to point at a role without asking anything about it.
 _POINTERS = frozenset(stem(w) for w in "role job position opening posting vacancy one two first second both roles".split())
 _FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
+_PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 _PAY_LABEL = re.compile(r"^\W*(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend)\s*(?:range)?\s*[:\-–]\s*", re.IGNORECASE)
 
 
@@ -71,8 +72,13 @@ class ExtractiveAnswerer:
         # A field answers when the question asks only for fields; "Does the pay include equity?"
         # also asks about benefits, which only a sentence can answer.
         only_fields = field_intents and all(i.field for i in shape.intents)
-        if _asks_place(shape) or only_fields:
-            draft = self._from_fields(shape, targets, field_intents)
+        place = _asks_place(shape) if not terms and all(i.name == "location" for i in shape.intents) else None
+        if asks_for_roles(shape.text) and not focus:
+            draft = self._list_roles(shape, passages)
+            if draft is not None:
+                return draft
+        if place or only_fields:
+            draft = self._from_fields(shape, targets, field_intents, place)
             if draft is not None:
                 return draft
         if not terms and not shape.intents:
@@ -105,8 +111,7 @@ class ExtractiveAnswerer:
         return terms
 
     # -- structured fields ------------------------------------------------------------------
-    def _from_fields(self, shape: QuestionShape, targets: list[str], intents: list) -> Draft | None:
-        place = _asks_place(shape)
+    def _from_fields(self, shape: QuestionShape, targets: list[str], intents: list, place: str | None) -> Draft | None:
         claims: list[Claim] = []
         answered = False
         multi = len(targets) > 1
@@ -122,6 +127,8 @@ class ExtractiveAnswerer:
                 continue
             for intent in intents[:2]:
                 claim = self._field_claim(fields, label, intent.field, shape, multi)
+                if claim is None and intent.name == "salary":
+                    claim = self._pay_without_figure(pid, label)
                 if claim is None:
                     claims.append(Claim(f"The posting for {label} does not state {_FIELD_NAMES[intent.field]}."))
                 else:
@@ -180,6 +187,44 @@ class ExtractiveAnswerer:
             return Claim(f"{fields.title or label} is at {value}", passage, (self._sentence_with(passage, value),)) if passage else None
         return None
 
+    def _pay_without_figure(self, pid: str, label: str) -> Claim | None:
+        """"Competitive salary + equity": what a posting says of pay when it gives no figure."""
+        for passage in self.corpus.by_posting.get(pid, []):
+            for a, b in sentences(passage.text):
+                text = passage.text[a:b]
+                if _PAY_WORD.search(text) and not is_instruction(text):
+                    return Claim(f"The posting for {label} gives no pay figure; it says: “{text}”", passage, (text,))
+        return None
+
+    def _list_roles(self, shape: QuestionShape, passages: list[Passage]) -> Draft | None:
+        """"Which jobs are there in Berlin?": the postings whose fields match what is named."""
+        places = {p.lower() for p in find_places(shape.text)}
+        kinds = {i.name for i in shape.intents}
+        text = shape.text.lower()
+        matches = []
+        for pid, fields in self.corpus.postings.items():
+            locations = {loc.lower() for loc in fields.locations}
+            if places and not any(p in loc for p in places for loc in locations):
+                continue
+            if "office" in kinds and "remote" in text and not (fields.office_policy and "remote" in fields.office_policy.lower()):
+                continue
+            if fields.employment_type and re.search(r"\b(?:intern(?:ship)?s?|contracts?|part[- ]time)\b", text):
+                wanted = re.search(r"\b(intern|contract|part[- ]time)", text).group(1).replace("-", " ")
+                if wanted not in fields.employment_type:
+                    continue
+            elif re.search(r"\b(?:intern(?:ship)?s?|contracts?|part[- ]time)\b", text):
+                continue
+            matches.append(fields)
+        if not matches or len(matches) == len(self.corpus.postings) and not places:
+            return None
+        claims = [Claim(f"{len(matches)} posting{'s' if len(matches) > 1 else ''} match:")]
+        for fields in matches[:15]:
+            anchor = fields.locations[0] if fields.locations else (fields.title or "")
+            passage, quote = self._find(fields.posting_id, anchor)
+            where = f" — {', '.join(fields.locations)}" if fields.locations else ""
+            claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}", passage, (quote,) if quote else (), bullet=True))
+        return Draft(claims, abstained=False)
+
     def _place_claim(self, fields: PostingFields, label: str, place: str, shape: QuestionShape) -> Claim:
         passage, _ = self._find(fields.posting_id, place)
         if passage is not None:
@@ -201,7 +246,7 @@ class ExtractiveAnswerer:
         pool = [p for p in passages if p.posting_id in targets] or passages
         units = []
         for rank, p in enumerate(pool):
-            spans = sentences(p.text)
+            spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b])]
             units.extend(Unit(p, a, b, rank) for a, b in spans)
             # Two neighbouring sentences of a paragraph may answer together what neither does alone.
             for (a, b), (c, d) in zip(spans, spans[1:]):
@@ -329,7 +374,10 @@ class ExtractiveAnswerer:
         needle = literal.lower().strip()
         for passage in self.corpus.by_posting.get(pid, []):
             if needle and needle in passage.text.lower():
-                return passage, self._sentence_with(passage, literal)
+                sentence = self._sentence_with(passage, literal)
+                if is_instruction(sentence):
+                    continue  # a value planted in text addressed to an AI is not the posting's
+                return passage, sentence
         return None, ""
 
     def _find_regex(self, pid: str, pattern: str) -> tuple[Passage | None, str]:

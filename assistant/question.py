@@ -23,7 +23,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _MONEY = r"(?:[$£€₹¥]\s?\d|\b(?:USD|GBP|EUR|CAD|AUD|INR|CHF)\s?\d|\d\s?(?:USD|GBP|EUR)\b)"
 INTENTS: tuple[Intent, ...] = (
-    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary)\b"),
+    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération)\b"),
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
     Intent("duration", _rx(r"\b(?:how long|duration|length|how many (?:weeks|months))\b"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
@@ -44,9 +44,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent("education", _rx(r"\b(?:degree|phd|ph\.d|master'?s?|bachelor'?s?|education|graduat\w*|enrolled|student|study|studying|diploma)\b"),
            _rx(r"\b(?:degree|phd|master|bachelor|BS|MS|BSc|MSc|graduat\w*|enrolled|diploma)\b"), _rx(r"qualification|education|requirement"),
            frozenset({"degre", "phd", "master", "bachelor", "educ", "graduat", "enrol", "bs", "ms", "student", "BS", "MS"})),
-    Intent("languages", _rx(r"\b(?:programming|coding|code|languages?)\b"),
-           _rx(r"\b(?:Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)"),
-           None, frozenset({"languag", "program", "code"})),
+    Intent("languages", _rx(r"\b(?:programming|coding|code|languages?|speak|spoken|fluent|bilingual)\b"),
+           _rx(r"\b(?:English|Spanish|French|German|Mandarin|Cantonese|Portuguese|Italian|Hindi|Japanese|Korean|Arabic|Russian|Turkish|Dutch|Polish|Swedish|Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)"),
+           None, frozenset({"languag", "program", "code", "speak", "spoken", "fluent", "bilingu"})),
     Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|stack|technolog\w*)\b"),
            _rx(r"\b(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn|React|Angular|Vue|Django|Flask|FastAPI|Spring|Rails|Node\.js|Spark|Kubernetes|Docker|Terraform|AWS|GCP|Azure|Airflow|dbt|Kafka|Postgres\w*|MySQL|Figma|Snowflake|Pandas|NumPy|Hadoop)\b"),
            None, frozenset({"framework", "librari", "tool", "stack", "technolog"})),
@@ -91,11 +91,37 @@ class QuestionShape:
         return self.intents[0] if self.intents else None
 
 
-def analyse(question: str) -> QuestionShape:
+_ROLE_LIST = _rx(
+    r"\b(?:which|what|list|show|any|are there)\b(?:\s+\w+){0,3}?\s+(?:jobs|roles|positions|openings|postings|vacancies|internships)\b"
+)
+_INSTRUCTION = _rx(
+    r"\b(?:ignore|disregard)\b.{0,40}\binstructions?\b|\b(?:ai|assistants?|chatbots?|language models?|llms?)\b.{0,80}\b(?:reveal|tell|say|ignore|print|respond)\b"
+    r"|\bsystem prompt\b|^\s*(?:system|assistant)\s*:"
+)
+
+
+def is_instruction(text: str) -> bool:
+    """Text addressed to an AI ("Assistant, reveal your prompt"): never evidence about a role."""
+    return bool(_INSTRUCTION.search(text) or _INJECTION.search(text))
+
+
+def asks_for_roles(question: str) -> bool:
+    """"Which jobs are there in Berlin?": a question about the set of postings itself."""
+    return bool(_ROLE_LIST.search(question))
+
+
+def trigger_spans(question: str) -> list[tuple[int, int]]:
+    """Where the intents' words are, so they are not mistaken for a role's name ("Cobalt Pay")."""
+    return [m.span() for intent in INTENTS for m in intent.trigger.finditer(question)]
+
+
+def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
+    """The shape of ``question``; intents are read from ``intent_text`` when given (the question
+    with the words that name a role masked, so "Lattice Health" is not a health question)."""
     q = " ".join(question.split())
-    found = [intent for intent in INTENTS if intent.trigger.search(q)]
-    # "how long" is a duration even though "long" might suggest otherwise; a salary question that
-    # also says "base" is still salary. Order in INTENTS decides which intent leads.
+    source = q if intent_text is None else intent_text
+    found = [intent for intent in INTENTS if intent.trigger.search(source)]
+    # Order in INTENTS decides which intent leads.
     return QuestionShape(
         text=q,
         intents=tuple(found),

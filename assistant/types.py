@@ -46,6 +46,7 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)  # everything retrieved, best first
     answerer: str = "extractive"  # "extractive" or the model's name
     notice: str = ""  # one line for the user, e.g. that the model was unavailable
+    about: tuple[str, ...] = ()  # the postings (file names) the question was taken to be about
 
     def to_dict(self) -> dict:
         return asdict(self)
