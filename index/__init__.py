@@ -1,5 +1,11 @@
 """rolechat's offline side: parse postings, clean them, chunk, embed, store in Chroma."""
 
+import os
+
+# OpenMP threads that spin while waiting turn a 20 ms query embedding into 400 ms as soon as
+# another process wants the same cores (measured on 2 cores). It is read when torch loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 from .chunking import Chunk, chunk_posting
 from .cleaning import clean_text
 from .config import Config
@@ -13,7 +19,7 @@ from .errors import (
     RolechatError,
     StoreError,
 )
-from .fields import extract_fields, parse_sections
+from .fields import extract_fields, find_places, parse_sections
 from .ingest import PostingIndex
 from .postings import discover, load_posting
 from .tokens import count_tokens
@@ -42,6 +48,7 @@ __all__ = [
     "discover",
     "embed_model_id",
     "extract_fields",
+    "find_places",
     "load_posting",
     "make_embed_model",
     "parse_sections",
