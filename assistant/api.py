@@ -219,10 +219,25 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = ()):
     naming: set[str] = set()
     for pid in focus:
         naming |= corpus.naming_terms.get(pid, set())
-    intent_text = re.sub(
-        r"[^\W_]+", lambda m: "_" if stem(m.group(0).lower()) in naming else m.group(0), question
-    )
-    return focus, terms, carried, analyse(question, intent_text)
+    return focus, terms, carried, analyse(question, _mask_names(question, naming))
+
+
+def _mask_names(text: str, naming: set[str]) -> str:
+    """Hide runs of two or more words of a role's name ("Lattice Health", "Cobalt Pay") so they do
+    not read as intents; a lone word ("full-time" beside a "Part-Time" title) stays."""
+    words = list(re.finditer(r"[^\W_]+", text))
+    chars = list(text)
+    run: list[re.Match[str]] = []
+    for m in words + [None]:  # type: ignore[list-item]
+        joined = m is not None and run and re.fullmatch(r"[\s\-'’]*", text[run[-1].end() : m.start()])
+        if m is not None and stem(m.group(0).lower()) in naming and (not run or joined):
+            run.append(m)
+            continue
+        if len(run) >= 2:
+            for w in run:
+                chars[w.start() : w.end()] = "_" * (w.end() - w.start())
+        run = [m] if m is not None and stem(m.group(0).lower()) in naming else []
+    return "".join(chars)
 
 
 def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:

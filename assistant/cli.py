@@ -29,6 +29,13 @@ def _answering(parser: argparse.ArgumentParser) -> None:
                         help="restrict to this posting (file name); repeatable")
 
 
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rolechat",
@@ -69,9 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", default="seeds/questions.jsonl")
     p.add_argument("--out", default="eval-out")
     p.add_argument("--ingest", nargs="*", metavar="PATH", help="ingest these paths first")
-    p.add_argument("--min-fact-recall", type=float)
-    p.add_argument("--min-citation-precision", type=float)
-    p.add_argument("--min-abstention", type=float)
+    p.add_argument("--min-fact-recall", type=_share, metavar="0..1", help="exit 1 below this fact recall")
+    p.add_argument("--min-citation-precision", type=_share, metavar="0..1")
+    p.add_argument("--min-abstention", type=_share, metavar="0..1")
     _common(p)
     _answering(p)
     return parser

@@ -201,10 +201,18 @@ class ExtractiveAnswerer:
         places = {p.lower() for p in find_places(shape.text)}
         kinds = {i.name for i in shape.intents}
         text = shape.text.lower()
+        place_stems = set(content_stems(" ".join(places)))
+        title_vocab = {t for fields in self.corpus.postings.values() for t in content_stems(fields.title or "")}
+        # Words of the question that name a kind of role ("machine learning engineer")
+        wanted_title = [t for t in content_stems(shape.text) if t in title_vocab and t not in place_stems
+                        and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
         matches = []
         for pid, fields in self.corpus.postings.items():
             locations = {loc.lower() for loc in fields.locations}
             if places and not any(p in loc for p in places for loc in locations):
+                continue
+            title = set(content_stems(fields.title or ""))
+            if wanted_title and not all(any(stems_match(t, w) for w in title) for t in wanted_title):
                 continue
             if "office" in kinds and "remote" in text and not (fields.office_policy and "remote" in fields.office_policy.lower()):
                 continue
@@ -215,7 +223,7 @@ class ExtractiveAnswerer:
             elif re.search(r"\b(?:intern(?:ship)?s?|contracts?|part[- ]time)\b", text):
                 continue
             matches.append(fields)
-        if not matches or len(matches) == len(self.corpus.postings) and not places:
+        if not matches or len(matches) == len(self.corpus.postings) and not (places or wanted_title):
             return None
         claims = [Claim(f"{len(matches)} posting{'s' if len(matches) > 1 else ''} match:")]
         for fields in matches[:15]:
@@ -322,7 +330,7 @@ class ExtractiveAnswerer:
 
     def _choose(self, shape: QuestionShape, scored: list[tuple[float, Unit]], targets: list[str]) -> list[Unit]:
         best_score, best = scored[0]
-        if shape.is_comparison and len(targets) > 1:
+        if len(targets) > 1:  # several roles named: the best sentence of each
             chosen = []
             for pid in targets:
                 for score, unit in scored:

@@ -25,7 +25,7 @@ _MONEY = r"(?:[$£€₹¥]\s?\d|\b(?:USD|GBP|EUR|CAD|AUD|INR|CHF)\s?\d|\d\s?(?:
 INTENTS: tuple[Intent, ...] = (
     Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération)\b"),
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
-    Intent("duration", _rx(r"\b(?:how long|duration|length|how many (?:weeks|months))\b"),
+    Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
     Intent("location", _rx(r"\b(?:where|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
            None, _rx(r"location"), frozenset({"locat", "base", "citi", "offic", "where"}), "locations"),
@@ -54,7 +54,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|asap|immediately)\b"),
            None, frozenset({"start", "begin"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
-           None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk", "insur", "medic", "health", "leav", "equiti", "rsus", "stock"})),
+           None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
     Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|prerequisites?|knowledge)\b"),
            None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profile|who you are|must"),
            frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici"})),
@@ -64,7 +64,7 @@ INTENTS: tuple[Intent, ...] = (
 
 _LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")
 _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
-_COMPARISON = _rx(r"\b(?:compare\w*|comparison|differ\w*|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same)\b")
+_COMPARISON = _rx(r"\b(?:compare\w*|comparison|differ\w*|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|more|less)\b")
 _NUMERIC = _rx(r"\b(?:how (?:many|much|long|often)|number of|what (?:percentage|percent))\b")
 
 _INJECTION = _rx(

@@ -64,7 +64,6 @@ if (!window.__rolechatCitations) {
 """
 
 _SOURCES_CSS = """
-.sources-panel { max-height: 640px; overflow-y: auto; padding: 4px 8px; }
 .src-list { list-style: none; margin: 0; padding: 0; }
 .src { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px;
        margin: 0 0 10px 0; scroll-margin: 16px; }
@@ -122,7 +121,7 @@ def _md_escape(text: str) -> str:
     for line in text.split("\n"):
         line = _MD_INLINE.sub(r"\\\1", line.lstrip(" \t"))
         line = _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line)
-        lines.append(html.escape(line, quote=True))
+        lines.append(html.escape(line, quote=False))
     return "\n".join(lines)
 
 
@@ -348,6 +347,10 @@ def _upload_path(item: Any) -> tuple[Path, str]:
     return Path(str(path)), getattr(item, "orig_name", None) or Path(str(path)).name
 
 
+def _size(n: int) -> str:
+    return f"{n / _MB:.1f} MB" if n >= 100_000 else f"{max(1, round(n / 1000))} KB"
+
+
 def _summary_html(report: IngestReport | None, rejected: list[tuple[str, str]], error: str = "") -> str:
     parts = []
     if error:
@@ -487,7 +490,7 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
                 rejected.append((shown, "the upload could not be read; please try again"))
                 continue
             if size > max_bytes:
-                rejected.append((shown, f"file is {size / _MB:.1f} MB; the limit is {max_upload_mb:g} MB"))
+                rejected.append((shown, f"file is {_size(size)}; the limit is {max_upload_mb:g} MB"))
                 continue
             if size == 0:
                 rejected.append((shown, "file is empty"))
@@ -565,7 +568,7 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
             with gr.Column(scale=2, min_width=300):
                 gr.Markdown("### Sources")
                 sources = gr.HTML(
-                    _INTRO_SOURCES, elem_id="sources", elem_classes=["sources-panel"],
+                    _INTRO_SOURCES, elem_id="sources", elem_classes=["sources-panel"], max_height=680,
                     css_template=_SOURCES_CSS, js_on_load=_CITE_JS,
                 )
         with gr.Accordion("Postings", open=True, elem_id="postings"):
@@ -573,6 +576,7 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
                 value=overview_rows(postings), headers=OVERVIEW_HEADERS, datatype="str",
                 interactive=False, wrap=True, elem_id="overview", label="Ingested postings",
                 column_count=(len(OVERVIEW_HEADERS), "fixed"),
+                column_widths=["27%", "15%", "20%", "16%", "9%", "13%"],
             )
             files = gr.File(
                 label=f"Add postings ({suffix_list}; up to {max_upload_mb:g} MB each)",
@@ -592,6 +596,8 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
                           api_name="set_filter")
         new_chat.click(new_conversation, inputs=[state], outputs=[chatbot, sources, notice, state],
                        api_name="new_conversation")
+        chatbot.clear(new_conversation, inputs=[state], outputs=[chatbot, sources, notice, state],
+                      api_visibility="private")
         files.upload(
             ingest_uploads, inputs=[files, role_filter],
             outputs=[ingest_report, role_filter, overview, examples, status, files],
