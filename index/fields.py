@@ -229,6 +229,11 @@ _COMPANY_PATTERNS = (
 _NOT_COMPANY = frozenset({"We", "You", "Our", "The", "This", "It", "They", "Team", "Company", "Us"})
 
 
+def find_places(text: str) -> list[str]:
+    """Known city names (and "Remote") mentioned in ``text``, in order."""
+    return [m.group(1) for m in _CITY_RE.finditer(text)]
+
+
 def _lines_with_offsets(text: str):
     pos = 0
     for line in text.split("\n"):
