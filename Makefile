@@ -43,7 +43,7 @@ test: setup-test
 eval: setup
 	data=$$(mktemp -d) && trap 'rm -rf "$$data"' EXIT && \
 	$(BIN)/rolechat eval --data-dir "$$data" --ingest seeds/ --questions seeds/questions.jsonl --out eval-out \
-	  --min-fact-recall 0.9 --min-citation-precision 0.95 --min-abstention 0.95
+	  --min-fact-recall 0.9 --min-citation-precision 0.95 --min-abstention 0.95 --min-category followup=0.9
 
 bench: setup
 	$(BIN)/python benchmarks/bench_ingest.py

@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-fact-recall", type=_share, metavar="0..1", help="exit 1 below this fact recall")
     p.add_argument("--min-citation-precision", type=_share, metavar="0..1")
     p.add_argument("--min-abstention", type=_share, metavar="0..1")
+    p.add_argument("--min-category", action="append", default=[], metavar="CATEGORY=0..1",
+                   help="floor on one category's accuracy, e.g. followup=0.9; repeatable")
     _common(p)
     _answering(p)
     return parser
@@ -239,6 +241,17 @@ def _cmd_eval(args) -> int:
         min_citation_precision=args.min_citation_precision,
         min_abstention=args.min_abstention,
     )
+    for spec in args.min_category:
+        name, _, floor = spec.partition("=")
+        try:
+            floor_value = _share(floor)
+        except (ValueError, argparse.ArgumentTypeError):
+            raise RolechatError(f"--min-category takes CATEGORY=SHARE, got {spec!r}") from None
+        stats = data["by_category"].get(name)
+        if stats is None:
+            failures.append(f"category {name} has no questions in {args.questions}")
+        elif stats["accuracy"] < floor_value:
+            failures.append(f"{name} accuracy {stats['accuracy']:.3f} is below the floor {floor_value:.3f}")
     for line in failures:
         print(f"below floor: {line}", file=sys.stderr)
     return 1 if failures else 0
