@@ -23,7 +23,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _MONEY = r"(?:[$£€₹¥]\s?\d|\b(?:USD|GBP|EUR|CAD|AUD|INR|CHF)\s?\d|\d\s?(?:USD|GBP|EUR)\b)"
 INTENTS: tuple[Intent, ...] = (
-    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération)\b"),
+    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home)\b"),
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
     Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
@@ -55,11 +55,11 @@ INTENTS: tuple[Intent, ...] = (
            None, frozenset({"start", "begin"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
            None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
-    Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|prerequisites?|knowledge)\b"),
+    Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|prerequisites?|knowledge|background|profile|after)\b"),
            None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profile|who you are|must"),
-           frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici"})),
+           frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici", "background", "profil"})),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?)\b"),
-           None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll"), frozenset({"respons", "duti", "work", "task"})),
+           None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
 
 _LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")
