@@ -14,13 +14,16 @@ Event handlers carry ``api_name``s so ``gradio_client`` can drive the page:
 * ``/new_conversation`` () -> forgets the conversation
 * ``/ingest`` (files) -> copies uploads to ``<data_dir>/uploads/`` and ingests them
 * ``/refresh`` () -> role filter choices, overview table, example questions, status line
+
+A browser session gets fresh role choices when the page loads; an API client that wants to pick a
+posting ingested after the server started calls ``/refresh`` first (Gradio checks dropdown values
+against the session's choices).
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import sys
@@ -32,7 +35,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import gradio as gr
 
-from . import Answer, Assistant, Chat, Citation, IngestReport, PostingFields, RolechatError
+from . import Answer, Assistant, Chat, IngestReport, PostingFields, RolechatError
 
 __all__ = ["build_app", "serve", "start"]
 
@@ -431,8 +434,12 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
                 raise RolechatError("the answer stream ended without an answer; please ask again")
         except RolechatError as err:
             session.entries[:] = before
-            yield _messages(session), render_sources(_latest_answer(session)), _notice_html(_one_line(err), error=True), question, session
+            yield (_messages(session), render_sources(_latest_answer(session)),
+                   _notice_html(_one_line(err), error=True), question, session)
             return
+        except BaseException:
+            session.entries[:] = before  # a bug: let it propagate, but keep the conversation clean
+            raise
         session.entries.append(_Entry("assistant", answer.text, answer=answer, question=question))
         yield _messages(session), render_sources(answer), _notice_html(answer.notice), "", session
 
@@ -500,7 +507,8 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
                 rejected.append((shown, "unsafe file name"))
                 continue
             shutil.copyfile(src, dest)
-            accepted.append(dest)
+            if dest not in accepted:  # two uploads with the same name: the last one wins
+                accepted.append(dest)
         if not accepted:
             yield (_summary_html(None, rejected),) + (gr.skip(),) * 4 + (None,)
             return
@@ -550,6 +558,7 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
                     sanitize_html=True, render_markdown=True, allow_tags=False,
                     latex_delimiters=[], feedback_options=("Like", "Dislike"),
                     group_consecutive_messages=False,
+                    buttons=["copy", "copy_all"],
                     placeholder="Ask about salaries, locations, requirements, office policy…",
                 )
                 notice = gr.HTML("", elem_id="notice", css_template=_NOTICE_CSS)
