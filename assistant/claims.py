@@ -69,6 +69,7 @@ def render(claims: list[Claim]) -> tuple[str, list[Citation]]:
 
 def _with_marker(text: str, number: int, bullet: bool) -> str:
     """``"Pay is $5."`` -> ``"Pay is $5 [1]."``: the marker sits before the sentence's stop."""
-    body = re.sub(r"[\s.;:,]+$", "", text)
-    stop = "" if bullet else (text[len(body):].strip()[:1] if text[len(body):].strip()[:1] in "!?" else ".")
+    body = re.sub(r"[\s.;:,!?]+$", "", text)
+    tail = text[len(body):].strip()[:1]
+    stop = "" if bullet else (tail if tail and tail in "!?" else ".")
     return f"{body} [{number}]{stop}"

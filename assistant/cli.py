@@ -208,7 +208,7 @@ def _cmd_serve(args) -> int:
         if not sep or not user or not password:
             raise RolechatError("--auth takes USER:PASS")
         auth = (user, password)
-    serve(bot, host=args.host, port=args.port, auth=auth)
+    serve(bot, host=args.host, port=args.port, auth=auth, max_upload_mb=bot.config.max_file_mb)
     return 0
 
 

@@ -83,7 +83,7 @@ class ExtractiveAnswerer:
                 return draft
         if not terms and not shape.intents:
             return self._overview(targets)
-        return self._from_sentences(shape, passages, targets, terms)
+        return self._from_sentences(shape, passages, targets, terms, focus)
 
     # -- who is asked about -----------------------------------------------------------------
     def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...]) -> list[str]:
@@ -250,7 +250,8 @@ class ExtractiveAnswerer:
         return Claim(f"The posting for {label} does not mention {place}.")
 
     # -- sentences --------------------------------------------------------------------------
-    def _from_sentences(self, shape: QuestionShape, passages: list[Passage], targets: list[str], terms: list[str]) -> Draft:
+    def _from_sentences(self, shape: QuestionShape, passages: list[Passage], targets: list[str], terms: list[str],
+                        focus: tuple[str, ...] = ()) -> Draft:
         pool = [p for p in passages if p.posting_id in targets] or passages
         units = []
         for rank, p in enumerate(pool):
@@ -276,7 +277,8 @@ class ExtractiveAnswerer:
             if accepted:
                 scored.append((score, unit))
         if not scored:
-            where = f" for {self.corpus.label(targets[0])}" if len(targets) == 1 and targets[0] in self.corpus.postings else ""
+            named = len(targets) == 1 and targets[0] in self.corpus.postings and targets[0] in focus
+            where = f" for {self.corpus.label(targets[0])}" if named else ""
             return _abstain(f"The postings don't say{where}; I couldn't find it in them.")
         scored.sort(key=lambda s: (-s[0], s[1].rank, s[1].start))
         chosen = self._choose(shape, scored, targets)

@@ -23,7 +23,13 @@ def _model_errors() -> tuple[type[BaseException], ...]:
     import httpx
     import openai
 
-    return (openai.OpenAIError, httpx.HTTPError, ConnectionError, TimeoutError, ValueError, KeyError)
+    # A malformed reply surfaces from inside the client library as whatever its parsing hits
+    # (a str where a completion was expected -> AttributeError); these are only caught around
+    # the model call itself, so our own bugs still raise.
+    return (
+        openai.OpenAIError, httpx.HTTPError, ConnectionError, TimeoutError, ValueError, KeyError,
+        AttributeError, TypeError, IndexError,
+    )
 
 
 class LLMAnswerer:
@@ -126,16 +132,16 @@ class LLMAnswerer:
                     pieces.append(delta)
                     yield delta
         except _model_errors() as exc:
-            answer = fallback(self._unavailable(exc))
-            yield "\n\n" + answer.notice + "\n\n" + answer.text
-            yield answer
+            yield from _fallen_back(fallback(self._unavailable(exc)), bool(pieces))
             return
-        if not pieces:
-            answer = fallback(f"the model at {self.where} sent an empty answer; showing the extractive answer")
-            yield answer.text
-            yield answer
+        if not pieces:  # a malformed stream can end without an error and without a word
+            yield from _fallen_back(fallback(self._unavailable("empty reply")), False)
             return
-        yield self._finish("".join(pieces), shown[:used], query, asked, passages, fallback)
+        answer = self._finish("".join(pieces), shown[:used], query, asked, passages, fallback)
+        if answer.answerer != self.name:  # nothing the model said held up: say so in the stream too
+            yield from _fallen_back(answer, True)
+            return
+        yield answer
 
     def _finish(self, text: str, shown: list[Passage], query: str, asked: str, passages: list[Passage],
                 fallback: Callable[[str], Answer]) -> Answer:
@@ -152,12 +158,18 @@ class LLMAnswerer:
             standalone_question=query, passages=passages, answerer=self.name, notice=notice,
         )
 
-    def _unavailable(self, exc: BaseException) -> str:
-        reason = type(exc).__name__
+    def _unavailable(self, exc: BaseException | str) -> str:
+        reason = exc if isinstance(exc, str) else type(exc).__name__
         status = getattr(exc, "status_code", None)
         if status:
             reason = f"HTTP {status}"
         return f"the model {self.name} at {self.where} was unavailable ({reason}); showing the extractive answer"
+
+
+def _fallen_back(answer: Answer, after_text: bool) -> Iterator[str | Answer]:
+    """Stream the fallback: the one-line notice, then the extractive answer, then the Answer."""
+    yield ("\n\n" if after_text else "") + f"({answer.notice})\n\n" + answer.text
+    yield answer
 
 
 def _attr(value: str) -> str:
