@@ -96,11 +96,13 @@ class ExtractiveAnswerer:
         return ranked[:1]
 
     def _question_terms(self, shape: QuestionShape, targets: list[str], role_terms: frozenset[str]) -> list[str]:
-        target_vocab = set()
+        # Words that name the roles asked about (title, company, places) are not what is asked.
+        target_vocab: set[str] = set()
         for pid in targets:
+            target_vocab |= self.corpus.naming_terms.get(pid, set())
             fields = self.corpus.postings.get(pid)
             if fields:
-                target_vocab |= set(content_stems(" ".join([fields.title or "", fields.company or "", *fields.locations, fields.employment_type or ""])))
+                target_vocab |= set(content_stems(" ".join([*fields.locations, fields.employment_type or ""])))
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
             if t in role_terms or t in _POINTERS or t in _FILLER or any(stems_match(t, v) for v in target_vocab):
@@ -114,7 +116,6 @@ class ExtractiveAnswerer:
     def _from_fields(self, shape: QuestionShape, targets: list[str], intents: list, place: str | None) -> Draft | None:
         claims: list[Claim] = []
         answered = False
-        multi = len(targets) > 1
         for pid in targets:
             fields = self.corpus.postings.get(pid)
             if fields is None:
@@ -126,7 +127,7 @@ class ExtractiveAnswerer:
                 answered |= claim.passage is not None
                 continue
             for intent in intents[:2]:
-                claim = self._field_claim(fields, label, intent.field, shape, multi)
+                claim = self._field_claim(fields, label, intent.field, shape)
                 if claim is None and intent.name == "salary":
                     claim = self._pay_without_figure(pid, label)
                 if claim is None:
@@ -140,7 +141,9 @@ class ExtractiveAnswerer:
             return None  # fall back to sentences about the company
         return Draft(claims, abstained=not answered)
 
-    def _field_claim(self, fields: PostingFields, label: str, name: str, shape: QuestionShape, multi: bool) -> Claim | None:
+    def _field_claim(self, fields: PostingFields, label: str, name: str, shape: QuestionShape | None = None) -> Claim | None:
+        """A claim stating one field, citing the passage it was read from; ``shape`` lets a
+        yes/no question about remote work get its yes or no."""
         value = getattr(fields, name)
         if not value:
             return None
@@ -168,8 +171,8 @@ class ExtractiveAnswerer:
             if passage is None:
                 return None
             prefix = ""
-            asked = [t for t in content_stems(shape.text) if t in {"remot", "hybrid", "onsit"}]
-            if shape.is_yes_no and asked:
+            asked = [t for t in content_stems(shape.text) if t in {"remot", "hybrid", "onsit"}] if shape else []
+            if shape is not None and shape.is_yes_no and asked:
                 hit = any(stem(w) in asked for w in re.findall(r"[\w-]+", value))
                 if hit:
                     prefix = "No. " if _NEGATION.search(value) else "Yes. "
@@ -206,6 +209,8 @@ class ExtractiveAnswerer:
         # Words of the question that name a kind of role ("machine learning engineer")
         wanted_title = [t for t in content_stems(shape.text) if t in title_vocab and t not in place_stems
                         and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
+        asked_kind = re.search(r"\b(intern|contract|part[- ]time)", text)
+        kind = asked_kind.group(1).replace("-", " ") if asked_kind else None  # as PostingFields spells it
         matches = []
         for pid, fields in self.corpus.postings.items():
             locations = {loc.lower() for loc in fields.locations}
@@ -216,11 +221,7 @@ class ExtractiveAnswerer:
                 continue
             if "office" in kinds and "remote" in text and not (fields.office_policy and "remote" in fields.office_policy.lower()):
                 continue
-            if fields.employment_type and re.search(r"\b(?:intern(?:ship)?s?|contracts?|part[- ]time)\b", text):
-                wanted = re.search(r"\b(intern|contract|part[- ]time)", text).group(1).replace("-", " ")
-                if wanted not in fields.employment_type:
-                    continue
-            elif re.search(r"\b(?:intern(?:ship)?s?|contracts?|part[- ]time)\b", text):
+            if kind and kind not in (fields.employment_type or ""):
                 continue
             matches.append(fields)
         if not matches or len(matches) == len(self.corpus.postings) and not (places or wanted_title):
@@ -364,7 +365,7 @@ class ExtractiveAnswerer:
             if intro is not None:
                 claims.append(Claim(f"{label}: {intro[1]}", intro[0], (intro[1],)))
             for name in ("company", "locations", "employment_type", "duration", "salary", "office_policy"):
-                claim = self._field_claim(fields, label, name, _NO_SHAPE, False)
+                claim = self._field_claim(fields, label, name)
                 if claim is not None and name != "company":
                     claims.append(claim)
         if not claims:
@@ -441,10 +442,3 @@ def _asks_place(shape: QuestionShape) -> str | None:
     places = [p for p in find_places(shape.text) if p != "Remote"]
     return places[0] if places else None
 
-
-class _NoShape:
-    text = ""
-    is_yes_no = False
-
-
-_NO_SHAPE = _NoShape()
