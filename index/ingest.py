@@ -32,7 +32,7 @@ from llama_index.core.storage.docstore import SimpleDocumentStore
 
 from .chunking import chunk_posting
 from .config import Config
-from .embeddings import embed_model_id, make_embed_model
+from .embeddings import LengthSortedEmbedding, embed_model_id, make_embed_model
 from .errors import IngestLocked, PostingError
 from .fields import parse_sections
 from .postings import discover, load_posting
@@ -236,7 +236,10 @@ class PostingIndex:
         from tqdm import tqdm
 
         pipeline = IngestionPipeline(
-            transformations=[PostingChunker(max_tokens=self.config.chunk_tokens), make_embed_model(self.config)],
+            transformations=[
+                PostingChunker(max_tokens=self.config.chunk_tokens),
+                LengthSortedEmbedding(embed_model=make_embed_model(self.config)),
+            ],
             docstore=self.docstore,
             vector_store=self.vector_store(),
             docstore_strategy=DocstoreStrategy.UPSERTS,
