@@ -42,15 +42,39 @@ def _spans(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tu
 
 
 def _token_windows(text: str, start: int, end: int, max_tokens: int) -> list[tuple[int, int]]:
-    """Last resort for one over-long sentence: cut at token boundaries, mapped back to characters."""
+    """Last resort for one over-long sentence: windows of at most ``max_tokens`` tokens.
+
+    Cut where the token that no longer fits begins, moved back to a space where there is one,
+    and re-counted (a substring can tokenize differently), so every window is within the bound,
+    keeps whole characters, and starts and ends on non-space text.
+    """
     enc = encoding()
-    tokens = enc.encode(text[start:end], disallowed_special=())
-    windows, offset = [], start
-    for i in range(0, len(tokens), max_tokens):
-        piece = enc.decode(tokens[i : i + max_tokens])
-        windows.append((offset, min(end, offset + len(piece))))
-        offset += len(piece)
-    return [(a, b) for a, b in windows if text[a:b].strip()]
+    windows: list[tuple[int, int]] = []
+    a = start
+    while a < end:
+        while a < end and text[a].isspace():
+            a += 1
+        if a >= end:
+            break
+        probe = text[a : min(end, a + max_tokens * 16)]  # a token is rarely over 16 characters
+        tokens = enc.encode(probe, disallowed_special=())
+        if len(tokens) <= max_tokens:
+            b = a + len(probe)
+        else:
+            _, offsets = enc.decode_with_offsets(tokens[: max_tokens + 1])
+            b = a + max(1, offsets[max_tokens])
+            space = max(text.rfind(" ", a, b), text.rfind("\n", a, b))
+            if space > a:
+                b = space
+            while b - a > 1 and count_tokens(text[a:b]) > max_tokens:
+                space = max(text.rfind(" ", a, b - 1), text.rfind("\n", a, b - 1))
+                b = space if space > a else b - 1
+        piece = text[a:b]
+        stripped = piece.rstrip()
+        if stripped:
+            windows.append((a, a + len(stripped)))
+        a = b
+    return windows
 
 
 def _units(text: str, section: Section, max_tokens: int) -> list[tuple[int, int, int]]:

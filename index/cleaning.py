@@ -11,8 +11,10 @@ import re
 import unicodedata
 from collections import Counter
 
-_UI_LINE = re.compile(
-    r"""^(?:
+# One job-board UI phrase; a line made only of such phrases ("Apply now Save job",
+# "Posted 2 weeks ago · 87 applicants") is chrome. Boards show their buttons in the reader's
+# language, not the posting's, so the common ones are listed in several languages.
+_UI_PHRASE = r"""(?:
         posted\s+(?:\d+|a|an|one)\s+(?:minute|hour|day|week|month)s?\s+ago
       | (?:posted\s+)?(?:today|yesterday|just\s+now)
       | (?:re)?posted\s+on\s+.{0,20}
@@ -27,8 +29,36 @@ _UI_LINE = re.compile(
       | \d+\+?\s+applicants? | be\s+an\s+early\s+applicant | actively\s+recruiting | promoted
       | job\s+id\s+copied | copy\s+link | skip\s+to\s+(?:main\s+)?content
       | (?:privacy\s+policy|terms\s+of\s+(?:use|service)|all\s+rights\s+reserved|©.{0,80})
-    )[.!]?$""",
-    re.IGNORECASE | re.VERBOSE,
+      | page\s+\d+(?:\s+(?:of|/)\s+\d+)?
+      | (?:[^|·•\n]{1,60}?\s[|·•–—-]\s+)?careers?(?:\s+(?:at|@)\s+.{1,60})?
+      # Spanish, Portuguese, French, German, Italian, Dutch, Turkish
+      | publicad[oa]\s+(?:hace|h[áa])\s+.{1,20} | publi[ée]e?\s+il\s+y\s+a\s+.{1,20}
+      | (?:veröffentlicht\s+)?vor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten)(?:\s+veröffentlicht)?
+      | veröffentlicht\s+(?:am|vor)\s+.{1,20} | pubblicat[oa]\s+.{1,20}\s+fa | geplaatst\s+.{1,25}
+      | \d+\s+(?:gün|saat|hafta|ay)\s+önce(?:\s+yayınlandı)?
+      | (?:postular(?:se)?|aplicar|candidatar(?:-se)?|candidat[ae]rsi|candidati)(?:\s+(?:ahora|agora|ora|ya))?
+      | postuler(?:\s+maintenant)? | (?:jetzt\s+)?bewerben | solliciteer(?:\s+nu)? | (?:hemen\s+)?başvur(?:un)?
+      | guardar(?:\s+(?:empleo|oferta|vaga))? | enregistrer(?:\s+(?:l['’]offre|cette\s+offre))? | sauvegarder
+      | (?:job\s+)?(?:speichern|merken|melden) | salvar(?:\s+vaga)? | opslaan | kaydet
+      | (?:denunciar|reportar)(?:\s+(?:esta|este)\s+(?:oferta|empleo|vaga|anuncio))?
+      | signaler(?:\s+(?:cette|l['’])\s*offre)? | segnala(?:\s+offerta)? | şikayet\s+et
+      | (?:empleos|ofertas|vagas|trabajos)\s+(?:similares|semelhantes).{0,40}
+      | (?:offres|emplois)\s+similaires.{0,40} | ähnliche\s+(?:jobs|stellen\w*).{0,40}
+      | (?:offerte|lavori)\s+simili.{0,40} | vergelijkbare\s+vacatures.{0,40} | benzer\s+(?:ilanlar|işler).{0,40}
+      | todos\s+los\s+derechos\s+reservados | tous\s+droits\s+réservés | alle\s+rechte\s+vorbehalten
+    )"""
+# Each phrase is an atomic group and the separator has one way to match, so a long line of
+# near-misses fails in linear time instead of backtracking through every way to split it.
+_UI_LINE = re.compile(
+    rf"^(?>{_UI_PHRASE})(?:(?:\s*[·|•]\s*|\s+)(?>{_UI_PHRASE}))*[.!]?$", re.IGNORECASE | re.VERBOSE
+)
+# Site footer menu entries; a line of two or more of them ("Impressum | Datenschutz | AGB",
+# "Privacy · Terms · Contact") is a footer, while one alone may be a heading of the role.
+_FOOTER_ITEM = re.compile(
+    r"^(?:impressum|datenschutz(?:erklärung)?|agb|kontakt|privacy(?:\s+(?:policy|notice))?|terms(?:\s+of\s+(?:use|service))?|"
+    r"cookies?(?:\s+(?:policy|settings))?|accessibility|contact(?:\s+us)?|about(?:\s+us)?|help(?:\s+cent(?:er|re))?|"
+    r"sitemap|legal|mentions\s+légales|aviso\s+legal|privacidad|confidentialité|press|newsroom|blog)$",
+    re.IGNORECASE,
 )
 
 # A scam warning needs both a warning word and a scam word: a fraud analyst's duties stay.
@@ -85,7 +115,8 @@ def line_language(line: str) -> tuple[str | None, int]:
             return lang, max(2, hits // 3)
     if any(ch in _TURKISH_LETTERS for ch in line):
         return "tr", 2
-    words = [w.lower() for w in _WORD.findall(line)]
+    # Codes and acronyms ("BIR-WA-45752", "IT") are no evidence of a language.
+    words = [w.lower() for w in _WORD.findall(line) if not (len(w) > 1 and w.isupper())]
     counts = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])
     ranked = sorted(counts.values(), reverse=True)
@@ -105,9 +136,12 @@ def document_language(lines: list[str]) -> str | None:
 
 
 def is_chrome(line: str) -> bool:
-    """A job-board UI line or a scam warning: never part of the role."""
+    """A job-board UI line, a site footer menu or a scam warning: never part of the role."""
     body = _BULLET.sub("", line).strip()
     if _UI_LINE.match(body):
+        return True
+    items = [item.strip() for item in re.split(r"\s[|·•]\s", body)]
+    if len(items) >= 2 and all(_FOOTER_ITEM.match(item) for item in items):
         return True
     return bool(_WARNING.search(body) and _SCAM.search(body))
 
@@ -119,8 +153,8 @@ def is_foreign(line: str, doc_language: str | None) -> bool:
     lang, strength = line_language(line)
     if lang is None or lang == doc_language:
         return False
-    # Latin-script stopword evidence must be clear; a script or Turkish letters are enough.
-    return strength >= 2 or lang in {"ru", "el", "ar", "he", "hi", "zh", "tr"}
+    # Latin-script stopword evidence must be clear (Turkish letters count as clear); a script is enough.
+    return strength >= 2 or lang in {"ru", "el", "ar", "he", "hi", "zh"}
 
 
 def clean_text(raw: str) -> str:
@@ -141,6 +175,19 @@ def clean_text(raw: str) -> str:
             continue
         if not _BULLET.match(line) and key in seen:
             continue  # a title or tagline echoed by the page's footer
+        if not kept:
+            seen.update(_title_stems(line))  # "Data Engineer (Contract)" echoed as "Data Engineer"
         seen.add(key)
         kept.append(line)
     return "\n".join(kept).strip()
+
+
+def _title_stems(title: str) -> set[str]:
+    """Shorter forms of a title a page repeats: without its bracketed or dashed qualifier."""
+    stems = set()
+    for pattern in (r"\s*[(\[][^)\]]*[)\]]\s*$", r"\s+[–—|-]\s+.*$", r",\s+[^,]*$"):
+        stem = re.sub(pattern, "", title.lstrip("# ")).strip()
+        key = re.sub(r"\W+", " ", stem).strip().lower()
+        if key and len(key.split()) >= 2 and stem != title.lstrip("# "):
+            stems.add(key)
+    return stems

@@ -17,24 +17,81 @@ _HEADING_WORDS = re.compile(
     r"skills?|abilities|knowledge|role|team|company|description|overview|culture|compensation|salary|"
     r"pay|location|nice|preferred|minimum|basic|desired|duties|offer|expect|tl;dr|summary|details|"
     r"day|bring|need|looking|impact|mission|opportunity|position|job|you|your|us|our|apply|process|"
-    r"policy|equal|eeo|schedule|hours|education|experience|profil|aufgaben|anforderungen|wir|dich|ihr|bieten|"
+    r"policy|equal|eeo|schedule|hours|education|experience|work|working|arrangement|model|pattern|"
+    r"profil|aufgaben|anforderungen|wir|dich|ihr|bieten|"
     r"requisitos|responsabilidades|ofrecemos|missions?|profil)\b",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 
 
-def _is_heading(line: str, next_line: str | None) -> bool:
+_LABEL_VALUE = re.compile(r"^[^:]{1,40}:\s+\S")  # "Location: London" is a field, not a heading
+
+
+def _is_body(line: str | None) -> bool:
+    """A line of running text or a list item: what follows a heading."""
+    return line is not None and (len(line) >= 60 or bool(_BULLET.match(line)))
+
+
+# Words a heading is made of; inside a run of short unbulleted lines (a bare list:
+# "Paid parental leave" / "Company equity" / "Flexible working hours") only a line made of
+# these words, or of them and a name ("About Acme"), is a heading rather than an item.
+_HEADING_VOCAB = frozenset(
+    """about us you your we our what who why how the a an in this that role team company responsibilities
+    responsibility requirements requirement qualifications qualification benefits benefit perks perk compensation
+    comp salary pay location locations office work working model policy schedule nice to have offer do will need
+    bring looking for are is be skills skill experience education preferred minimum basic desired bonus points
+    day day-to-day life at culture values mission overview summary details description job position opportunity
+    apply process interview hiring equal eeo tl;dr and & of you'll you're we're we'll what's might fit if expect
+    hours pattern arrangement where get join ideal candidate profile key duties tasks tools stack tech technical
+    contact more additional own engagement team's""".split()
+)
+
+
+def _is_list_item(line: str | None) -> bool:
+    """A short unbulleted line that does not end a sentence: could be an item of a bare list."""
+    return (
+        line is not None
+        and not line.startswith("#")
+        and not _is_body(line)
+        and not re.search(r"[.!?:;]$", line)
+    )
+
+
+def _heading_phrase(body: str) -> bool:
+    words = re.findall(r"[\w'’&;-]+", body.replace("’", "'"))
+    return bool(words) and all(
+        w.lower() in _HEADING_VOCAB or (k > 0 and w[0].isupper()) for k, w in enumerate(words)
+    )
+
+
+def _is_heading(line: str, next_line: str | None, in_header: bool = False, prev_line: str | None = None) -> bool:
+    """A section heading: a ``#`` line, or a short title-like line that leads into body text.
+
+    ``in_header``: the line sits in the block of short lines under the title (company, place,
+    type, id); there a line only counts as a heading when running text follows it.
+    """
     if line.startswith("#"):
         return True
-    if next_line is None or _BULLET.match(line) or len(line) > 60:
+    if next_line is None or _BULLET.match(line) or len(line) > 60 or _LABEL_VALUE.match(line):
         return False
     body = line.rstrip(":").strip()
     if not body or re.search(r"[.;,!?]$|\d", body) or len(body.split()) > 7:
         return False
     if not (body[0].isupper() or not body[0].isalpha()):
         return False
-    return line.endswith(":") or bool(_HEADING_WORDS.search(body.replace("’", "'")))
+    if in_header and not _is_body(next_line):
+        return False
+    if not line.endswith(":") and _is_list_item(prev_line) and _is_list_item(next_line) and not _heading_phrase(body):
+        return False
+    if line.endswith(":") or _HEADING_WORDS.search(body.replace("’", "'")):
+        return True
+    # No heading word: a short label line directly followed by a paragraph or a list, or one
+    # without a full stop between lines that end with one ("...role." / "Bonus points" / "Go.").
+    # Not inside a bare list, where a long item may follow a short one.
+    between_sentences = bool(prev_line and re.search(r"[.!?]$", prev_line) and re.search(r"[.!?]$", next_line))
+    leads_body = _is_body(next_line) and (in_header or not _is_list_item(prev_line))
+    return len(body.split()) <= 6 and len(body) <= 50 and "," not in body and (leads_body or between_sentences)
 
 
 _INLINE_HEADING = re.compile(r"^([^:\n]{2,45}):\s+(\S.{15,})$")
@@ -48,6 +105,8 @@ def _inline_heading(line: str) -> str | None:
     label = m.group(1).strip()
     if re.search(r"\d", label) or len(label.split()) > 5:
         return None
+    if re.search(r"\b(?:remote|hybrid|on[- ]?site)\b", label, re.IGNORECASE):
+        return None  # "Hybrid working: 2 days per week" states the work mode; it heads nothing
     return label if _HEADING_WORDS.search(label.replace("’", "'")) else None
 
 
@@ -59,18 +118,29 @@ def parse_sections(text: str) -> list[Section]:
         offsets.append(pos)
         pos += len(line) + 1
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    # The short lines under the title (company, place, type, id) up to the first running text.
+    header_end = next(
+        (n for n, i in enumerate(nonempty) if n > 0 and (_is_body(lines[i].strip()) or lines[i].startswith("#"))),
+        len(nonempty),
+    )
     # (offset where the section starts, heading, offset where its body starts)
     heads: list[tuple[int, str, int]] = [(0, SUMMARY, 0)]
+    previous_was_heading = False
     for n, i in enumerate(nonempty):
         line = lines[i].strip()
         nxt = lines[nonempty[n + 1]].strip() if n + 1 < len(nonempty) else None
         if n == 0 and not line.startswith("## "):
             continue
-        if _is_heading(line, nxt):
+        prev = lines[nonempty[n - 1]].strip() if n > 0 else None
+        if _is_heading(line, nxt, in_header=n < header_end, prev_line=prev):
             body = offsets[i + 1] if i + 1 < len(lines) else len(text)
             heads.append((offsets[i], line.lstrip("#").strip().rstrip(":").strip(), body))
+            previous_was_heading = True
             continue
-        label = _inline_heading(line)
+        # "Salary: ..." right under a heading, or among the facts under the title, belongs
+        # to the section it is in.
+        label = None if previous_was_heading or n < header_end else _inline_heading(line)
+        previous_was_heading = False
         if label:
             heads.append((offsets[i], label, offsets[i] + lines[i].index(":") + 1))
     sections: list[Section] = []
@@ -88,43 +158,58 @@ def parse_sections(text: str) -> list[Section]:
 # --- salary ---------------------------------------------------------------------------------
 _CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
 _CUR = r"(?:US\$|CA\$|C\$|A\$|[$£€₹¥]|USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN)"
-_NUM = r"\d{1,3}(?:[,.\u202f ]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
-_AMOUNT = rf"(?:{_CUR}\s?)?(?:{_NUM})\s?(?:[kKmM]\b)?(?:\s?{_CUR})?"
+# Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
+# European decimal comma ("42,50 €") before the plain number.
+_NUM = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2}(?!\d))?"
+    r"|\d+,\d{1,2}(?![\d])|\d+(?:\.\d{1,2})?"
+)
+_AMOUNT = rf"(?:{_CUR}\s?){{0,2}}(?:{_NUM})\s?(?:[kKmM]\b)?(?:\s?{_CUR})?"
 _RANGE = re.compile(
     rf"(?P<a>{_AMOUNT})(?:\s*(?:–|—|-|to|bis|a)\s*(?P<b>{_AMOUNT}))?"
     r"(?P<tail>[^\n.;]{0,40})",
     re.IGNORECASE,
 )
+_PER = r"(?:\b(?:per|an|a)\s+|/\s*)"  # "per hour", "an hour", "/hour"
 _PERIODS = (
-    ("hour", r"\b(?:per|an|a|/)\s*(?:hour|hr)\b|\bhourly\b|/h\b|\bpro stunde\b"),
-    ("day", r"\b(?:per|a|/)\s*day\b|\bdaily rate\b"),
-    ("week", r"\b(?:per|a|/)\s*week\b|\bweekly\b"),
-    ("month", r"\b(?:per|a|/)\s*(?:month|mo)\b|\bmonthly\b|\bpro monat\b"),
-    ("year", r"\b(?:per|a|/)\s*(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\bbrutto\b"),
+    ("hour", rf"{_PER}(?:hour|hr)\b|\bhourly\b|/h\b|\bpro stunde\b"),
+    ("day", rf"{_PER}day\b|\bdaily rate\b"),
+    ("week", rf"{_PER}week\b|\bweekly\b"),
+    ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b"),
+    ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\bbrutto\b"),
 )
 _PAY_WORDS = re.compile(
-    r"\b(?:salary|salaries|pay|compensation|wage|rate|base|ote|stipend|gehalt|vergütung|salario|salaire|remuneration)\b",
+    r"\b(?:salary|salaries|pay|compensation|wages?|rate|base|ote|ctc|stipend|gross|brutto|gehalt|vergütung|salario|salaire|remuneration)\b",
     re.IGNORECASE,
 )
 
 
+_CODES = ("US$", "CA$", "C$", "A$", "USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN")
+_CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD"}
+_TAIL_CODE = re.compile(r"^[^\d]{0,12}?\b(USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN)\b")
+
+
+def _currency(text: str) -> tuple[str | None, bool]:
+    """(ISO code, whether it was written as a code rather than a bare symbol like ``$``)."""
+    for code in _CODES:
+        if re.search(rf"(?<![A-Za-z]){re.escape(code)}(?![A-Za-z])", text, re.IGNORECASE if code.isalpha() else 0):
+            return _CODE_ALIASES.get(code, code), True
+    for symbol, code in _CURRENCY_SYMBOLS.items():
+        if symbol in text:
+            return code, False
+    return None, False
+
+
 def _amount_value(text: str) -> tuple[float | None, str | None, bool]:
-    currency = None
-    for code in ("US$", "CA$", "C$", "A$", "USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN"):
-        if code.lower() in text.lower():
-            currency = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD"}.get(code, code)
-            break
-    if currency is None:
-        for symbol, code in _CURRENCY_SYMBOLS.items():
-            if symbol in text:
-                currency = code
-                break
+    currency, _ = _currency(text)
     number = re.search(_NUM, text)
     if not number:
         return None, currency, False
     raw = number.group(0).replace("\u202f", "").replace(" ", "")
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
         raw = re.sub(r"[.,]", "", raw)  # thousands separators, English or European
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}", raw):
+        raw = raw.replace(".", "").replace(",", ".")  # European: 1.250,50 / 42,50
     else:
         raw = raw.replace(",", "")
     try:
@@ -137,8 +222,33 @@ def _amount_value(text: str) -> tuple[float | None, str | None, bool]:
     return value, currency, bool(suffix)
 
 
+def _period(tail: str, rest_of_line: str, line: str) -> str | None:
+    """The pay period written right after the amount, else the first one later on its line."""
+    for scope in (tail, rest_of_line, line):
+        hits = []
+        for name, pattern in _PERIODS:
+            m = re.search(pattern, scope, re.IGNORECASE)
+            if m:
+                hits.append((m.start(), name))
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+_COUNTED = re.compile(
+    r"^\s*\+?\s*(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|%|percent|people|employees|staff|"
+    r"visits?|shifts?|patients?|stores?|locations?|countries|markets|customers|tage|stunden|jahre)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_salary(text: str, sections: list[Section] | None = None) -> Salary | None:
-    """The posting's pay. Labelled lines and pay sections win over amounts met in passing."""
+    """The posting's pay. Labelled lines and pay sections win over amounts met in passing.
+
+    An amount with no pay context at all (no pay word on its line, not under a pay heading)
+    only counts when it is a range with a period ("$120,000 - $150,000 per year"); a lone
+    figure in a paragraph is a budget, a bonus or a claim about something else.
+    """
     candidates: list[tuple[int, int, Salary]] = []
     pay_spans = [
         (s.start, s.end) for s in (sections or []) if _PAY_WORDS.search(s.heading)
@@ -150,13 +260,20 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
         for m in _RANGE.finditer(line):
             a_val, a_cur, _ = _amount_value(m.group("a"))
             b_val, b_cur, b_k = _amount_value(m.group("b") or "")
-            currency = a_cur or b_cur
-            period = next(
-                (name for name, pat in _PERIODS if re.search(pat, m.group("tail") + " " + line, re.IGNORECASE)),
-                None,
-            )
+            tail = m.group("tail")
+            # A code anywhere in the amount ("CAD $130,000", "$95 CAD") or right after it
+            # ("$28/hour (CAD)") says more than a bare "$".
+            explicit = [c for c, written in (_currency(m.group("a")), _currency(m.group("b") or "")) if c and written]
+            tail_code = _TAIL_CODE.match(tail)
+            currency = explicit[0] if explicit else (tail_code.group(1) if tail_code else (a_cur or b_cur))
+            # the rest of the sentence, not the next one ("... € base. Hybrid: 3 days per week")
+            sentence_rest = re.split(r"(?<=[.!?])\s", line[m.end():], maxsplit=1)[0]
+            sentence_start = max(line.rfind(". ", 0, m.start()), line.rfind("! ", 0, m.start()), line.rfind("? ", 0, m.start()))
+            period = _period(tail, sentence_rest, line[sentence_start + 1 : m.end()] + sentence_rest)
             if a_val is None or (currency is None and not (mentions_pay and period)):
                 continue
+            if currency is None and _COUNTED.match(tail):
+                continue  # "3 days a week", "40 hours", "2 years": a count, not an amount of money
             if b_val is not None and b_k and a_val < 1000 and not re.search(r"\d\s?[kKmM]\b", m.group("a")):
                 a_val *= 1_000  # "120-150k": the k belongs to both ends
             low, high = (a_val, b_val) if b_val is not None else (a_val, a_val)
@@ -164,13 +281,15 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
                 low, high = high, low
             if high < 5 and period is None:
                 continue  # a stray small number ("$1"), not pay
+            context = 0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3
+            if context == 3 and (b_val is None or period is None):
+                continue
             if period is None:
                 period = "year" if high >= 10_000 else ("hour" if high <= 300 else None)
-            rank = (0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3) * 2 + (0 if b_val is not None else 1)
-            span = m.group(0).strip()
-            tail_period = next((re.search(p, m.group("tail"), re.IGNORECASE) for _, p in _PERIODS if re.search(p, m.group("tail"), re.IGNORECASE)), None)
+            rank = context * 2 + (0 if b_val is not None else 1)
+            tail_period = next((re.search(p, tail, re.IGNORECASE) for _, p in _PERIODS if re.search(p, tail, re.IGNORECASE)), None)
             if tail_period:
-                span = (m.group("a") + m.group(0)[len(m.group("a")):m.start("tail") - m.start()] + m.group("tail")[: tail_period.end()]).strip()
+                span = (m.group("a") + m.group(0)[len(m.group("a")):m.start("tail") - m.start()] + tail[: tail_period.end()]).strip()
             else:
                 span = m.group(0)[: m.start("tail") - m.start()].strip()
             candidates.append((rank, line_start + m.start(), Salary(low, high, currency, period, span)))
@@ -197,6 +316,15 @@ _CITIES = frozenset(
 _CITIES = frozenset(c.strip() for c in _CITIES)
 _CITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _CITIES), key=len, reverse=True)) + r")\b")
 _LOCATION_LABEL = re.compile(r"^\W*(?:locations?|based in|office locations?|where|standort|ubicación|lieu)\s*:\s*(.+)$", re.IGNORECASE)
+_COUNTRIES = (
+    "United States|United Kingdom|England|Scotland|Wales|Ireland|Canada|India|Germany|Deutschland|France|Spain|"
+    "Portugal|Italy|Netherlands|Belgium|Switzerland|Austria|Poland|Sweden|Norway|Denmark|Finland|Australia|"
+    "New Zealand|Japan|China|Singapore|Brazil|Mexico|Argentina|Israel|UAE|USA|US|UK"
+)
+# "Sparks, NV", "Leeds, UK": a place the city list does not know, recognised by its region.
+_CITY_REGION = re.compile(rf"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}, (?:[A-Z]{{2}}|{_COUNTRIES})\b")
+# Separators of a header line: "Acme · London, UK · Full-time", "Halcyon – Berlin – Remote".
+_SEGMENT_SEP = re.compile(r"\s+[·|•–—-]\s+")
 
 _EMPLOYMENT = (
     ("internship", r"\bintern(?:ship)?s?\b|\bpraktikum\b|\bwerkstudent"),
@@ -205,12 +333,19 @@ _EMPLOYMENT = (
     ("temporary", r"\btemporary\b|\bseasonal\b"),
     ("full time", r"\bfull[- ]time\b|\bvollzeit\b|\bpermanent\b"),
 )
+_EMPLOYMENT_LABEL = re.compile(
+    r"^\W*(?:employment(?:\s+type)?|job\s+type|type|contract(?:\s+type)?|work\s+type|hours|"
+    r"anstellungsart|vertragsart|beschäftigungsart)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)[- ](week|month|year)s?\b",
     re.IGNORECASE,
 )
 _REQ_LABEL = re.compile(
-    r"^\W*(?:req(?:uisition)?\.?\s*(?:id|#|number|no\.?)?|job\s*(?:id|#|number|ref(?:erence)?)|reference(?:\s*(?:no\.?|number))?|posting\s*id)\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-_/]{2,})\s*$",
+    r"^\W*(?:(?:job\s*)?req(?:uisition)?(?:[.\s-]*(?:id|#|number|no\.?))?|job\s*(?:id|#|number|code|ref(?:erence)?)|"
+    r"ref(?:erence)?(?:[.\s-]*(?:no\.?|number|id))?|posting\s*id|stellen[\s-]*id|kennziffer|referenz(?:nummer)?)"
+    r"(?:\s*[:#]\s*|[.\s]+)([A-Za-z0-9][A-Za-z0-9\-_/]{2,})\s*$",
     re.IGNORECASE,
 )
 _REQ_BARE = re.compile(r"^(?:R|REQ|JR|JOB|J)[-_]?\d{4,}(?:[-_]\d+)?$")
@@ -219,14 +354,26 @@ _OFFICE = re.compile(
     r"wfh|days (?:per|a|each) week in|days per week|days a week|homeoffice|home office)\b",
     re.IGNORECASE,
 )
+_NAME = r"[A-Z][\w&.\-]*(?: +[A-Z][\w&.\-]*)"  # capitalised words on one line
 _COMPANY_PATTERNS = (
-    re.compile(r"^\W*(?:company|employer|organi[sz]ation|hiring company|unternehmen|empresa)\s*:\s*([^\n]{2,60})$", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"^#*\s*about\s+(?!the\b|us\b|you\b|this\b|our\b|the role\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s*:?$", re.MULTILINE),
-    re.compile(r"(?:^|[.!]\s+)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:is|are)\s+(?:a|an|the)\s+[^.\n]{0,80}?\b(?:company|startup|firm|organi[sz]ation|employer|provider|platform|leader|hospital|retailer|bank|agency|lab|studio|group|manufacturer|network)\b"),
-    re.compile(r"\b(?:[Jj]oin|at|At)\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}(?:\s+(?:Inc|Ltd|GmbH|LLC|plc|Corp|AG|SE)\.?)?)(?=[!.,;]|\s+(?:as|and|in|on|where|we|to|—|-)\b)"),
-    re.compile(r"\b([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}\s+(?:Inc|Ltd|GmbH|LLC|plc|Corp|AG|SE))\b\.?"),
+    re.compile(rf"(?:^|[.!]\s+)({_NAME}{{0,3}}) +(?:is|are) +(?:a|an|the) +[^.\n]{{0,80}}?\b(?:company|startup|firm|organi[sz]ation|employer|provider|platform|leader|hospital|retailer|bank|agency|lab|studio|group|manufacturer|network|insurer|brand|manager|operator)\b", re.MULTILINE),
+    re.compile(rf"^#*\s*[Aa]bout +(?!the\b|us\b|you\b|this\b|our\b|the role\b)({_NAME}{{0,3}})\s*:?$", re.MULTILINE),
+    re.compile(r"\b(?:[Jj]oin|at|At) +([A-Z][\w&\-]*(?: +[A-Z][\w&\-]*){0,2}(?: +(?:Inc|Ltd|GmbH|LLC|plc|Corp|AG|SE)\.?)?)(?=[!.,;]| +(?:as|and|in|on|where|we|to|—|-)\b)"),
+    re.compile(r"\b([A-Z][\w&\-]*(?: +[A-Z][\w&\-]*){0,2} +(?:Inc|Ltd|GmbH|LLC|plc|Corp|AG|SE))\b\.?"),
 )
-_NOT_COMPANY = frozenset({"We", "You", "Our", "The", "This", "It", "They", "Team", "Company", "Us"})
+_COMPANY_LABEL = re.compile(
+    r"^\W*(?:company|employer|organi[sz]ation|hiring company|unternehmen|arbeitgeber|empresa)\s*:\s*([^\n]{2,60})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOT_COMPANY = frozenset({"We", "You", "Our", "The", "This", "It", "They", "Team", "Company", "Us", "About", "Apply"})
+# Words of a job title, never of a company name in a header line.
+_ROLE_WORDS = re.compile(
+    r"\b(?:engineer|developer|scientist|manager|designer|analyst|intern|nurse|associate|specialist|writer|"
+    r"executive|director|architect|consultant|administrator|coordinator|technician|officer|assistant|"
+    r"representative|recruiter|accountant|lead|head|entwickler\w*|werkstudent\w*)s?\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w&.'’-]*|&|and|of|the|for|de|der|und|du|la|von)$")
 
 
 def find_places(text: str) -> list[str]:
@@ -245,15 +392,74 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
 
 
-def extract_title(text: str) -> str | None:
-    for line in text.split("\n"):
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:150]
-    return None
+def _header_lines(text: str) -> list[str]:
+    """The short lines right under the title (company, place, type, id), at most eight."""
+    out = []
+    for line in [line.strip() for line in text.split("\n") if line.strip()][1:9]:
+        if line.startswith("#") or len(line) >= 80 or _BULLET.match(line):
+            break
+        out.append(line)
+    return out
+
+
+def _segments(line: str) -> list[str]:
+    return [seg.strip() for seg in _SEGMENT_SEP.split(line) if seg.strip()]
+
+
+def _name_like(segment: str) -> bool:
+    """Could be a company name on a header line: a few capitalised words, nothing else."""
+    words = segment.split()
+    if not 1 <= len(words) <= 5 or len(segment) > 50 or re.search(r"[\d:;,()/@]", segment):
+        return False
+    if not all(_NAME_WORD.match(w) for w in words) or words[0] in _NOT_COMPANY:
+        return False
+    if _CITY_RE.match(segment) or _ROLE_WORDS.search(segment) or _OFFICE.search(segment):
+        return False
+    return not any(re.search(p, segment, re.IGNORECASE) for _, p in _EMPLOYMENT)
+
+
+def _named_elsewhere(name: str, text: str) -> bool:
+    """The name's first word appears again in the posting (the header line is one occurrence)."""
+    first = name.split()[0]
+    return len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text)) >= 2
+
+
+def extract_title(text: str, company: str | None = None) -> str | None:
+    """The first line; the second when the first is only the company's name ("Hooli" / role)."""
+    lines = [line.strip().lstrip("#").strip() for line in text.split("\n") if line.strip()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
+    if company and lines[0] == company and len(lines) > 1:
+        return lines[1][:150]
+    return lines[0][:150]
 
 
 def extract_company(text: str, title: str | None) -> str | None:
+    m = _COMPANY_LABEL.search(text)
+    if m:
+        return m.group(1).strip().rstrip(".,:;!").strip()
+    lines = [line.strip().lstrip("#").strip() for line in text.split("\n") if line.strip()]
+    header = _header_lines(text)
+    # A page that puts the company above the role: "Hooli" / "Machine Learning Engineer II".
+    if lines and len(lines) > 1 and _name_like(lines[0]) and _ROLE_WORDS.search(lines[1]):
+        name = re.escape(lines[0])
+        if re.search(rf"^#*\s*[Aa]bout {name}\s*$|(?:^|[.!]\s+){name} +(?:is|are) +(?:a|an|the)\b", text, re.MULTILINE):
+            return lines[0]
+    # A header line under the title: "Acme Robotics", "Globex Corporation · New York · Full-time".
+    # One the posting names again is surest; else the first name-like line right under the title.
+    names = [
+        segment
+        for line in header
+        if not (title and line == title)
+        for segment in _segments(line)
+        if _name_like(segment)
+    ]
+    for segment in names:
+        if _named_elsewhere(segment, text):
+            return segment
+    if header and names and names[0] in _segments(header[0]) and (title is None or header[0] != title):
+        return names[0]
     for pattern in _COMPANY_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip().rstrip(".,:;!").strip()
@@ -270,6 +476,50 @@ def extract_company(text: str, title: str | None) -> str | None:
     return None
 
 
+def _split_top_level(value: str, separator: str) -> list[tuple[int, int]]:
+    """Spans of ``value`` between separators that are not inside parentheses, trimmed, non-empty."""
+    spans, depth, start = [], 0, 0
+    cuts = []
+    for m in re.finditer(rf"[()]|{separator}", value):
+        if m.group(0) == "(":
+            depth += 1
+        elif m.group(0) == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            cuts.append((m.start(), m.end()))
+    for a, b in cuts:
+        spans.append((start, a))
+        start = b
+    spans.append((start, len(value)))
+    out = []
+    for a, b in spans:
+        piece = value[a:b]
+        stripped = piece.strip(" .")
+        if stripped:
+            a += piece.index(stripped)
+            out.append((a, a + len(stripped)))
+    return out
+
+
+def _places(value: str) -> list[str]:
+    """Places in a location value, each a literal span: "New York, NY or Boston, MA" -> two,
+    "Toronto, ON" -> one, "Remote (US or Canada)" -> one."""
+    parts = _split_top_level(value, r"\s*(?:;|\||/|\bor\b|\band\b|\boder\b|\bund\b|\bou\b)\s*")
+    if len(parts) > 1 and not all(_CITY_RE.search(value[a:b]) for a, b in parts):
+        parts = _split_top_level(value, r"(?!)")  # "Remote – Spain or Portugal" is one place
+    places = []
+    for a, b in parts:
+        merged: list[tuple[int, int]] = []
+        for pa, pb in _split_top_level(value[a:b], r"\s*,\s*"):
+            piece = value[a + pa : a + pb]
+            if merged and not _CITY_RE.search(piece):
+                merged[-1] = (merged[-1][0], a + pb)  # "Toronto, ON": the region belongs to the city
+            else:
+                merged.append((a + pa, a + pb))
+        places.extend(value[x:y] for x, y in merged)
+    return [p for p in places if p and (p[0].isupper() or _CITY_RE.search(p))][:20]
+
+
 def extract_locations(text: str) -> tuple[str, ...]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines:
@@ -279,19 +529,23 @@ def extract_locations(text: str) -> tuple[str, ...]:
             inner = re.search(r"\(([^)]+)\)", value)
             if inner and _CITY_RE.search(inner.group(1)):
                 value = inner.group(1)
-            parts = re.split(r",|;|/|\||\bor\b|\band\b|\boder\b|\by\b|\bou\b", value)
-            places = [p.strip(" .") for p in parts]
-            places = [p for p in places if p and (p[0].isupper() or _CITY_RE.search(p))][:20]
+            places = _places(value)
             if places:
                 return tuple(dict.fromkeys(places))
     found: list[str] = []
-    for line in lines[1:8]:  # a header line right under the title: "London", "Berlin, Germany"
-        if len(line) <= 60 and _CITY_RE.match(line):
-            found.extend(m.group(1) for m in _CITY_RE.finditer(line))
+    for line in _header_lines(text):  # "London", "Berlin, Germany", "Acme · Austin, TX · Full-time"
+        for segment in _segments(line):
+            if len(segment) <= 60 and (_CITY_RE.match(segment) or _CITY_REGION.match(segment)):
+                found.extend(_places(segment))
     if not found:
         for m in re.finditer(r"\b(?:based in|located in|in (?:the|our))\s+([^.\n]{2,80})", text):
             found.extend(c.group(1) for c in _CITY_RE.finditer(m.group(1)))
     return tuple(dict.fromkeys(found))
+
+
+def _employment_in(scope: str) -> str | None:
+    hits = [(m.start(), name) for name, pattern in _EMPLOYMENT for m in [re.search(pattern, scope, re.IGNORECASE)] if m]
+    return min(hits)[1] if hits else None
 
 
 def extract_employment_type(text: str, title: str | None) -> str | None:
@@ -299,19 +553,26 @@ def extract_employment_type(text: str, title: str | None) -> str | None:
         for name, pattern in _EMPLOYMENT:
             if re.search(pattern, title, re.IGNORECASE):
                 return name
+    for line in text.split("\n"):  # "Employment type: Full-time", "Contract: Permanent, full-time"
+        m = _EMPLOYMENT_LABEL.match(line.strip())
+        if m and _employment_in(m.group(1)):
+            return _employment_in(m.group(1))
     head = "\n".join(text.split("\n")[:15])
     for scope in (head, text):
-        hits = [(m.start(), name) for name, pattern in _EMPLOYMENT for m in [re.search(pattern, scope, re.IGNORECASE)] if m]
-        if hits:
-            return min(hits)[1]
+        found = _employment_in(scope)
+        if found:
+            return found
     return None
 
 
 def extract_duration(text: str) -> str | None:
     for sentence in _sentences(text):
         if re.search(r"intern|contract|duration|fixed[- ]term|assignment|program|placement|temporary|befristet|laufzeit", sentence, re.IGNORECASE):
-            m = _DURATION.search(sentence)
-            if m:
+            for m in _DURATION.finditer(sentence):
+                before, after = sentence[: m.start()], sentence[m.end() :]
+                # "0–2 years of experience", "3 years' experience": experience, not how long the job lasts
+                if re.search(r"(?:[–—-]|\bto)\s*$", before) or re.match(r"['’]?\+?\s*(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:experience|erfahrung)", after, re.IGNORECASE):
+                    continue
                 return f"{m.group(1)} {m.group(2).lower()}s"
     return None
 
@@ -319,26 +580,38 @@ def extract_duration(text: str) -> str | None:
 def extract_requisition_id(text: str) -> str | None:
     for line in text.split("\n"):
         line = line.strip()
-        m = _REQ_LABEL.match(line)
-        if m and re.search(r"\d", m.group(1)):
-            return m.group(1)
-        if _REQ_BARE.match(line):
-            return line
+        for segment in [line, *(_segments(line) if _SEGMENT_SEP.search(line) else [])]:
+            m = _REQ_LABEL.match(segment)
+            if m and re.search(r"\d", m.group(1)):
+                return m.group(1)
+            if _REQ_BARE.match(segment):
+                return segment
     return None
 
 
 _OFFICE_STRONG = re.compile(
-    r"\b(?:remote|hybrid|on[- ]?site|days (?:per|a|each) week|office attendance|work from home|homeoffice)\b",
+    r"\b(?:remote|hybrid\w*|on[- ]?site|days (?:per|a|each) week|office attendance|work from home|homeoffice)\b",
     re.IGNORECASE,
 )
+_DAYS_A_WEEK = re.compile(
+    r"\b(?:\d|one|two|three|four|five)\+?[- ]?(?:days?|tage?)[- ](?:(?:per|a|each|every|pro|in the)[- ])?(?:week|woche)\b",
+    re.IGNORECASE,
+)
+_WORKPLACE = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|office|in[- ]person|büro|homeoffice)\b", re.IGNORECASE)
 
 
 def extract_office_policy(text: str) -> str | None:
-    """The sentence that states where the work happens: a days-per-week or remote rule first."""
+    """The sentence that states where the work happens: a days-per-week rule first, then
+    remote / hybrid / on-site, then any mention of the office."""
     sentences = _sentences(text)
-    for pattern in (_OFFICE_STRONG, _OFFICE):
+    tiers = (
+        lambda s: bool(_DAYS_A_WEEK.search(s) and _WORKPLACE.search(s)),
+        lambda s: bool(_OFFICE_STRONG.search(s)),
+        lambda s: bool(_OFFICE.search(s)),
+    )
+    for matches in tiers:
         for sentence in sentences:
-            if pattern.search(sentence):
+            if matches(sentence):
                 return sentence[:240]
     return None
 
@@ -346,12 +619,13 @@ def extract_office_policy(text: str) -> str | None:
 def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
     """All structured fields of a cleaned posting."""
     sections = parse_sections(text)
-    title = extract_title(text)
+    company = extract_company(text, extract_title(text))
+    title = extract_title(text, company)
     return PostingFields(
         posting_id=posting_id,
         source=source,
         title=title,
-        company=extract_company(text, title),
+        company=company,
         locations=extract_locations(text),
         salary=extract_salary(text, sections),
         employment_type=extract_employment_type(text, title),

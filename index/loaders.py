@@ -28,7 +28,7 @@ _HTML_DROP_HINTS = re.compile(
     re.IGNORECASE,
 )
 _HTML_BLOCKS = [
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "dd", "dt",
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr",
     "dl", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
 ]
 
@@ -51,10 +51,13 @@ def read_posting_text(path: Path, max_bytes: int) -> str:
     if size > max_bytes:
         raise PostingError(
             name,
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit "
             "(raise ROLECHAT_MAX_FILE_MB if it really is one posting)",
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PostingError(name, f"cannot read the file ({exc.strerror or type(exc).__name__})") from None
     if suffix in PDF_SUFFIXES:
         return pdf_to_text(data, name)
     text = decode_text(data, name)
@@ -81,9 +84,17 @@ def decode_text(data: bytes, name: str) -> str:
         ) from None
 
 
+_HTML_INLINE = {"span", "a", "b", "strong", "em", "i", "small", "label", "time", "abbr", "cite", "code", "mark", "u"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
 def html_to_text(html: str) -> str:
-    """Visible text of the posting part of a page; headings become ``## `` lines, list items ``- ``."""
-    from bs4 import BeautifulSoup
+    """Visible text of the posting part of a page; headings become ``## `` lines, list items ``- ``.
+
+    Definition lists become ``term: value`` lines, and inline elements that touch each other
+    (``<span>Acme</span><span>London</span>``) are kept apart with `` · `` as a browser would show them.
+    """
+    from bs4 import BeautifulSoup, Tag
 
     soup = BeautifulSoup(html, "html.parser")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
@@ -94,18 +105,34 @@ def html_to_text(html: str) -> str:
             continue
         attrs = tag.attrs or {}
         hints = " ".join([attrs.get("id") or "", *(attrs.get("class") or []), attrs.get("role") or ""])
-        if hints.strip() and _HTML_DROP_HINTS.search(hints):
+        hidden = (
+            "hidden" in attrs
+            or str(attrs.get("aria-hidden", "")).lower() == "true"
+            or bool(_HIDDEN_STYLE.search(str(attrs.get("style") or "")))
+        )
+        if hidden or (hints.strip() and _HTML_DROP_HINTS.search(hints)):
             tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
-    for level in range(1, 7):
-        for heading in root.find_all(f"h{level}"):
-            heading.insert_before("\n" + "#" * min(level, 3) + " ")
-            heading.append("\n")
-    for item in root.find_all("li"):
-        item.insert_before("\n- ")
+    for tag in root.find_all(_HTML_INLINE):
+        nxt = tag.next_sibling
+        if isinstance(nxt, Tag) and nxt.name in _HTML_INLINE:
+            tag.insert_after(" · ")
+    # Line breaks first, then the markers, so a marker sits on the same line as its text.
     for block in root.find_all(_HTML_BLOCKS):
         block.insert_before("\n")
         block.append("\n")
+    for term in root.find_all("dt"):
+        term.insert_before("\n")
+        if not term.get_text().strip().endswith(":"):
+            term.append(":")
+    for value in root.find_all("dd"):
+        value.insert_before(" ")
+        value.append("\n")
+    for level in range(1, 7):
+        for heading in root.find_all(f"h{level}"):
+            heading.insert_before("#" * min(level, 3) + " ")
+    for item in root.find_all("li"):
+        item.insert_before("- ")
     text = root.get_text("")
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
     lines = [re.sub(r"^(#+|-)\s*$", "", line) for line in lines]
@@ -129,9 +156,14 @@ def markdown_to_text(markdown: str) -> str:
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    import logging
 
+    from pypdf import PdfReader
+
+    # pypdf logs its repairs of damaged files ("EOF marker not found"); the skip reason says it.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -139,9 +171,33 @@ def pdf_to_text(data: bytes, name: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except PostingError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise PostingError(name, f"not a readable PDF ({type(exc).__name__})") from None
+    except Exception as exc:  # a damaged PDF can fail anywhere inside pypdf; skip just this file
+        raise PostingError(name, f"not a readable PDF: damaged, truncated or not a PDF ({type(exc).__name__})") from None
+    finally:
+        pypdf_log.setLevel(level)
     text = "\n".join(pages)
     if not text.strip():
         raise PostingError(name, "PDF has no text layer (a scan?); export it with text")
-    return text
+    return unwrap_lines(text)
+
+
+_WRAPPED_TAIL = re.compile(r"[^.:;!?]$")
+_CONTINUATION = re.compile(r"^(?:[a-z]|\d[\d.,]*\s+[a-z])")
+
+
+def unwrap_lines(text: str, min_width: int = 50) -> str:
+    """Join lines a PDF wrapped inside a sentence: a long line without a closing mark,
+    followed by one that goes on in lower case (``... more than`` / ``1.5 million drivers``)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if (
+            out
+            and len(out[-1].strip()) >= min_width
+            and _WRAPPED_TAIL.search(out[-1].rstrip())
+            and _CONTINUATION.match(stripped)
+        ):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            out.append(line)
+    return "\n".join(out)
