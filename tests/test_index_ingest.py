@@ -1,0 +1,393 @@
+"""Ingest against a real Chroma: a PersistentClient in a temporary data directory, and a real
+``chroma run`` server. Upserts, no-op re-ingests, edits that touch one posting only, prune,
+refusing a collection built with another embedding model, and concurrent ingests.
+
+Every index gets its data directory explicitly (``Config.resolve(data_dir=...)``), so these
+tests do not depend on the ROLECHAT_DATA_DIR fixture in conftest.py. The embedding model is
+loaded once per process (``make_embed_model`` caches it), so a fresh index per test is cheap.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from support.servers import ChromaServer, free_port  # noqa: E402
+
+from index import (  # noqa: E402
+    Config,
+    EmbeddingModelMismatch,
+    IngestLocked,
+    PostingIndex,
+    RolechatError,
+    StoreError,
+    chunk_posting,
+    load_posting,
+    parse_sections,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_A = "000_0751755ddfb3f06d.txt"  # principal ML engineer
+SEED_B = "001_a344f62e8c6bf03a.txt"  # ML engineering intern
+
+
+def copy_seeds(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, dest / f.name)
+    return dest
+
+
+def chunks_of(index: PostingIndex, posting_id: str) -> dict[str, tuple[str, tuple[float, ...]]]:
+    """{chunk id: (text, embedding)} of one posting, straight from Chroma."""
+    got = index.collection.get(where={"posting_id": posting_id}, include=["documents", "embeddings"])
+    return {
+        cid: (doc, tuple(round(float(x), 6) for x in emb))
+        for cid, doc, emb in zip(got["ids"], got["documents"], got["embeddings"])
+    }
+
+
+def expected_chunks(path: Path, chunk_tokens: int = 200) -> list[str]:
+    text = load_posting(path).text
+    return [c.text for c in chunk_posting(text, parse_sections(text), chunk_tokens)]
+
+
+def assert_consistent(index: PostingIndex, folder: Path) -> None:
+    """Chroma holds exactly the chunks of the postings in ``folder``: none missing, none extra,
+    no duplicates, each under its posting's id."""
+    ids, texts = [], {}
+    for cid, text, meta in index.iter_chunks():
+        ids.append(cid)
+        texts.setdefault(meta["posting_id"], {})[meta["chunk_index"]] = text
+    assert len(ids) == len(set(ids)), "duplicate chunk ids"
+    wanted = {p.name: expected_chunks(p) for p in sorted(folder.iterdir())}
+    assert set(texts) == set(wanted)
+    for posting_id, chunk_texts in wanted.items():
+        stored = texts[posting_id]
+        assert [stored[i] for i in sorted(stored)] == chunk_texts, posting_id
+    assert index.chunk_count() == sum(len(v) for v in wanted.values())
+
+
+def one_line(message: str) -> None:
+    assert message and "\n" not in message and len(message) < 400, message
+
+
+# --- local PersistentClient ----------------------------------------------------------------
+@pytest.fixture
+def seeded(tmp_path):
+    """A fresh data directory with both seeds ingested; returns (index, postings folder, report)."""
+    folder = copy_seeds(tmp_path / "postings")
+    index = PostingIndex(Config.resolve(data_dir=tmp_path / "data"))
+    report = index.ingest([folder])
+    return index, folder, report
+
+
+def test_ingest_seeds_stores_chunks(seeded):
+    index, folder, report = seeded
+    assert sorted(report.added) == [SEED_A, SEED_B]
+    assert report.updated == report.unchanged == report.removed == report.skipped == []
+    assert report.chunks_written == index.chunk_count() > 0
+    assert_consistent(index, folder)
+    # chunk metadata says which posting and section a chunk belongs to
+    for cid, _, meta in index.iter_chunks():
+        assert cid == f"{meta['posting_id']}::{meta['chunk_index']}"
+        assert meta["title"] and meta["section"]
+    assert "added 2" in report.summary()
+
+
+def test_reingest_unchanged_writes_nothing(seeded):
+    index, folder, _ = seeded
+    before = {pid: chunks_of(index, pid) for pid in (SEED_A, SEED_B)}
+    report = index.ingest([folder])
+    assert report.chunks_written == 0
+    assert sorted(report.unchanged) == [SEED_A, SEED_B]
+    assert report.added == report.updated == report.removed == []
+    assert {pid: chunks_of(index, pid) for pid in (SEED_A, SEED_B)} == before
+    # a new index object on the same directory (a new process, say) sees the same
+    again = PostingIndex(Config.resolve(data_dir=index.config.data_dir)).ingest([folder])
+    assert again.chunks_written == 0 and len(again.unchanged) == 2
+
+
+def test_editing_one_posting_rewrites_only_its_chunks(seeded):
+    index, folder, _ = seeded
+    untouched = chunks_of(index, SEED_A)
+    old_b = chunks_of(index, SEED_B)
+    path = folder / SEED_B
+    path.write_text(path.read_text(encoding="utf-8").replace("13-week", "14-week"), encoding="utf-8")
+
+    report = index.ingest([folder])
+    assert report.updated == [SEED_B]
+    assert report.unchanged == [SEED_A]
+    assert report.added == [] and report.removed == []
+    assert report.chunks_written == len(expected_chunks(path))
+    assert chunks_of(index, SEED_A) == untouched  # same ids, texts and vectors
+    new_b = chunks_of(index, SEED_B)
+    assert any("14-week" in text for text, _ in new_b.values())
+    assert not any("13-week" in text for text, _ in new_b.values())
+    assert new_b != old_b
+    assert_consistent(index, folder)
+    assert "14-week" in index.posting_text(SEED_B)
+
+
+def test_shrinking_a_posting_leaves_no_stale_chunks(seeded):
+    index, folder, _ = seeded
+    path = folder / SEED_B
+    before = len(chunks_of(index, SEED_B))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(lines[:12]), encoding="utf-8")
+    report = index.ingest([folder])
+    assert report.updated == [SEED_B]
+    after = chunks_of(index, SEED_B)
+    assert 0 < len(after) < before
+    assert_consistent(index, folder)
+
+
+def test_prune_removes_postings_whose_file_is_gone(seeded):
+    index, folder, _ = seeded
+    (folder / SEED_B).unlink()
+    kept = chunks_of(index, SEED_A)
+
+    report = index.ingest([folder])  # without prune, a vanished file stays in the index
+    assert report.removed == [] and report.unchanged == [SEED_A]
+    assert chunks_of(index, SEED_B)
+
+    report = index.ingest([folder], prune=True)
+    assert report.removed == [SEED_B]
+    assert chunks_of(index, SEED_B) == {}
+    assert chunks_of(index, SEED_A) == kept
+    assert [p.posting_id for p in index.postings()] == [SEED_A]
+    assert index.posting_text(SEED_B) is None
+    assert_consistent(index, folder)
+    # pruning again is a no-op
+    assert index.ingest([folder], prune=True).removed == []
+
+
+def test_postings_returns_the_parsed_fields(seeded):
+    index, folder, _ = seeded
+    stored = {p.posting_id: p for p in index.postings()}
+    assert sorted(stored) == [SEED_A, SEED_B]
+    for name, fields in stored.items():
+        assert fields == load_posting(folder / name).fields  # round-trips through the docstore
+    principal = stored[SEED_A]
+    assert principal.title == "Principal Machine Learning Engineer (Content ML)"
+    assert (principal.salary.min, principal.salary.max, principal.salary.currency) == (235000, 414000, "USD")
+    assert "San Francisco" in principal.locations
+    intern = stored[SEED_B]
+    assert intern.company == "Snap Inc" and intern.duration == "13 weeks" and intern.salary is None
+    assert [s.heading for s in intern.sections][:2] == ["Summary", "What you’ll do"]
+
+
+def test_collection_refuses_another_embedding_model(seeded):
+    index, _, _ = seeded
+    count = index.chunk_count()
+    other = Config.resolve(data_dir=index.config.data_dir, embed="openai", openai_base_url="http://127.0.0.1:9")
+    started = time.monotonic()
+    with pytest.raises(EmbeddingModelMismatch) as caught:
+        PostingIndex(other)
+    assert time.monotonic() - started < 5  # refused at open, before any embedding call
+    message = str(caught.value)
+    one_line(message)
+    assert "local:all-MiniLM-L6-v2" in message and "openai:text-embedding-3-small" in message
+    assert "ROLECHAT_COLLECTION" in message
+    assert isinstance(caught.value, StoreError)
+    # the collection is untouched and still opens with the right model
+    assert PostingIndex(Config.resolve(data_dir=index.config.data_dir)).chunk_count() == count
+
+
+def test_openai_config_opens_an_empty_directory_without_network(tmp_path):
+    started = time.monotonic()
+    index = PostingIndex(Config.resolve(data_dir=tmp_path / "data", embed="openai",
+                                        openai_base_url="http://127.0.0.1:9"))
+    assert time.monotonic() - started < 5
+    assert index.chunk_count() == 0 and index.postings() == []
+
+
+@pytest.mark.xfail(reason="ingest.py lets openai.APIConnectionError escape with a traceback instead of "
+                          "a one-line RolechatError when the embedding server is unreachable", strict=False)
+def test_unreachable_embedding_server_is_a_one_line_error(tmp_path):
+    folder = copy_seeds(tmp_path / "postings")
+    index = PostingIndex(Config.resolve(data_dir=tmp_path / "data", embed="openai",
+                                        openai_base_url="http://127.0.0.1:9"))
+    with pytest.raises(RolechatError) as caught:
+        index.ingest([folder])
+    one_line(str(caught.value))
+
+
+# --- concurrency -----------------------------------------------------------------------------
+def test_two_concurrent_ingests_in_threads(tmp_path):
+    folder = copy_seeds(tmp_path / "postings")
+    config = Config.resolve(data_dir=tmp_path / "data")
+    indexes = [PostingIndex(config), PostingIndex(config)]
+    results: dict[int, object] = {}
+
+    def run(k: int) -> None:
+        try:
+            results[k] = indexes[k].ingest([folder])
+        except Exception as exc:  # noqa: BLE001 - recorded and checked below
+            results[k] = exc
+
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    for r in results.values():
+        assert not isinstance(r, Exception) or isinstance(r, IngestLocked), repr(r)
+    reports = [r for r in results.values() if not isinstance(r, Exception)]
+    assert reports
+    # exactly one of them did the work; the other found everything in place (or was locked out)
+    assert sum(len(r.added) for r in reports) == 2
+    assert sum(r.chunks_written for r in reports) == PostingIndex(config).chunk_count()
+    assert_consistent(PostingIndex(config), folder)
+
+
+def test_opening_one_fresh_directory_from_two_threads(tmp_path):
+    """chromadb's PersistentClient is not safe to create from two threads at once; store.py locks."""
+    config = Config.resolve(data_dir=tmp_path / "data")
+    errors = []
+
+    def run() -> None:
+        try:
+            PostingIndex(config)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+
+
+_CHILD = textwrap.dedent(
+    """
+    import sys
+    from index import Config, IngestLocked, PostingIndex, make_embed_model
+    index = PostingIndex(Config.resolve(data_dir=sys.argv[1]))
+    make_embed_model(index.config)  # load the model first, so the two ingests really overlap
+    print("READY", flush=True)
+    sys.stdin.readline()
+    try:
+        report = index.ingest([sys.argv[2]])
+        print("OK", len(report.added), report.chunks_written, flush=True)
+    except IngestLocked as exc:
+        print("LOCKED", exc, flush=True)
+    """
+)
+
+
+def test_two_concurrent_ingests_in_processes(tmp_path):
+    """This process and a child ingest the same folder into one data directory at the same moment."""
+    folder = copy_seeds(tmp_path / "postings")
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ROLECHAT_") and k != "CHROMA_HOST"}
+    env["PYTHONPATH"] = str(ROOT)
+    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(data), str(folder)], cwd=ROOT, env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready = child.stdout.readline()
+        assert ready.strip() == "READY", child.stderr.read()[-2000:]
+        index = PostingIndex(Config.resolve(data_dir=data))
+        child.stdin.write("GO\n")
+        child.stdin.flush()
+        try:
+            mine = index.ingest([folder])
+        except IngestLocked:
+            mine = None
+        out, err = child.communicate(timeout=240)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err[-2000:]
+    theirs = out.strip().splitlines()[-1]
+    assert theirs.startswith(("OK", "LOCKED")), theirs
+    assert mine is not None or theirs.startswith("OK")  # at least one of them got through
+    added = (len(mine.added) if mine else 0) + (int(theirs.split()[1]) if theirs.startswith("OK") else 0)
+    written = (mine.chunks_written if mine else 0) + (int(theirs.split()[2]) if theirs.startswith("OK") else 0)
+    assert added == 2  # each posting added exactly once
+    assert written == index.chunk_count()
+    assert_consistent(index, folder)
+
+
+def test_waits_for_a_running_ingest_then_gives_a_one_line_lock_error(tmp_path, monkeypatch):
+    """Another process holding the lock: an ingest waits, and past the wait says so in one line."""
+    import index.ingest as ingest_module
+
+    folder = copy_seeds(tmp_path / "postings")
+    index = PostingIndex(Config.resolve(data_dir=tmp_path / "data"))
+    monkeypatch.setattr(ingest_module, "_LOCK_WAIT_SECONDS", 0.6)
+    with open(index.config.data_dir / ".ingest.lock", "a+") as other:
+        fcntl.flock(other, fcntl.LOCK_EX)  # a separate open file: as another process would hold it
+        with pytest.raises(IngestLocked) as caught:
+            index.ingest([folder])
+        one_line(str(caught.value))
+        assert str(index.config.data_dir) in str(caught.value)
+        # released while the next ingest waits: it goes ahead
+        monkeypatch.setattr(ingest_module, "_LOCK_WAIT_SECONDS", 30)
+        threading.Timer(0.5, fcntl.flock, args=(other, fcntl.LOCK_UN)).start()
+        report = index.ingest([folder])
+    assert len(report.added) == 2
+    assert_consistent(index, folder)
+
+
+# --- a real `chroma run` server --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    with ChromaServer(tmp_path_factory.mktemp("chroma-server")) as server:
+        yield server
+
+
+def test_upsert_and_prune_against_a_chroma_server(chroma_server, tmp_path):
+    folder = copy_seeds(tmp_path / "postings")
+    config = Config.resolve(data_dir=tmp_path / "data", chroma_host="127.0.0.1", chroma_port=chroma_server.port)
+    index = PostingIndex(config)
+    assert index.config.uses_chroma_server
+    assert not (tmp_path / "data" / "chroma").exists()  # vectors live in the server, not locally
+
+    report = index.ingest([folder])
+    assert sorted(report.added) == [SEED_A, SEED_B] and report.chunks_written == index.chunk_count() > 0
+    assert_consistent(index, folder)
+
+    report = index.ingest([folder])
+    assert report.chunks_written == 0 and len(report.unchanged) == 2
+
+    untouched = chunks_of(index, SEED_A)
+    path = folder / SEED_B
+    path.write_text(path.read_text(encoding="utf-8").replace("13-week", "14-week"), encoding="utf-8")
+    report = index.ingest([folder])
+    assert report.updated == [SEED_B] and report.unchanged == [SEED_A]
+    assert chunks_of(index, SEED_A) == untouched
+    assert_consistent(index, folder)
+
+    path.unlink()
+    report = index.ingest([folder], prune=True)
+    assert report.removed == [SEED_B]
+    assert chunks_of(index, SEED_B) == {} and chunks_of(index, SEED_A) == untouched
+    assert_consistent(index, folder)
+
+    # a new client on the same server sees what was stored
+    assert PostingIndex(config).chunk_count() == index.chunk_count()
+
+
+def test_unreachable_chroma_server_is_a_one_line_store_error(tmp_path):
+    config = Config.resolve(data_dir=tmp_path / "data", chroma_host="127.0.0.1", chroma_port=free_port())
+    started = time.monotonic()
+    with pytest.raises(StoreError) as caught:
+        PostingIndex(config)
+    assert time.monotonic() - started < 30
+    message = str(caught.value)
+    one_line(message)
+    assert f"127.0.0.1:{config.chroma_port}" in message and "chroma run" in message
