@@ -73,8 +73,8 @@ class ExtractiveAnswerer:
         # also asks about benefits, which only a sentence can answer.
         only_fields = field_intents and all(i.field for i in shape.intents)
         place = _asks_place(shape) if not terms and all(i.name == "location" for i in shape.intents) else None
-        if asks_for_roles(shape.text) and not focus:
-            draft = self._list_roles(shape, passages)
+        if asks_for_roles(shape.text):
+            draft = self._list_roles(shape, focus)
             if draft is not None:
                 return draft
         if place or only_fields:
@@ -199,8 +199,9 @@ class ExtractiveAnswerer:
                     return Claim(f"The posting for {label} gives no pay figure; it says: “{text}”", passage, (text,))
         return None
 
-    def _list_roles(self, shape: QuestionShape, passages: list[Passage]) -> Draft | None:
-        """"Which jobs are there in Berlin?": the postings whose fields match what is named."""
+    def _list_roles(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"Which jobs are there in Berlin?": the postings (of those named, if any) whose fields
+        match what the question asks for."""
         places = {p.lower() for p in find_places(shape.text)}
         kinds = {i.name for i in shape.intents}
         text = shape.text.lower()
@@ -213,6 +214,8 @@ class ExtractiveAnswerer:
         kind = asked_kind.group(1).replace("-", " ") if asked_kind else None  # as PostingFields spells it
         matches = []
         for pid, fields in self.corpus.postings.items():
+            if focus and pid not in focus:
+                continue
             locations = {loc.lower() for loc in fields.locations}
             if places and not any(p in loc for p in places for loc in locations):
                 continue
@@ -224,9 +227,14 @@ class ExtractiveAnswerer:
             if kind and kind not in (fields.employment_type or ""):
                 continue
             matches.append(fields)
-        if not matches or len(matches) == len(self.corpus.postings) and not (places or wanted_title):
-            return None
-        claims = [Claim(f"{len(matches)} posting{'s' if len(matches) > 1 else ''} match:")]
+        if not matches:
+            return _abstain("No posting matches that; ask about a title, company or city from the overview.")
+        if len(matches) == len(self.corpus.postings):
+            head = f"There are {len(matches)} postings"
+        else:
+            head = f"{len(matches)} posting{'s match' if len(matches) > 1 else ' matches'}"
+        more = f"; the first 15" if len(matches) > 15 else ""
+        claims = [Claim(f"{head}{more}:")]
         for fields in matches[:15]:
             anchor = fields.locations[0] if fields.locations else (fields.title or "")
             passage, quote = self._find(fields.posting_id, anchor)

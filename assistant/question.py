@@ -92,7 +92,8 @@ class QuestionShape:
 
 
 _ROLE_LIST = _rx(
-    r"\b(?:which|what|list|show|any|are there)\b(?:\s+\w+){0,3}?\s+(?:jobs|roles|positions|openings|postings|vacancies|internships)\b"
+    r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:jobs|roles|positions|openings|postings|vacancies|internships)\b"
 )
 _INSTRUCTION = _rx(
     r"\b(?:ignore|disregard)\b.{0,40}\binstructions?\b|\b(?:ai|assistants?|chatbots?|language models?|llms?)\b.{0,80}\b(?:reveal|tell|say|ignore|print|respond)\b"

@@ -196,3 +196,14 @@ def test_answer_serialises_to_json(seed_bot):
     answer = seed_bot.ask("What is the salary range for the principal role?")
     data = json.loads(json.dumps(answer.to_dict()))
     assert data["citations"][0]["source"] == "000_0751755ddfb3f06d.txt"
+
+
+def test_which_jobs_lists_the_matching_postings_with_citations(corpus_bot):
+    answer = corpus_bot.ask("Which jobs are in Toronto?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {
+        "initech_ml_engineer_intern.txt", "kestrel_data_engineer_contract.txt", "maple_product_manager.html",
+    }
+    assert all("Toronto" in c.text for c in answer.citations)
+    assert corpus_bot.ask("Which jobs are in Reykjavik?").abstained or "Reykjavik" not in corpus_bot.ask(
+        "Which jobs are in Reykjavik?").text
