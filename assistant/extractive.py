@@ -35,7 +35,10 @@ _FIELD_NAMES = {
     "company": "the company",
 }
 # Words a question uses to point at a role without asking anything about it.
-_POINTERS = frozenset(stem(w) for w in "role job position opening posting vacancy one two first second both roles".split())
+_POINTERS = frozenset(
+    stem(w) for w in "role job position opening posting vacancy internship one two first second both roles jobs "
+    "positions openings postings vacancies internships".split()
+)
 _FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 _PAY_LABEL = re.compile(r"^\W*(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend)\s*(?:range)?\s*[:\-–]\s*", re.IGNORECASE)
@@ -210,6 +213,13 @@ class ExtractiveAnswerer:
         # Words of the question that name a kind of role ("machine learning engineer")
         wanted_title = [t for t in content_stems(shape.text) if t in title_vocab and t not in place_stems
                         and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
+        unknown = [
+            w for w in re.findall(r"[^\W\d_]{3,}", shape.text)
+            if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS
+            and stem(w.lower()) not in self.corpus.chunk_df
+        ]
+        if unknown:  # "Which jobs are in Reykjavik?": no posting says that word at all
+            return _abstain(f"No posting mentions {unknown[0]}.")
         asked_kind = re.search(r"\b(intern|contract|part[- ]time)", text)
         kind = asked_kind.group(1).replace("-", " ") if asked_kind else None  # as PostingFields spells it
         matches = []

@@ -205,5 +205,5 @@ def test_which_jobs_lists_the_matching_postings_with_citations(corpus_bot):
         "initech_ml_engineer_intern.txt", "kestrel_data_engineer_contract.txt", "maple_product_manager.html",
     }
     assert all("Toronto" in c.text for c in answer.citations)
-    assert corpus_bot.ask("Which jobs are in Reykjavik?").abstained or "Reykjavik" not in corpus_bot.ask(
-        "Which jobs are in Reykjavik?").text
+    nowhere = corpus_bot.ask("Which jobs are in Reykjavik?")
+    assert nowhere.abstained and not nowhere.citations
