@@ -2,8 +2,18 @@
 
 llama-index's ``IngestionPipeline`` (UPSERTS strategy) does the bookkeeping: an unchanged posting
 is skipped by hash, a changed one has all its old chunks deleted before the new ones are added.
-On top of it: batches with the docstore persisted atomically after each (a killed run loses at
-most one batch and the rerun repairs it), an inter-process lock per data directory, and prune.
+On top of it: batches with the docstore persisted atomically after each, an inter-process lock
+per data directory, and prune.
+
+Crash safety. Chroma and the docstore are two stores, written one after the other, so a run killed
+in between leaves them disagreeing: chunks the docstore does not know (a batch added, its docstore
+save not reached), or postings without chunks (an update or a prune half done). Before touching
+Chroma, a run writes the ids it is about to change to a journal next to the docstore
+(``docstore-<collection>.json.pending``) and deletes the journal once the docstore is saved. The
+next writer (or the next ``PostingIndex`` to open the directory, if no ingest is running) finds
+the journal and settles each id it names: chunks of postings the docstore does not know are
+deleted, a posting whose chunks do not match its stored text gets them rebuilt from that text,
+and an interrupted removal is completed.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import sys
 import threading
@@ -33,15 +44,18 @@ from llama_index.core.storage.docstore import SimpleDocumentStore
 from .chunking import chunk_posting
 from .config import Config
 from .embeddings import LengthSortedEmbedding, embed_model_id, make_embed_model
-from .errors import IngestLocked, PostingError
+from .errors import IngestLocked, ModelUnavailable, PostingError
 from .fields import parse_sections
 from .postings import discover, load_posting
-from .store import open_client, open_collection
+from .store import bump_generation, open_store
 from .types import IngestReport, PostingFields, Salary, Section, Skipped
 
 # Chunk metadata that goes into the embedded text: a chunk knows which role and section it is.
 _EMBEDDED_KEYS = ("title", "section")
 _LOCK_WAIT_SECONDS = 30.0
+_JOURNAL_SUFFIX = ".pending"
+
+log = logging.getLogger(__name__)
 
 
 class PostingChunker(TransformComponent):
@@ -79,6 +93,35 @@ class PostingChunker(TransformComponent):
         return out
 
 
+class EmbeddingStep(TransformComponent):
+    """The embedding transformation, with an unreachable or refusing embedding server turned into
+    a one-line ``ModelUnavailable`` (the error's type only: a server's message may echo the key)."""
+
+    inner: Any
+    where: str = ""
+
+    def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
+        try:
+            return self.inner(nodes, **kwargs)
+        except Exception as exc:
+            if not _is_unavailable(exc):
+                raise
+            raise ModelUnavailable(
+                f"the embedding model ({self.where}) failed ({type(exc).__name__}); start it or check "
+                "OPENAI_BASE_URL / OPENAI_API_KEY, or set ROLECHAT_EMBED=local, then ingest again"
+            ) from None
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    if isinstance(exc, (ConnectionError, TimeoutError)):
+        return True
+    try:
+        import openai
+    except ImportError:  # pragma: no cover - openai is a dependency
+        return False
+    return isinstance(exc, openai.APIError)
+
+
 def fields_from_json(raw: str) -> PostingFields:
     data = json.loads(raw)
     data["locations"] = tuple(data.get("locations") or ())
@@ -94,18 +137,21 @@ class PostingIndex:
         self.config = config or Config.resolve()
         self.config.data_dir.mkdir(parents=True, exist_ok=True)
         self.model_id = embed_model_id(self.config)
-        self.collection = open_collection(open_client(self.config), self.config.collection, self.model_id)
+        self._client, self.collection = open_store(self.config, self.model_id)
         self._thread_lock = threading.Lock()
         self._docstore_path = self.config.data_dir / self._docstore_name()
+        self._journal_path = self._docstore_path.with_name(self._docstore_path.name + _JOURNAL_SUFFIX)
         self.docstore = self._load_docstore()
+        self._view: tuple[tuple | None, SimpleDocumentStore] | None = None  # what readers see
+        if self._journal_path.exists():
+            self._recover_if_idle()
 
     # -- public -----------------------------------------------------------------------------
     def ingest(self, paths: Sequence[str | os.PathLike], prune: bool = False, progress: bool = False) -> IngestReport:
         """Add new postings, replace changed ones, skip unchanged; with ``prune`` drop vanished ones."""
         started = time.perf_counter()
         report = IngestReport()
-        with self._exclusive():
-            self.docstore = self._load_docstore()  # another process may have ingested meanwhile
+        with self._exclusive(), self._writing():
             files, skipped = discover([Path(p) for p in paths])
             report.skipped.extend(skipped)
             documents = self._documents(files, report)
@@ -113,32 +159,33 @@ class PostingIndex:
                 self._run_pipeline(documents, report, progress)
             if prune:
                 report.removed.extend(self._prune())
-            self._persist_docstore()
         report.seconds = time.perf_counter() - started
         return report
 
     def remove(self, posting_ids: Sequence[str]) -> list[str]:
         """Delete postings by id (file name); returns the ids that were stored."""
         removed = []
-        with self._exclusive():
-            for posting_id in posting_ids:
-                if self.docstore.document_exists(posting_id):
-                    self._delete(posting_id)
-                    removed.append(posting_id)
-            self._persist_docstore()
+        with self._exclusive(), self._writing():
+            stored = [p for p in dict.fromkeys(posting_ids) if self.docstore.document_exists(p)]
+            if stored:
+                self._write_journal(remove=stored)
+            for posting_id in stored:
+                self._delete(posting_id)
+                removed.append(posting_id)
         return removed
 
     def postings(self) -> list[PostingFields]:
         """Fields of every stored posting, sorted by file name."""
+        docstore = self._saved_docstore()
         out = []
-        for doc_id in sorted(self._stored_ids()):
-            doc = self.docstore.get_document(doc_id, raise_error=False)
+        for doc_id in sorted(set(docstore.get_all_document_hashes().values())):
+            doc = docstore.get_document(doc_id, raise_error=False)
             if doc is not None and doc.metadata.get("fields"):
                 out.append(fields_from_json(doc.metadata["fields"]))
         return out
 
     def posting_text(self, posting_id: str) -> str | None:
-        doc = self.docstore.get_document(posting_id, raise_error=False)
+        doc = self._saved_docstore().get_document(posting_id, raise_error=False)
         return doc.get_content() if doc is not None else None
 
     def chunk_count(self) -> int:
@@ -155,8 +202,11 @@ class PostingIndex:
             offset += len(got["ids"])
 
     def vector_store(self):
+        """The collection as a llama-index vector store; reopened first if another process wrote
+        to the data directory since it was opened (its queries would not see the new chunks)."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
+        self._sync_collection()
         return ChromaVectorStore(chroma_collection=self.collection)
 
     # -- internals --------------------------------------------------------------------------
@@ -174,22 +224,129 @@ class PostingIndex:
         self.docstore.persist(str(tmp))
         os.replace(tmp, self._docstore_path)  # atomic: a crash leaves the old or the new file
 
+    def _docstore_version(self) -> tuple | None:
+        try:
+            st = self._docstore_path.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _saved_docstore(self) -> SimpleDocumentStore:
+        """The docstore as last saved, by this process or another: what ``postings()`` reports.
+
+        Never ``self.docstore``, which a running ingest changes before Chroma has the chunks."""
+        version = self._docstore_version()
+        view = self._view
+        if view is None or view[0] != version:
+            view = (version, self._load_docstore())
+            self._view = view
+        return view[1]
+
     def _stored_ids(self) -> set[str]:
         return set(self.docstore.get_all_document_hashes().values())
 
+    def _sync_collection(self) -> None:
+        """Reopen the collection if another process wrote since this one was opened."""
+        if self.config.uses_chroma_server:
+            return
+        client, collection = open_store(self.config, self.model_id)
+        if client is not self._client:
+            self._client, self.collection = client, collection
+
     @contextlib.contextmanager
-    def _exclusive(self) -> Iterator[None]:
+    def _writing(self) -> Iterator[None]:
+        """A write under the lock: start from the saved state, settle what an interrupted run
+        left, and on success save the docstore and drop the journal. On failure the journal stays
+        for the next writer, and this object forgets what it did not save."""
+        try:
+            self._sync_collection()
+            self.docstore = self._load_docstore()  # another process may have written meanwhile
+            bump_generation(self.config)
+            self._recover()
+            yield
+            self._persist_docstore()
+            self._clear_journal()
+        except BaseException:
+            self.docstore = self._load_docstore()
+            raise
+        finally:
+            bump_generation(self.config)
+
+    # -- the journal of an unfinished write ---------------------------------------------------
+    def _write_journal(self, write: Sequence[str] = (), remove: Sequence[str] = ()) -> None:
+        tmp = self._journal_path.with_name(self._journal_path.name + ".tmp")
+        tmp.write_text(json.dumps({"write": list(write), "remove": list(remove)}), encoding="utf-8")
+        os.replace(tmp, self._journal_path)
+
+    def _clear_journal(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self._journal_path.unlink()
+
+    def _recover(self) -> None:
+        """Settle the ids an interrupted run named in its journal (see the module docstring)."""
+        try:
+            pending = json.loads(self._journal_path.read_text(encoding="utf-8"))
+            write, remove = list(pending["write"]), list(pending["remove"])
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, KeyError, TypeError):  # unreadable: check every posting
+            write, remove = sorted(self._stored_ids() | self._chunk_document_ids()), []
+        for posting_id in remove:
+            self._delete(posting_id)
+        restore = []
+        for posting_id in write:
+            doc = self.docstore.get_document(posting_id, raise_error=False)
+            if doc is not None and self._chunks_match(doc):
+                continue
+            self.collection.delete(where={"document_id": posting_id})
+            if doc is not None:
+                self.docstore.delete_document(posting_id, raise_error=False)
+                restore.append(doc)
+        if restore:  # the stored version, chunked and embedded again
+            self._pipeline().run(documents=restore)
+        self._persist_docstore()
+        self._clear_journal()
+
+    def _recover_if_idle(self) -> None:
+        """At open: settle an interrupted run now, unless a writer holds the lock (it will)."""
+        try:
+            with self._exclusive(wait=False), self._writing():
+                pass
+        except IngestLocked:
+            pass
+        except Exception as exc:  # e.g. the embedding server is down: the next write retries
+            log.warning("could not yet repair the interrupted ingest in %s: %s", self.config.data_dir, exc)
+
+    def _chunks_match(self, doc: Document) -> bool:
+        want = {n.id_: n.get_content() for n in PostingChunker(max_tokens=self.config.chunk_tokens)([doc])}
+        got = self.collection.get(where={"document_id": doc.id_}, include=["documents"])
+        return dict(zip(got["ids"], got["documents"])) == want
+
+    def _chunk_document_ids(self) -> set[str]:
+        ids: set[str] = set()
+        offset = 0
+        while True:
+            got = self.collection.get(include=["metadatas"], limit=2000, offset=offset)
+            if not got["ids"]:
+                return ids
+            ids.update(str(m.get("document_id", "")) for m in got["metadatas"] if m)
+            offset += len(got["ids"])
+
+    @contextlib.contextmanager
+    def _exclusive(self, wait: bool = True) -> Iterator[None]:
         """One writer per data directory: threads in this process and other processes alike."""
-        with self._thread_lock:
+        if not self._thread_lock.acquire(blocking=wait):
+            raise IngestLocked(f"another ingest is writing to {self.config.data_dir}; wait for it and try again")
+        try:
             lock_path = self.config.data_dir / ".ingest.lock"
             with open(lock_path, "a+") as handle:
-                deadline = time.monotonic() + _LOCK_WAIT_SECONDS
+                deadline = time.monotonic() + (_LOCK_WAIT_SECONDS if wait else 0.0)
                 while True:
                     try:
                         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                         break
                     except BlockingIOError:
-                        if time.monotonic() > deadline:
+                        if time.monotonic() >= deadline:
                             raise IngestLocked(
                                 f"another ingest is writing to {self.config.data_dir} and did not finish "
                                 f"within {_LOCK_WAIT_SECONDS:.0f}s; wait for it and try again"
@@ -199,6 +356,8 @@ class PostingIndex:
                     yield
                 finally:
                     fcntl.flock(handle, fcntl.LOCK_UN)
+        finally:
+            self._thread_lock.release()
 
     def _documents(self, files: list[Path], report: IngestReport) -> list[Document]:
         max_bytes = int(self.config.max_file_mb * 1_000_000)
@@ -232,25 +391,33 @@ class PostingIndex:
             )
         return documents
 
-    def _run_pipeline(self, documents: list[Document], report: IngestReport, progress: bool) -> None:
-        from tqdm import tqdm
+    def _pipeline(self) -> IngestionPipeline:
+        from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        pipeline = IngestionPipeline(
+        return IngestionPipeline(
             transformations=[
                 PostingChunker(max_tokens=self.config.chunk_tokens),
-                LengthSortedEmbedding(embed_model=make_embed_model(self.config)),
+                EmbeddingStep(
+                    inner=LengthSortedEmbedding(embed_model=make_embed_model(self.config)),
+                    where=(self.config.openai_base_url or "OpenAI") if self.config.embed == "openai" else "local",
+                ),
             ],
             docstore=self.docstore,
-            vector_store=self.vector_store(),
+            vector_store=ChromaVectorStore(chroma_collection=self.collection),
             docstore_strategy=DocstoreStrategy.UPSERTS,
             disable_cache=True,
         )
+
+    def _run_pipeline(self, documents: list[Document], report: IngestReport, progress: bool) -> None:
+        from tqdm import tqdm
+
+        pipeline = self._pipeline()
         batch_size = max(32, len(documents) // 20)
         bar = tqdm(total=len(documents), unit="posting", desc="ingest", disable=not progress, file=sys.stderr)
         try:
             for i in range(0, len(documents), batch_size):
                 batch = documents[i : i + batch_size]
-                fresh = []
+                fresh, changed = [], []
                 for doc in batch:
                     stored = self.docstore.get_document_hash(doc.id_)
                     if stored is None:
@@ -258,8 +425,11 @@ class PostingIndex:
                         fresh.append(doc.id_)
                     elif stored != doc.hash:
                         report.updated.append(doc.id_)
+                        changed.append(doc.id_)
                     else:
                         report.unchanged.append(doc.id_)
+                if fresh or changed:
+                    self._write_journal(write=fresh + changed)  # before Chroma changes
                 if fresh:
                     # Chunks left by a run killed before its docstore was saved: the pipeline
                     # would see these postings as new and Chroma ignores re-added ids.
@@ -277,8 +447,11 @@ class PostingIndex:
             doc = self.docstore.get_document(doc_id, raise_error=False)
             path = doc.metadata.get("path") if doc is not None else None
             if not path or not Path(path).exists():
-                self._delete(doc_id)
                 removed.append(doc_id)
+        if removed:
+            self._write_journal(remove=removed)
+        for doc_id in removed:
+            self._delete(doc_id)
         return removed
 
     def _delete(self, posting_id: str) -> None:

@@ -214,8 +214,6 @@ def test_openai_config_opens_an_empty_directory_without_network(tmp_path):
     assert index.chunk_count() == 0 and index.postings() == []
 
 
-@pytest.mark.xfail(reason="ingest.py lets openai.APIConnectionError escape with a traceback instead of "
-                          "a one-line RolechatError when the embedding server is unreachable", strict=False)
 def test_unreachable_embedding_server_is_a_one_line_error(tmp_path):
     folder = copy_seeds(tmp_path / "postings")
     index = PostingIndex(Config.resolve(data_dir=tmp_path / "data", embed="openai",
