@@ -549,8 +549,11 @@ def build_app(assistant: Assistant, *, max_upload_mb: float = 5) -> gr.Blocks:
         status = gr.HTML(_status_html(assistant, postings), elem_id="status")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=360):
+                # Only "All roles" at build time: Gradio describes a dropdown's choices in the API
+                # info its login page embeds, so posting names would show before a login. The
+                # page fills the choices in when it loads (``on_load``).
                 role_filter = gr.Dropdown(
-                    choices=choices, value=ALL_ROLES, label="Role", elem_id="role-filter",
+                    choices=choices[:1], value=ALL_ROLES, label="Role", elem_id="role-filter",
                     info="Restrict answers to one posting (starts a new conversation).",
                 )
                 chatbot = gr.Chatbot(

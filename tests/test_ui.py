@@ -129,6 +129,7 @@ def test_new_conversation_forgets(client):
 
 def test_role_filter_changes_the_cited_posting(client):
     question = "What is the salary?"
+    client.predict(ui.ALL_ROLES, api_name="/refresh")  # a session learns the roles as the page does on load
     for posting in (PRINCIPAL, NURSE, MAPLE):
         chat, sources, notice = client.predict(posting, api_name="/set_filter")
         assert chat == [] and notice == ""
