@@ -174,6 +174,25 @@ def test_prune_removes_postings_whose_file_is_gone(seeded):
     assert index.ingest([folder], prune=True).removed == []
 
 
+def test_touched_files_stay_unchanged_and_moved_files_follow_their_path(seeded, tmp_path):
+    """Re-ingest skips a file by its bytes and path without parsing it again; a file that moved
+    is recorded at its new place, so a later prune does not take it for gone."""
+    index, folder, _ = seeded
+    stamp = time.time() + 60
+    os.utime(folder / SEED_A, (stamp, stamp))  # saved again by an editor, same bytes
+    assert sorted(index.ingest([folder]).unchanged) == [SEED_A, SEED_B]
+
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.move(str(folder / SEED_B), moved / SEED_B)
+    report = index.ingest([folder, moved], prune=True)
+    assert report.removed == [] and report.unchanged == [SEED_A]
+    assert report.updated == [SEED_B]
+    assert index.docstore.get_document(SEED_B).metadata["path"] == str((moved / SEED_B).resolve())
+    assert index.ingest([folder, moved], prune=True).removed == []
+    assert sorted(index.ingest([folder, moved]).unchanged) == [SEED_A, SEED_B]
+
+
 def test_postings_returns_the_parsed_fields(seeded):
     index, folder, _ = seeded
     stored = {p.posting_id: p for p in index.postings()}
