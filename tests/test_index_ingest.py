@@ -408,3 +408,18 @@ def test_unreachable_chroma_server_is_a_one_line_store_error(tmp_path):
     message = str(caught.value)
     one_line(message)
     assert f"127.0.0.1:{config.chroma_port}" in message and "chroma run" in message
+
+
+def test_query_embeddings_run_in_onnx_and_match_the_stored_model():
+    """Questions are embedded by the same weights exported to ONNX Runtime (faster for one short
+    text); their vectors must be the model's own, or retrieval would drift from what was stored."""
+    import numpy as np
+
+    from index import make_embed_model
+
+    model = make_embed_model(Config.resolve(embed="local"))
+    for question in ("What is the salary range for the principal role?", "ok", "Überstunden? " * 400):
+        fast = np.asarray(model.get_query_embedding(question))
+        reference = model._model.encode([question], normalize_embeddings=True)[0]
+        assert np.abs(fast - reference).max() < 1e-5
+    assert model._onnx is not None, "the ONNX session was not built; queries fell back to PyTorch"
