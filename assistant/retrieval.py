@@ -1,9 +1,15 @@
 """Hybrid, role-aware retrieval: dense (Chroma) and BM25 results fused by reciprocal rank.
 
-The dense and keyword retrievers are llama-index's own (``VectorIndexRetriever`` over
-``ChromaVectorStore``, ``BM25Retriever``). The fusion is ours rather than ``QueryFusionRetriever``
-because it must also prefer the postings a question names and restrict to a role filter, and
-because ``QueryFusionRetriever`` resolves an LLM from ``Settings`` even when it needs none.
+The keyword retriever is llama-index's ``BM25Retriever``. The fusion is ours rather than
+``QueryFusionRetriever`` because it must also prefer the postings a question names and restrict
+to a role filter, and because ``QueryFusionRetriever`` resolves an LLM from ``Settings`` even
+when it needs none.
+
+The dense side asks the collection behind llama-index's ``ChromaVectorStore`` directly rather
+than through ``VectorIndexRetriever``, because only chunk ids are needed (the texts are already in
+memory): measured at 73k chunks, the retriever's query with documents and metadatas took 4 ms
+against 1.5 ms for ids and distances, and a ``posting_id $in`` filtered query 52 ms, growing with
+the collection, against under 2 ms for fetching the named postings' vectors and ranking them here.
 """
 
 from __future__ import annotations
@@ -11,9 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from llama_index.core import VectorStoreIndex
-from llama_index.core.schema import QueryBundle, TextNode
-from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
+import numpy as np
+from llama_index.core.schema import TextNode
 
 from .corpus import Corpus
 from .text import content_stems, stems_match
@@ -22,6 +27,9 @@ from .types import Passage
 RRF_K = 60  # the constant of Cormack et al.; large enough that rank 1 does not dominate
 FOCUS_BOOST = 2.0  # passages of the postings a question names count this much more
 CANDIDATES = 30  # per retriever, before fusion
+# Up to this many chunks, a restricted dense search ranks the postings' own vectors in process;
+# beyond it Chroma's filtered query is cheaper than fetching the vectors.
+IN_PROCESS_CHUNKS = 2000
 
 
 @dataclass(frozen=True)
@@ -48,8 +56,9 @@ def match_roles(question: str, corpus: Corpus, limit: int = 10, several: bool = 
                 used.add(term)
                 if len(posting_ids) == 1:
                     sole |= posting_ids
+                weight = corpus.role_idf(vocab_term, vocab)
                 for pid in posting_ids:
-                    scores[pid] += corpus.role_idf(vocab_term, vocab)
+                    scores[pid] += weight
         if scores:
             best = max(scores.values())
             chosen = {pid for pid, s in scores.items() if s >= 0.75 * best}
@@ -74,7 +83,7 @@ class HybridRetriever:
     def __init__(self, corpus: Corpus, vector_store, embed_model):
         self.corpus = corpus
         self._embed_model = embed_model
-        self._vector_index = VectorStoreIndex.from_vector_store(vector_store, embed_model=embed_model)
+        self._collection = vector_store.client  # the chromadb Collection the store wraps
         self._bm25 = None
         if corpus.chunks:
             from llama_index.retrievers.bm25 import BM25Retriever
@@ -98,10 +107,10 @@ class HybridRetriever:
         if not self.corpus.chunks or not question.strip():
             return []
         allowed = set(posting_ids) if posting_ids else None
-        bundle = QueryBundle(query_str=question, embedding=self._embed_model.get_query_embedding(question))
-        ranked_lists = [self._dense(bundle, allowed), self._keyword(question, allowed)]
+        embedding = self._embed_model.get_query_embedding(question)
+        ranked_lists = [self._dense(embedding, allowed), self._keyword(question, allowed)]
         if focus and len(focus) <= 10:
-            ranked_lists.append(self._dense(bundle, set(focus) & allowed if allowed else set(focus)))
+            ranked_lists.append(self._dense(embedding, set(focus) & allowed if allowed else set(focus)))
         fused: dict[str, float] = defaultdict(float)
         for ranked in ranked_lists:
             for rank, chunk_id in enumerate(ranked):
@@ -120,16 +129,32 @@ class HybridRetriever:
         top = max(fused.values()) if fused else 1.0
         return [replace(self.corpus.chunks[c], score=round(fused[c] / top, 4)) for c in chosen]
 
-    def _dense(self, bundle: QueryBundle, allowed: set[str] | None) -> list[str]:
-        if allowed is not None and not allowed:
-            return []
-        filters = None
+    def _dense(self, embedding: list[float], allowed: set[str] | None) -> list[str]:
+        """Chunk ids nearest the question, best first; ``allowed`` restricts to those postings."""
         if allowed is not None:
-            filters = MetadataFilters(
-                filters=[MetadataFilter(key="posting_id", value=sorted(allowed), operator=FilterOperator.IN)]
-            )
-        retriever = self._vector_index.as_retriever(similarity_top_k=CANDIDATES, filters=filters)
-        return [n.node.node_id for n in retriever.retrieve(bundle) if n.node.node_id in self.corpus.chunks]
+            ids = [p.chunk_id for pid in sorted(allowed) for p in self.corpus.by_posting.get(pid, ())]
+            if not ids:
+                return []
+            if len(ids) <= IN_PROCESS_CHUNKS:
+                return self._rank(embedding, ids)
+        where = {"posting_id": {"$in": sorted(allowed)}} if allowed is not None else None
+        found = self._collection.query(
+            query_embeddings=[embedding], n_results=min(CANDIDATES, len(self.corpus.chunks)),
+            where=where, include=["distances"],
+        )
+        return [chunk_id for chunk_id in found["ids"][0] if chunk_id in self.corpus.chunks]
+
+    def _rank(self, embedding: list[float], ids: list[str]) -> list[str]:
+        """Cosine ranking of these chunks' stored vectors (the collection's own metric)."""
+        got = self._collection.get(ids=ids, include=["embeddings"])
+        if not got["ids"]:
+            return []
+        vectors = np.asarray(got["embeddings"], dtype=np.float32)
+        query = np.asarray(embedding, dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1) * (np.linalg.norm(query) or 1.0)
+        scores = vectors @ query / np.where(norms == 0, 1.0, norms)
+        order = np.argsort(-scores, kind="stable")[:CANDIDATES]
+        return [got["ids"][i] for i in order if got["ids"][i] in self.corpus.chunks]
 
     def _keyword(self, question: str, allowed: set[str] | None) -> list[str]:
         if self._bm25 is None:
