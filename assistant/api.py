@@ -16,11 +16,11 @@ from typing import Iterator, Sequence
 
 from index import Config, IngestReport, PostingFields, PostingIndex, RolechatError, make_embed_model
 
-from .claims import Draft, render
+from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import analyse, trigger_spans
+from .question import QuestionShape, analyse, trigger_spans
 from .retrieval import HybridRetriever, match_roles
 from .types import Answer, Passage
 
@@ -126,8 +126,10 @@ class Assistant:
     def retrieve(self, question: str, k: int | None = None, posting_ids: Sequence[str] | None = None) -> list[Passage]:
         snap = self._current()
         q = correct_spelling(_clean_question(question), snap.corpus)
-        focus = understand(q, snap.corpus)[0]
-        return snap.retriever.retrieve(q, k or self.config.top_k, tuple(posting_ids or ()) or None, focus)
+        allowed = tuple(posting_ids or ()) or None
+        search = snap.retriever.search(q, allowed)
+        focus = understand(q, snap.corpus, evidence=search.posting_ranks(snap.corpus)).focus
+        return snap.retriever.retrieve(q, k or self.config.top_k, allowed, focus, search=search)
 
     def ask(self, question: str, posting_ids: Sequence[str] | None = None) -> Answer:
         return self._answer(question, [], posting_ids, stream=False)  # type: ignore[return-value]
@@ -154,7 +156,11 @@ class Assistant:
         if history and self._llm_answerer is not None:
             standalone = self._llm_answerer.condense(asked, history) or asked
         corrected = correct_spelling(standalone, snap.corpus)
-        focus, role_terms, carried, shape = understand(corrected, snap.corpus, history[-1].focus if history else ())
+        search = snap.retriever.search(corrected, allowed)
+        understood = understand(
+            corrected, snap.corpus, history[-1].focus if history else (), search.posting_ranks(snap.corpus)
+        )
+        focus, role_terms, carried, shape = understood.focus, understood.role_terms, understood.carried, understood.shape
         if allowed:
             focus = tuple(p for p in focus if p in allowed) or (allowed if len(allowed) <= 3 else ())
         query = corrected
@@ -164,10 +170,13 @@ class Assistant:
         # The answerer reads a deeper pool than top_k: a sentence that answers may sit in the
         # sixth passage. ``Answer.passages`` keeps the whole pool, best first.
         pool = max(self.config.top_k, ANSWER_POOL)
-        passages = snap.retriever.retrieve(query, pool, allowed, focus, per_posting)
+        passages = snap.retriever.retrieve(query, pool, allowed, focus, per_posting, search)
 
         def extractive_answer(notice: str = "") -> Answer:
             draft = snap.extractive.answer(shape, passages, focus, role_terms)
+            note = ambiguity_note(understood, snap.corpus) if not allowed else ""
+            if note and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
+                draft.claims.append(Claim(note))
             return self._finish(draft, asked, query, passages, "extractive", notice, focus)
 
         if self._llm_answerer is None or shape.is_injection or not passages:
@@ -207,19 +216,46 @@ class Assistant:
 _REFERS_BACK = re.compile(r"\b(?:it|its|it's|this|that|these|those|they|them|there|the (?:role|job|position|posting|internship))\b", re.IGNORECASE)
 
 
-def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = ()):
+def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), evidence: dict[str, int] | None = None):
     """Which postings a question is about and what it asks. Intent words are hidden from role
     matching ("Cobalt Pay" must not answer "how much does it pay") and role names from intent
-    detection ("Lattice Health" is not a health-benefits question)."""
+    detection ("Lattice Health" is not a health-benefits question). ``evidence`` (posting id ->
+    best passage rank for the question) orders postings that a role name fits equally well."""
     several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|differ\w*)\b", question, re.IGNORECASE))
-    role = match_roles(_mask_spans(question, trigger_spans(question)), corpus, several=several)
-    focus, terms, carried = role.posting_ids, role.terms, False
+    role = match_roles(_mask_spans(question, trigger_spans(question)), corpus, several=several, evidence=evidence)
+    focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2)):
-        focus, terms, carried = previous, frozenset(), True
+        focus, terms, carried, equal = previous, frozenset(), True, 0
     naming: set[str] = set()
     for pid in focus:
         naming |= corpus.naming_terms.get(pid, set())
-    return focus, terms, carried, analyse(question, _mask_names(question, naming))
+    return Understood(focus, terms, carried, analyse(question, _mask_names(question, naming)), equal)
+
+
+@dataclass(frozen=True)
+class Understood:
+    focus: tuple[str, ...]  # the postings asked about, best first
+    role_terms: frozenset[str]  # the question's words that named them
+    carried: bool  # the focus came from the previous turn
+    shape: QuestionShape
+    equal: int = 0  # postings the question's role name fits as well as focus[0]
+
+
+# More postings than the answerer answers for at once (it answers for up to three named roles).
+_ANSWERED_AT_ONCE = 3
+
+
+def ambiguity_note(understood: Understood, corpus: Corpus) -> str:
+    """One line saying that the role asked about fits several postings, when the answer had to
+    pick one: the user learns the answer is about one of many and how to ask about another."""
+    if understood.carried or understood.shape.is_comparison or understood.equal <= _ANSWERED_AT_ONCE:
+        return ""
+    others = understood.equal - 1
+    example = corpus.label(understood.focus[1])
+    return (
+        f"{others} other postings fit this description as well, such as {example}; "
+        "name the company to ask about another."
+    )
 
 
 def _mask_names(text: str, naming: set[str]) -> str:

@@ -29,6 +29,7 @@ class Corpus:
     place_vocab: dict[str, set[str]] = field(default_factory=dict)  # place stem -> posting ids
     naming_terms: dict[str, set[str]] = field(default_factory=dict)  # posting id -> its role_vocab stems
     spelling: dict[str, set[str]] = field(default_factory=dict)  # first letter -> known words
+    _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @property
     def size(self) -> int:
@@ -41,12 +42,25 @@ class Corpus:
         vocab = self.role_vocab if vocab is None else vocab
         return math.log(1 + len(self.postings) / max(1, len(vocab.get(term, ()))))
 
+    def label_pairs(self, posting_id: str) -> frozenset[tuple[str, str]]:
+        pairs = self._label_pairs.get(posting_id)
+        if pairs is None:
+            pairs = self._label_pairs[posting_id] = frozenset(word_pairs(self.label(posting_id)))
+        return pairs
+
     def label(self, posting_id: str) -> str:
         fields = self.postings.get(posting_id)
         if fields is None:
             return posting_id
         title = fields.title or posting_id
         return f"{title} ({fields.company})" if fields.company and fields.company not in title else title
+
+
+def word_pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent word pairs as written, but for plurals and "-ship" ("interns", "internship" ~
+    "intern"): unlike stems, they tell "Engineering Intern" from "Engineer Intern"."""
+    words = [re.sub(r"(?<=\w{3})(?:ship|s)$", "", w) for w in re.findall(r"[^\W_]+", text.lower())]
+    return set(zip(words, words[1:]))
 
 
 def role_terms(fields: PostingFields) -> set[str]:

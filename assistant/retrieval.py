@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Mapping
 
 import numpy as np
 from llama_index.core.schema import TextNode
 
-from .corpus import Corpus
+from .corpus import Corpus, word_pairs
 from .text import content_stems, stems_match
 from .types import Passage
 
@@ -33,15 +34,44 @@ IN_PROCESS_CHUNKS = 2000
 
 
 @dataclass(frozen=True)
+class Search:
+    """The unfocused half of a retrieval, computed once per question: the question's embedding and
+    the dense and keyword rankings. Role matching reads it as evidence before the focused half."""
+
+    question: str
+    allowed: frozenset[str] | None
+    embedding: list[float]
+    ranked: tuple[list[str], ...]  # chunk ids, best first, one list per retriever
+
+    def posting_ranks(self, corpus: Corpus) -> dict[str, int]:
+        """Posting id -> the best fused rank any of its passages reached."""
+        fused: dict[str, float] = defaultdict(float)
+        for ranked in self.ranked:
+            for rank, chunk_id in enumerate(ranked):
+                fused[chunk_id] += 1.0 / (RRF_K + rank + 1)
+        ranks: dict[str, int] = {}
+        for rank, chunk_id in enumerate(sorted(fused, key=lambda c: -fused[c])):
+            ranks.setdefault(corpus.chunks[chunk_id].posting_id, rank)
+        return ranks
+
+
+@dataclass(frozen=True)
 class RoleMatch:
     posting_ids: tuple[str, ...]  # the postings the question names, best first
     terms: frozenset[str]  # the question's stems that named them
+    equal: int = 0  # how many postings the name fits exactly as well as the first
 
 
-def match_roles(question: str, corpus: Corpus, limit: int = 10, several: bool = False) -> RoleMatch:
+def match_roles(
+    question: str, corpus: Corpus, limit: int = 10, several: bool = False, evidence: Mapping[str, int] | None = None
+) -> RoleMatch:
     """Which postings the question names, by title, company or type (IDF-weighted); by place
     only when nothing else names one. ``several``: the question may name more than one role
-    ("the principal role and the internship"), so any posting a word names alone is kept too."""
+    ("the principal role and the internship"), so any posting a word names alone is kept too.
+    Among postings the name fits equally well (twenty "Machine Learning Engineer Intern"
+    postings), those whose title and company share more word pairs with the question as written
+    come first, then those ranked higher by ``evidence`` (posting id -> rank of its best passage
+    for the whole question: "... the Spectacles ML intern")."""
     stems = set(content_stems(question))
     if not stems or not corpus.postings:
         return RoleMatch((), frozenset())
@@ -64,8 +94,16 @@ def match_roles(question: str, corpus: Corpus, limit: int = 10, several: bool = 
             chosen = {pid for pid, s in scores.items() if s >= 0.75 * best}
             if several:
                 chosen |= sole
-            ordered = sorted(chosen, key=lambda p: -scores[p])
-            return RoleMatch(tuple(ordered[:limit]), frozenset(used))
+            unranked = len(evidence or ())
+            asked = word_pairs(question)
+            ordered = sorted(chosen, key=lambda p: (
+                -round(scores[p], 9),
+                -len(asked & corpus.label_pairs(p)),  # said as the posting says it: "Engineering Intern"
+                (evidence or {}).get(p, unranked),
+                p,
+            ))
+            equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
+            return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal)
     return RoleMatch((), frozenset())
 
 
@@ -101,16 +139,18 @@ class HybridRetriever:
         posting_ids: tuple[str, ...] | None = None,
         focus: tuple[str, ...] = (),
         per_posting: int = 0,
+        search: Search | None = None,
     ) -> list[Passage]:
         """Best ``top_k`` passages; ``posting_ids`` restricts, ``focus`` prefers (and with
         ``per_posting`` guarantees that many passages from each focused posting)."""
         if not self.corpus.chunks or not question.strip():
             return []
         allowed = set(posting_ids) if posting_ids else None
-        embedding = self._embed_model.get_query_embedding(question)
-        ranked_lists = [self._dense(embedding, allowed), self._keyword(question, allowed)]
+        if search is None or search.question != question or search.allowed != (frozenset(allowed) if allowed else None):
+            search = self.search(question, posting_ids)
+        ranked_lists = list(search.ranked)
         if focus and len(focus) <= 10:
-            ranked_lists.append(self._dense(embedding, set(focus) & allowed if allowed else set(focus)))
+            ranked_lists.append(self._dense(search.embedding, set(focus) & allowed if allowed else set(focus)))
         fused: dict[str, float] = defaultdict(float)
         for ranked in ranked_lists:
             for rank, chunk_id in enumerate(ranked):
@@ -128,6 +168,15 @@ class HybridRetriever:
                 chosen.extend(extra[: max(0, per_posting - len(have))])
         top = max(fused.values()) if fused else 1.0
         return [replace(self.corpus.chunks[c], score=round(fused[c] / top, 4)) for c in chosen]
+
+    def search(self, question: str, posting_ids: tuple[str, ...] | None = None) -> Search:
+        """The unfocused rankings of a question (``retrieve`` reuses them when given)."""
+        allowed = set(posting_ids) if posting_ids else None
+        if not self.corpus.chunks or not question.strip():
+            return Search(question, frozenset(allowed) if allowed else None, [], ())
+        embedding = self._embed_model.get_query_embedding(question)
+        ranked = (self._dense(embedding, allowed), self._keyword(question, allowed))
+        return Search(question, frozenset(allowed) if allowed else None, embedding, ranked)
 
     def _dense(self, embedding: list[float], allowed: set[str] | None) -> list[str]:
         """Chunk ids nearest the question, best first; ``allowed`` restricts to those postings."""

@@ -207,3 +207,61 @@ def test_which_jobs_lists_the_matching_postings_with_citations(corpus_bot):
     assert all("Toronto" in c.text for c in answer.citations)
     nowhere = corpus_bot.ask("Which jobs are in Reykjavik?")
     assert nowhere.abstained and not nowhere.citations
+
+
+SAME_TITLE = {  # five postings with one title: only their content tells them apart
+    "Harbor Freight Lines": ("Seattle, WA", "$120,000 - $140,000", "You will run our Kafka streaming platform and own its schemas."),
+    "Juniper Grocers": ("Denver, CO", "$110,000 - $130,000", "You will build dbt models on Snowflake for the merchandising team."),
+    "Orbit Telecom": ("Austin, TX", "$125,000 - $150,000", "You will maintain Airflow pipelines that load call records nightly."),
+    "Pine Valley Schools": ("Boise, ID", "$95,000 - $105,000", "You will move student records from Oracle to PostgreSQL."),
+    "Quarry Outdoor": ("Portland, OR", "$105,000 - $125,000", "You will keep the Spark jobs behind our product catalogue healthy."),
+}
+
+
+@pytest.fixture(scope="module")
+def same_title_bot(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("same-title")
+    for company, (place, pay, duty) in SAME_TITLE.items():
+        slug = company.lower().replace(" ", "_")
+        (folder / f"{slug}.md").write_text(
+            f"# Data Engineer\n\n{company} · {place} · Full-time\n\n## What you'll do\n\n{duty}\n"
+            f"You will work with analysts across the company.\n\n## Requirements\n\n- 3+ years of SQL\n- Python\n\n"
+            f"## Compensation\n\nThe salary range is {pay} per year.\n",
+            encoding="utf-8",
+        )
+    for title, company in (("Registered Nurse", "Lakeside Clinic"), ("Account Executive", "Brightline Media")):
+        (folder / f"{company.lower().replace(' ', '_')}.md").write_text(
+            f"# {title}\n\n{company} · Chicago, IL · Full-time\n\n## What you'll do\n\nYou will care for our clients "
+            "every day.\n\n## Compensation\n\nThe salary range is $70,000 - $80,000 per year.\n",
+            encoding="utf-8",
+        )
+    bot = Assistant(data_dir=tmp_path_factory.mktemp("same-title-data"))
+    bot.ingest([folder])
+    return bot
+
+
+@pytest.mark.parametrize("company, question", [
+    ("Harbor Freight Lines", "Does the data engineer run a Kafka platform?"),
+    ("Juniper Grocers", "Which team are the data engineer's dbt models on Snowflake for?"),
+    ("Pine Valley Schools", "Does the data engineer move student records to PostgreSQL?"),
+])
+def test_among_postings_with_one_title_the_question_s_content_picks_the_posting(same_title_bot, company, question):
+    answer = same_title_bot.ask(question)
+    assert_well_formed(answer)
+    assert not answer.abstained, answer.text
+    slug = company.lower().replace(" ", "_") + ".md"
+    assert {c.source for c in answer.citations} == {slug}, answer.text
+    assert answer.about and answer.about[0] == slug
+
+
+def test_an_answer_about_one_of_many_same_named_roles_says_so(same_title_bot):
+    answer = same_title_bot.ask("What is the salary for the data engineer?")
+    assert_well_formed(answer)
+    (source,) = {c.source for c in answer.citations}
+    company = next(c for c in SAME_TITLE if c.lower().replace(" ", "_") + ".md" == source)
+    assert SAME_TITLE[company][1].split(" - ")[0] in answer.text  # the pay of the posting it cites
+    assert company in answer.text  # which of them it is about
+    assert "4 other postings fit this description" in answer.text
+    # Naming the company settles it: no note.
+    named = same_title_bot.ask("What is the salary for the data engineer at Orbit Telecom?")
+    assert "$125,000" in named.text and "other postings" not in named.text
