@@ -45,8 +45,14 @@ eval: setup
 	$(BIN)/rolechat eval --data-dir "$$data" --ingest seeds/ --questions seeds/questions.jsonl --out eval-out \
 	  --min-fact-recall 0.9 --min-citation-precision 0.95 --min-abstention 0.95 --min-category followup=0.9
 
+# The performance tables of the README (about 30 minutes here; the 10,000-posting index is
+# built once, about 12 minutes, and cached in benchmarks/.cache).
 bench: setup
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_ingest.py --n 1000
+	$(BIN)/python benchmarks/bench_compare.py --sizes 100 1000
+	$(BIN)/python benchmarks/bench_query.py --sizes 100 1000 10000
+	$(BIN)/python benchmarks/bench_quality.py --sizes 0 1000
+	$(BIN)/python benchmarks/plot.py
 
 clean:
 	rm -rf $(VENV) eval-out
