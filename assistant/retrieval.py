@@ -14,6 +14,7 @@ the collection, against under 2 ms for fetching the named postings' vectors and 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Mapping
@@ -75,6 +76,9 @@ def match_roles(
     stems = set(content_stems(question))
     if not stems or not corpus.postings:
         return RoleMatch((), frozenset())
+    # "... at Snap", "... with Kestrel Capital": a name after "at" is how users say which company
+    # they mean, so it outweighs title words that many postings share ("senior", "engineer").
+    employer = set(content_stems(" ".join(_EMPLOYER.findall(question))))
     for vocab in (corpus.role_vocab, corpus.place_vocab):
         scores: dict[str, float] = defaultdict(float)
         used: set[str] = set()
@@ -86,7 +90,7 @@ def match_roles(
                 used.add(term)
                 if len(posting_ids) == 1:
                     sole |= posting_ids
-                weight = corpus.role_idf(vocab_term, vocab)
+                weight = corpus.role_idf(vocab_term, vocab) * (2.0 if term in employer and vocab is corpus.role_vocab else 1.0)
                 for pid in posting_ids:
                     scores[pid] += weight
         if scores:
@@ -105,6 +109,9 @@ def match_roles(
             equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
             return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal)
     return RoleMatch((), frozenset())
+
+
+_EMPLOYER = re.compile(r"\b(?:at|with|from|for|by)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})")
 
 
 def _vocab_hits(term: str, vocab: dict[str, set[str]]):

@@ -265,3 +265,19 @@ def test_an_answer_about_one_of_many_same_named_roles_says_so(same_title_bot):
     # Naming the company settles it: no note.
     named = same_title_bot.ask("What is the salary for the data engineer at Orbit Telecom?")
     assert "$125,000" in named.text and "other postings" not in named.text
+
+
+def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_path):
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for title, company, pay in (("Senior Recommendations Engineer", "Alphaline", "$150,000 - $170,000"),
+                                ("Senior Recommendations Engineer", "Betamax", "$155,000 - $175,000"),
+                                ("Machine Learning Engineer", "Gammaworks", "$120,000 - $135,000")):
+        (folder / f"{company.lower()}.md").write_text(
+            f"# {title}\n\n{company} · Remote · Full-time\n\n## What you'll do\n\nYou will improve the ranking of "
+            f"our feeds.\n\n## Compensation\n\nThe salary range is {pay} per year.\n", encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("How much does the senior recommendations engineering job at Gammaworks pay?")
+    assert {c.source for c in answer.citations} == {"gammaworks.md"}, answer.text
+    assert "$120,000" in answer.text
