@@ -21,7 +21,7 @@ from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
 from .question import QuestionShape, analyse, trigger_spans
-from .retrieval import HybridRetriever, match_roles
+from .retrieval import HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
 MAX_QUESTION_CHARS = 4000
@@ -222,7 +222,8 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     detection ("Lattice Health" is not a health-benefits question). ``evidence`` (posting id ->
     best passage rank for the question) orders postings that a role name fits equally well."""
     several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|differ\w*)\b", question, re.IGNORECASE))
-    role = match_roles(_mask_spans(question, trigger_spans(question)), corpus, several=several, evidence=evidence)
+    masked = _mask_spans(question, trigger_spans(question))
+    role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2)):
         focus, terms, carried, equal = previous, frozenset(), True, 0
@@ -230,6 +231,26 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     for pid in focus:
         naming |= corpus.naming_terms.get(pid, set())
     return Understood(focus, terms, carried, analyse(question, _mask_names(question, naming)), equal)
+
+
+def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -> RoleMatch | None:
+    """"the principal Content ML role and the ML engineering internship": when every part around
+    "and"/"or"/"vs" names a role by itself, each part's best posting, in the question's order.
+    Matching the parts apart keeps a role that many postings share ("the ML engineering
+    internship") from being outscored by a role one posting has alone."""
+    parts = [p for p in re.split(r"\b(?:and|or|vs\.?|versus)\b|,", question, flags=re.IGNORECASE) if p.strip()]
+    if not 2 <= len(parts) <= 5:
+        return None
+    picks: list[str] = []
+    terms: set[str] = set()
+    for part in parts:
+        match = match_roles(part, corpus, evidence=evidence)
+        if not match.posting_ids or match.by_place:
+            return None
+        picks.append(match.posting_ids[0])
+        terms |= match.terms
+    chosen = tuple(dict.fromkeys(picks))
+    return RoleMatch(chosen, frozenset(terms), len(chosen)) if len(chosen) >= 2 else None
 
 
 @dataclass(frozen=True)

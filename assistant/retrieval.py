@@ -61,6 +61,7 @@ class RoleMatch:
     posting_ids: tuple[str, ...]  # the postings the question names, best first
     terms: frozenset[str]  # the question's stems that named them
     equal: int = 0  # how many postings the name fits exactly as well as the first
+    by_place: bool = False  # named by a place only, no title, company or type word
 
 
 def match_roles(
@@ -107,7 +108,7 @@ def match_roles(
                 p,
             ))
             equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
-            return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal)
+            return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal, vocab is corpus.place_vocab)
     return RoleMatch((), frozenset())
 
 

@@ -281,3 +281,22 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
     answer = bot.ask("How much does the senior recommendations engineering job at Gammaworks pay?")
     assert {c.source for c in answer.citations} == {"gammaworks.md"}, answer.text
     assert "$120,000" in answer.text
+
+
+def test_a_comparison_finds_each_role_even_one_many_postings_share(tmp_path):
+    """"X and Y": each side is matched by itself, so a role that five postings share is not
+    outscored by a title one posting has alone."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    postings = [("Principal Content Platform Engineer", "Snapline", "Bellevue, WA"),
+                ("Data Engineering Intern", "Snapline", "London, UK")]
+    postings += [("Data Engineer Intern", company, "Austin, TX") for company in ("Acorn", "Birch", "Cedar", "Dogwood")]
+    for title, company, place in postings:
+        (folder / f"{company.lower()}_{title.split()[0].lower()}.md").write_text(
+            f"# {title}\n\n{company} · {place} · Full-time\n\n## What you'll do\n\nYou will build the pipelines "
+            "behind our apps.\n", encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("Where are the principal content platform engineer and the data engineering intern located?")
+    assert {c.source for c in answer.citations} == {"snapline_principal.md", "snapline_data.md"}, answer.text
+    assert "Bellevue" in answer.text and "London" in answer.text
