@@ -39,17 +39,12 @@ import pytest
 from gradio_client import Client, handle_file
 
 from assistant import Assistant, ui
+from support.servers import free_port
 from assistant import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 PRINCIPAL_TITLE = "Principal Machine Learning Engineer"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import html
 import inspect
 import json
 import re
-import socket
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,6 +19,7 @@ gradio_client = pytest.importorskip("gradio_client")
 from gradio_client import Client, handle_file  # noqa: E402
 
 from assistant import Answer, Assistant, Citation  # noqa: E402
+from support.servers import free_port
 from assistant import ui  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,12 +30,6 @@ INTERN = "001_a344f62e8c6bf03a.txt"
 NURSE = "pinecrest_icu_nurse.txt"
 MAPLE = "maple_product_manager.html"
 VANDELAY = "vandelay_backend_engineer.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

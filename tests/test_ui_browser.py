@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import time
 from pathlib import Path
 
@@ -22,6 +21,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (
 expect = sync_api.expect
 
 from assistant import Assistant  # noqa: E402
+from support.servers import free_port
 from assistant import ui  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,12 +54,6 @@ PANEL_SCROLL_TOP = """() => {
     el = el.parentElement;
   return el && el !== document.documentElement && el !== document.body ? el.scrollTop : null;
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
