@@ -108,6 +108,13 @@ class Assistant:
         """Structured fields of every ingested posting (title, company, salary, ...)."""
         return list(self._current().corpus.postings.values())
 
+    def warm_up(self) -> None:
+        """Do now what the first question would wait for: the in-memory view of the postings and,
+        with the local model, the query encoder (its ONNX export takes about 1.5 s once per process)."""
+        self._current()
+        if self.config.embed == "local":
+            self._embed_model.get_query_embedding("warm up")
+
     def refresh(self) -> None:
         """Rebuild the in-memory view after the store changed (another process ingested)."""
         with self._lock:

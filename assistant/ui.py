@@ -645,6 +645,7 @@ def start(
     if host not in _LOOPBACK and auth is None:
         print(f"warning: serving on {host} without --auth; anyone who can reach it can use it",
               file=sys.stderr)
+    assistant.warm_up()  # the first visitor's question should not pay for loading
     demo = build_app(assistant, max_upload_mb=max_upload_mb)
     demo.queue(default_concurrency_limit=1)
     demo.launch(
