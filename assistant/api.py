@@ -19,7 +19,7 @@ from index import Config, IngestReport, PostingFields, PostingIndex, RolechatErr
 from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
-from .extractive import ExtractiveAnswerer
+from .extractive import ANSWERED_AT_ONCE, ExtractiveAnswerer
 from .question import QuestionShape, analyse, trigger_spans
 from .retrieval import HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
@@ -269,14 +269,10 @@ class Understood:
     equal: int = 0  # postings the question's role name fits as well as focus[0]
 
 
-# More postings than the answerer answers for at once (it answers for up to three named roles).
-_ANSWERED_AT_ONCE = 3
-
-
 def ambiguity_note(understood: Understood, corpus: Corpus) -> str:
     """One line saying that the role asked about fits several postings, when the answer had to
     pick one: the user learns the answer is about one of many and how to ask about another."""
-    if understood.carried or understood.shape.is_comparison or understood.equal <= _ANSWERED_AT_ONCE:
+    if understood.carried or understood.shape.is_comparison or understood.equal <= ANSWERED_AT_ONCE:
         return ""
     others = understood.equal - 1
     example = corpus.label(understood.focus[1])

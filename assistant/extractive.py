@@ -61,6 +61,11 @@ class Unit:
         return self.passage.text[self.start : self.end]
 
 
+# Up to this many named postings each get their answer; beyond it the question is ambiguous
+# and the best-matching posting is answered (api.ambiguity_note says how many others fit).
+ANSWERED_AT_ONCE = 3
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -99,7 +104,7 @@ class ExtractiveAnswerer:
             chosen = list(focus) if len(focus) >= 2 else list(dict.fromkeys(list(focus) + ranked))
             return chosen[: max(2, len(focus))][:5]
         if focus:
-            return list(focus[:3]) if len(focus) <= 3 else [focus[0]]
+            return list(focus) if len(focus) <= ANSWERED_AT_ONCE else [focus[0]]
         return ranked[:1]
 
     def _question_terms(self, shape: QuestionShape, targets: list[str], role_terms: frozenset[str]) -> list[str]:
