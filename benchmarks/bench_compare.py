@@ -313,6 +313,17 @@ def warm_up(args, model) -> float:
     return time.perf_counter() - started
 
 
+def timed(row: dict, kind: str, run):
+    """``run()``, with its wall seconds, CPU seconds and mean load recorded in ``row`` under ``kind``."""
+    l0, c0 = load(), time.process_time()
+    started = time.perf_counter()
+    result = run()
+    row[f"{kind}_s"] = time.perf_counter() - started
+    row[f"{kind}_cpu"] = time.process_time() - c0
+    row[f"{kind}_load"] = (l0 + load()) / 2
+    return result
+
+
 def bench_size(n: int, args, model) -> dict:
     folder = corpus_dir(args.cache, n, args.seed)
     row: dict = {"postings": n}
@@ -321,32 +332,19 @@ def bench_size(n: int, args, model) -> dict:
         if kind == "naive-fit" and args.no_fit:
             continue
         with tempfile.TemporaryDirectory(prefix=f"rolechat-cmp-{kind}-") as tmp:
-            l0, c0 = load(), time.process_time()
-            started = time.perf_counter()
-            row[f"{kind}_chunks"] = naive_ingest(folder, naive_model(model), Path(tmp), fit=kind == "naive-fit")
-            row[f"{kind}_s"] = time.perf_counter() - started
-            row[f"{kind}_cpu"] = time.process_time() - c0
-            row[f"{kind}_load"] = (l0 + load()) / 2
+            row[f"{kind}_chunks"] = timed(
+                row, kind, lambda: naive_ingest(folder, naive_model(model), Path(tmp), fit=kind == "naive-fit")
+            )
         print(f"  [{n}] {kind}: {row[f'{kind}_chunks']} chunks in {row[f'{kind}_s']:.1f}s "
               f"(load {row[f'{kind}_load']:.2f})", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="rolechat-cmp-rolechat-") as tmp:
-        l0, c0 = load(), time.process_time()
-        started = time.perf_counter()
-        report, stored = rolechat_ingest(folder, Path(tmp))
-        row["rolechat_s"] = time.perf_counter() - started
-        row["rolechat_cpu"] = time.process_time() - c0
-        row["rolechat_load"] = (l0 + load()) / 2
+        report, stored = timed(row, "rolechat", lambda: rolechat_ingest(folder, Path(tmp)))
         row["rolechat_chunks"] = stored
         assert report.chunks_written == stored, (report.chunks_written, stored)
         print(f"  [{n}] rolechat: {stored} chunks in {row['rolechat_s']:.1f}s (load {row['rolechat_load']:.2f})", flush=True)
 
-        l0, c0 = load(), time.process_time()
-        started = time.perf_counter()
-        again, _ = rolechat_ingest(folder, Path(tmp))
-        row["reingest_s"] = time.perf_counter() - started
-        row["reingest_cpu"] = time.process_time() - c0
-        row["reingest_load"] = (l0 + load()) / 2
+        again, _ = timed(row, "reingest", lambda: rolechat_ingest(folder, Path(tmp)))
         assert again.chunks_written == 0 and len(again.unchanged) == n, again
     print(f"  [{n}] re-ingest: {row['reingest_s']:.2f}s (load {row['reingest_load']:.2f})", flush=True)
 
@@ -433,26 +431,36 @@ def print_tables(rows: list[dict], model_load_s: float) -> str:
     return text
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="rolechat vs naive llama-index ingest")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+def add_common_args(parser: argparse.ArgumentParser, sizes: list[int]) -> None:
+    parser.add_argument("--sizes", type=int, nargs="+", default=sizes)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--out", type=Path, default=None, help="results folder (default <cache>/results)")
+
+
+def start_run(args) -> tuple[Path, dict]:
+    """The results folder (created) and the machine description, printed with the load."""
+    args.cache.mkdir(parents=True, exist_ok=True)
+    out = args.out or args.cache / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    quiet()
+    import index  # noqa: F401  first: it sets OMP_WAIT_POLICY before torch loads, as in production
+
+    info = machine()
+    print(f"machine: {info}; load average at start {loads()}", flush=True)
+    return out, info
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="rolechat vs naive llama-index ingest")
+    add_common_args(parser, [100, 1000])
     parser.add_argument("--ceiling-sample", type=int, default=512)
     parser.add_argument("--no-memory", action="store_true", help="skip the child-process memory runs")
     parser.add_argument("--no-ceiling", action="store_true", help="skip the encoder ceiling")
     parser.add_argument("--no-fit", action="store_true", help="skip the naive-fit variant (chunk_size=200)")
     args = parser.parse_args(argv)
-    args.cache.mkdir(parents=True, exist_ok=True)
-    out = args.out or args.cache / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    quiet()
-
-    import index  # first: it sets OMP_WAIT_POLICY before torch loads, as in production
-
-    info = machine()
-    print(f"machine: {info}; load average at start {loads()}", flush=True)
+    out, info = start_run(args)
+    import index
 
     started = time.perf_counter()
     model = index.make_embed_model(index.Config.resolve())

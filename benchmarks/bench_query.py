@@ -52,7 +52,9 @@ for p in (str(ROOT), str(BENCH), str(ROOT / "tests")):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from bench_compare import DEFAULT_CACHE, corpus_dir, load, loads, machine, pid_hwm_mb, quiet, table, vm_hwm_mb  # noqa: E402
+from bench_compare import (  # noqa: E402
+    add_common_args, corpus_dir, load, loads, pid_hwm_mb, quiet, start_run, table, vm_hwm_mb,
+)
 
 WARMUP = 5
 FLOORS = {  # the p50 floors, ms: (what, postings) -> ms
@@ -239,22 +241,12 @@ def print_table(rows: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="rolechat query latency by corpus size, local and server Chroma")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--out", type=Path, default=None, help="results folder (default <cache>/results)")
+    add_common_args(parser, [100, 1000, 10000])
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument("--no-server", action="store_true", help="skip the Chroma server measurement")
     parser.add_argument("--build-only", action="store_true", help="build (or continue building) the indexes and exit")
     args = parser.parse_args(argv)
-    args.cache.mkdir(parents=True, exist_ok=True)
-    out = args.out or args.cache / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    quiet()
-    import index  # noqa: F401  (OMP_WAIT_POLICY before torch)
-
-    info = machine()
-    print(f"machine: {info}; load average at start {loads()}", flush=True)
+    out, info = start_run(args)
 
     built = {n: ensure_index(n, args.seed, args.cache) for n in args.sizes}
     if args.build_only:
