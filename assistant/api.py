@@ -117,7 +117,7 @@ class Assistant:
 
     def refresh(self) -> None:
         """Rebuild the in-memory view after the store changed (another process ingested)."""
-        with self._lock:
+        with self._lock, self.index.reaching_store():
             corpus = build_corpus(self.index)
             self._snapshot = _Snapshot(
                 corpus=corpus,
@@ -134,9 +134,11 @@ class Assistant:
         snap = self._current()
         q = correct_spelling(_clean_question(question), snap.corpus)
         allowed = tuple(posting_ids or ()) or None
-        search = snap.retriever.search(q, allowed)
-        focus = understand(q, snap.corpus, evidence=search.posting_ranks(snap.corpus)).focus
-        return snap.retriever.retrieve(q, k or self.config.top_k, allowed, focus, search=search)
+        with self.index.reaching_store():
+            snap.retriever.prefetch(_restrict(understand(q, snap.corpus).focus, allowed))
+            search = snap.retriever.search(q, allowed)
+            focus = understand(q, snap.corpus, evidence=search.posting_ranks(snap.corpus)).focus
+            return snap.retriever.retrieve(q, k or self.config.top_k, allowed, focus, search=search)
 
     def ask(self, question: str, posting_ids: Sequence[str] | None = None) -> Answer:
         return self._answer(question, [], posting_ids, stream=False)  # type: ignore[return-value]
@@ -163,21 +165,23 @@ class Assistant:
         if history and self._llm_answerer is not None:
             standalone = self._llm_answerer.condense(asked, history) or asked
         corrected = correct_spelling(standalone, snap.corpus)
-        search = snap.retriever.search(corrected, allowed)
-        understood = understand(
-            corrected, snap.corpus, history[-1].focus if history else (), search.posting_ranks(snap.corpus)
-        )
-        focus, role_terms, carried, shape = understood.focus, understood.role_terms, understood.carried, understood.shape
-        if allowed:
-            focus = tuple(p for p in focus if p in allowed) or (allowed if len(allowed) <= 3 else ())
-        query = corrected
-        if carried:
-            query = f"{corrected} ({'; '.join(snap.corpus.label(p) for p in focus)})"
-        per_posting = 2 if shape.is_comparison else 0
-        # The answerer reads a deeper pool than top_k: a sentence that answers may sit in the
-        # sixth passage. ``Answer.passages`` keeps the whole pool, best first.
-        pool = max(self.config.top_k, ANSWER_POOL)
-        passages = snap.retriever.retrieve(query, pool, allowed, focus, per_posting, search)
+        previous = history[-1].focus if history else ()
+        # The postings the question names by title are known before its rankings are, which only
+        # reorder equal names: their vectors are fetched while the question is embedded.
+        with self.index.reaching_store():
+            snap.retriever.prefetch(_restrict(understand(corrected, snap.corpus, previous).focus, allowed))
+            search = snap.retriever.search(corrected, allowed)
+            understood = understand(corrected, snap.corpus, previous, search.posting_ranks(snap.corpus))
+            focus, role_terms, carried, shape = understood.focus, understood.role_terms, understood.carried, understood.shape
+            focus = _restrict(focus, allowed)
+            query = corrected
+            if carried:
+                query = f"{corrected} ({'; '.join(snap.corpus.label(p) for p in focus)})"
+            per_posting = 2 if shape.is_comparison else 0
+            # The answerer reads a deeper pool than top_k: a sentence that answers may sit in the
+            # sixth passage. ``Answer.passages`` keeps the whole pool, best first.
+            pool = max(self.config.top_k, ANSWER_POOL)
+            passages = snap.retriever.retrieve(query, pool, allowed, focus, per_posting, search)
 
         def extractive_answer(notice: str = "") -> Answer:
             draft = snap.extractive.answer(shape, passages, focus, role_terms)
@@ -217,6 +221,13 @@ class Assistant:
             standalone_question=query, passages=passages, answerer=answerer, notice=notice, about=focus,
         )
         return answer
+
+
+def _restrict(focus: tuple[str, ...], allowed: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The focus within a role filter; a small filter is the focus when nothing in it is named."""
+    if not allowed:
+        return focus
+    return tuple(p for p in focus if p in allowed) or (allowed if len(allowed) <= 3 else ())
 
 
 # "Does it include weekends?", "How long is that role?": a follow-up about the previous role.

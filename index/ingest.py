@@ -48,7 +48,7 @@ from .embeddings import LengthSortedEmbedding, embed_model_id, make_embed_model
 from .errors import IngestLocked, ModelUnavailable, PostingError
 from .fields import parse_sections
 from .postings import discover, load_posting
-from .store import bump_generation, open_store
+from .store import bump_generation, open_store, reaching_server
 from .types import IngestReport, PostingFields, Salary, Section, Skipped
 
 # Chunk metadata that goes into the embedded text: a chunk knows which role and section it is.
@@ -219,6 +219,11 @@ class PostingIndex:
     def posting_text(self, posting_id: str) -> str | None:
         doc = self._saved_docstore().get_document(posting_id, raise_error=False)
         return doc.get_content() if doc is not None else None
+
+    def reaching_store(self):
+        """A context for the online side's own Chroma calls: a Chroma server that stopped
+        answering raises a one-line ``StoreError`` instead of an HTTP client's exception."""
+        return reaching_server(self.config)
 
     def chunk_count(self) -> int:
         return self.collection.count()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .config import Config
-from .errors import EmbeddingModelMismatch, StoreError
+from .errors import EmbeddingModelMismatch, RolechatError, StoreError
 
 MODEL_KEY = "rolechat_embed_model"
 GENERATION_FILE = ".store-generation"
@@ -64,13 +64,41 @@ def open_client(config: Config):
             client = chromadb.HttpClient(host=config.chroma_host, port=config.chroma_port, settings=settings)
             client.heartbeat()
         except Exception as exc:  # chromadb raises several types for an unreachable server
-            raise StoreError(
-                f"cannot reach the Chroma server at {config.chroma_host}:{config.chroma_port} "
-                f"({type(exc).__name__}); start one with `chroma run --path DIR --port "
-                f"{config.chroma_port}` or unset CHROMA_HOST to use the local data directory"
-            ) from None
+            raise server_unreachable(config, exc) from None
         return client
     return _persistent_client(config.data_dir)
+
+
+def server_unreachable(config: Config, exc: BaseException) -> StoreError:
+    return StoreError(
+        f"cannot reach the Chroma server at {config.chroma_host}:{config.chroma_port} "
+        f"({type(exc).__name__}); start one with `chroma run --path DIR --port "
+        f"{config.chroma_port}` or unset CHROMA_HOST to use the local data directory"
+    )
+
+
+@contextlib.contextmanager
+def reaching_server(config: Config) -> Iterator[None]:
+    """Around Chroma calls made while serving: a server that stops answering mid-session is the
+    same one-line ``StoreError`` as one that never answered, and the next call tries again."""
+    try:
+        yield
+    except RolechatError:
+        raise
+    except Exception as exc:
+        if not config.uses_chroma_server or not _is_transport_error(exc):
+            raise
+        raise server_unreachable(config, exc) from None
+
+
+def _is_transport_error(exc: BaseException) -> bool:
+    if isinstance(exc, (ConnectionError, TimeoutError)):
+        return True
+    try:
+        import httpx
+    except ImportError:  # pragma: no cover - chromadb's HTTP client depends on it
+        return False
+    return isinstance(exc, httpx.TransportError)
 
 
 def _chroma_path(data_dir: Path) -> str:

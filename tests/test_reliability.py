@@ -594,3 +594,41 @@ def test_twenty_conversations_at_once(corpus_bot):
     print(f"{'request':<20} {'n':>3} {'p50 s':>7} {'p95 s':>7} {'max s':>7}")
     for name, values in rows:
         print(f"{name:<20} {len(values):>3} {statistics.median(values):>7.2f} {_percentile(values, 0.95):>7.2f} {max(values):>7.2f}")
+
+
+# -- the online side against a real `chroma run` -----------------------------------------------
+def _answered(bot, question: str) -> tuple[str, list[tuple[str, str]]]:
+    answer = bot.ask(question)
+    return answer.text, [(c.source, c.section) for c in answer.citations]
+
+
+def test_a_chroma_server_answers_as_the_local_store_and_outlives_a_restart(corpus_bot, corpus_dir, tmp_path):
+    """Served from a Chroma server, the same questions get the same answers and citations as from
+    the local store. A server that stops mid-session is a one-line ``StoreError`` (not an HTTP
+    client's traceback), and once it is back the same assistant answers again: neither the
+    failed search nor the failed background fetch of the named posting's vectors is remembered."""
+    from assistant import Assistant
+    from index import StoreError
+    from support.servers import ChromaServer
+
+    questions = [first for _, first, _ in _conversations(corpus_bot)[:6]]
+    questions += ["Which roles can be done remotely?", "What do the postings say about visa sponsorship?"]
+    expected = {q: _answered(corpus_bot, q) for q in questions}
+    with ChromaServer(tmp_path / "chroma") as server:
+        bot = Assistant(data_dir=tmp_path / "served", llm="extractive", embed="local",
+                        chroma_host=server.host, chroma_port=server.port)
+        assert not bot.ingest([corpus_dir]).skipped
+        for q in questions:
+            assert _answered(bot, q) == expected[q], q
+        fresh = Assistant(data_dir=tmp_path / "served", llm="extractive", embed="local",
+                          chroma_host=server.host, chroma_port=server.port)
+        fresh.warm_up()  # a new process would hold no cached vectors: a posting never asked about yet
+        server.stop()
+        for q in questions[:2]:
+            with pytest.raises(StoreError) as caught:
+                fresh.ask(q)
+            message = str(caught.value)
+            assert "\n" not in message and f"{server.host}:{server.port}" in message and "chroma run" in message
+        server.start()
+        for q in questions[:2]:
+            assert _answered(fresh, q) == expected[q], q
