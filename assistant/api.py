@@ -26,6 +26,7 @@ from .types import Answer, Passage
 
 MAX_QUESTION_CHARS = 4000
 ANSWER_POOL = 12
+PASSAGES_PER_ROLE = 4  # of the pool, at least, for each role an answer is about
 
 
 class QuestionError(RolechatError):
@@ -177,14 +178,20 @@ class Assistant:
             query = corrected
             if carried:
                 query = f"{corrected} ({'; '.join(snap.corpus.label(p) for p in focus)})"
-            per_posting = 2 if shape.is_comparison else 0
             # The answerer reads a deeper pool than top_k: a sentence that answers may sit in the
-            # sixth passage. ``Answer.passages`` keeps the whole pool, best first.
+            # sixth passage. ``Answer.passages`` keeps the whole pool, best first. The roles the
+            # answer is about get their own best passages in it whatever other postings score:
+            # with four more "Machine Learning Engineer Intern" postings, "Which programming
+            # language does it ask for?" filled the pool with theirs.
             pool = max(self.config.top_k, ANSWER_POOL)
-            passages = snap.retriever.retrieve(query, pool, allowed, focus, per_posting, search)
+            answered = _answered(understood, focus)
+            per_posting = 2 if shape.is_comparison else PASSAGES_PER_ROLE
+            # A follow-up is searched as asked, not with the role's name added ("query"): the
+            # name would rank every posting of the same title, and the focus already names it.
+            passages = snap.retriever.retrieve(corrected, pool, allowed, focus, per_posting, search, answered)
 
         def extractive_answer(notice: str = "") -> Answer:
-            draft = snap.extractive.answer(shape, passages, focus, role_terms)
+            draft = snap.extractive.answer(shape, passages, focus, role_terms, answered)
             note = ambiguity_note(understood, snap.corpus) if not allowed else ""
             if note and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
                 draft.claims.append(Claim(note))
@@ -221,6 +228,17 @@ class Assistant:
             standalone_question=query, passages=passages, answerer=answerer, notice=notice, about=focus,
         )
         return answer
+
+
+def _answered(understood: Understood, focus: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles an answer is about: a comparison's roles; else those the question's role name
+    fits equally well, up to ANSWERED_AT_ONCE, or the best one. A posting that fits less well
+    stays in the focus (its passages count more) but is not answered: "Which products will the
+    Principal Search Engineer lead ...?" is not about the "Lead Product Designer"."""
+    if understood.shape.is_comparison:
+        return focus
+    equal = understood.equal if understood.equal and not understood.carried and focus == understood.focus else len(focus)
+    return focus[:equal] if equal <= ANSWERED_AT_ONCE else focus[:1]
 
 
 def _restrict(focus: tuple[str, ...], allowed: tuple[str, ...] | None) -> tuple[str, ...]:

@@ -29,6 +29,10 @@ class Corpus:
     place_vocab: dict[str, set[str]] = field(default_factory=dict)  # place stem -> posting ids
     naming_terms: dict[str, set[str]] = field(default_factory=dict)  # posting id -> its role_vocab stems
     spelling: dict[str, set[str]] = field(default_factory=dict)  # first letter -> known words
+    # "Willow Systems GmbH": the words after a company's first name only name it beside that
+    # name; alone, "systems" is "the operating system", not every "... Systems" company.
+    company_head: dict[str, str] = field(default_factory=dict)  # posting id -> first company stem
+    tail_of: dict[str, set[str]] = field(default_factory=dict)  # stem -> postings it is a company tail of
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -74,6 +78,15 @@ def role_terms(fields: PostingFields) -> set[str]:
     return set(content_stems(" ".join(parts))) | acronyms
 
 
+def company_parts(fields: PostingFields) -> tuple[str, set[str]]:
+    """The company's first stem, and its other stems that the title and type do not also use."""
+    stems = content_stems(fields.company or "")
+    if not stems:
+        return "", set()
+    elsewhere = set(content_stems(f"{fields.title or ''} {fields.employment_type or ''}"))
+    return stems[0], set(stems[1:]) - elsewhere - {stems[0]}
+
+
 def place_terms(fields: PostingFields) -> set[str]:
     return set(content_stems(" ".join(fields.locations)))
 
@@ -86,6 +99,11 @@ def build_corpus(index: PostingIndex) -> Corpus:
             corpus.role_vocab.setdefault(term, set()).add(fields.posting_id)
         for term in place_terms(fields):
             corpus.place_vocab.setdefault(term, set()).add(fields.posting_id)
+        head, tails = company_parts(fields)
+        if head:
+            corpus.company_head[fields.posting_id] = head
+        for term in tails:
+            corpus.tail_of.setdefault(term, set()).add(fields.posting_id)
     by_posting: dict[str, list[Passage]] = defaultdict(list)
     vocabulary: set[str] = set(SPELLING_EXTRA)
     for chunk_id, text, meta in index.iter_chunks():
@@ -151,11 +169,14 @@ def correct_spelling(question: str, corpus: Corpus) -> str:
             or core in STOPWORDS
             or core in known
             or core in corpus.spelling.get(core[0], ())
-            or stem(core) in corpus.chunk_df
         ):
             out.append(token)
             continue
         candidates = [w for w in corpus.spelling.get(core[0], ()) if abs(len(w) - len(core)) <= 2]
+        if stem(core) in corpus.chunk_df:
+            # "enginering" stems like "engineering": only spell it as a word of the same stem,
+            # which keeps its meaning and lets "Engineering Intern" be told from "Engineer Intern".
+            candidates = [w for w in candidates if stem(w) == stem(core)]
         match = difflib.get_close_matches(core, candidates, n=1, cutoff=0.8)
         out.append(token.lower().replace(core, match[0]) if match else token)
     return " ".join(out)

@@ -73,12 +73,15 @@ class ExtractiveAnswerer:
         self.corpus = corpus
 
     # -- entry ------------------------------------------------------------------------------
-    def answer(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...], role_terms: frozenset[str]) -> Draft:
+    def answer(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...], role_terms: frozenset[str],
+               answered: tuple[str, ...] | None = None) -> Draft:
+        """``answered``: the focused roles to answer about (by default up to ANSWERED_AT_ONCE
+        of them); the rest of ``focus`` still limits which roles a "which jobs" list names."""
         if shape.is_injection:
             return Draft([Claim(DECLINE_INJECTION)], abstained=True)
         if not passages:
             return _abstain("There are no postings to answer from yet; ingest some first.")
-        targets = self._targets(shape, passages, focus)
+        targets = self._targets(shape, passages, focus, answered)
         terms = self._question_terms(shape, targets, role_terms)
         field_intents = [i for i in shape.intents if i.field]
         # A field answers when the question asks only for fields; "Does the pay include equity?"
@@ -98,11 +101,14 @@ class ExtractiveAnswerer:
         return self._from_sentences(shape, passages, targets, terms, focus)
 
     # -- who is asked about -----------------------------------------------------------------
-    def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...]) -> list[str]:
+    def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...],
+                 answered: tuple[str, ...] | None = None) -> list[str]:
         ranked = list(dict.fromkeys(p.posting_id for p in passages))
         if shape.is_comparison:
             chosen = list(focus) if len(focus) >= 2 else list(dict.fromkeys(list(focus) + ranked))
             return chosen[: max(2, len(focus))][:5]
+        if answered:
+            return list(answered)
         if focus:
             return list(focus) if len(focus) <= ANSWERED_AT_ONCE else [focus[0]]
         return ranked[:1]

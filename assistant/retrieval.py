@@ -118,18 +118,33 @@ def match_roles(
     employer = set(content_stems(" ".join(_EMPLOYER.findall(question))))
     for vocab in (corpus.role_vocab, corpus.place_vocab):
         scores: dict[str, float] = defaultdict(float)
-        used: set[str] = set()
+        named_by: dict[str, list[set[str]]] = defaultdict(list)  # question stem -> postings it names
         sole: set[str] = set()
+        hit: set[str] = set()
+        tails: list[tuple[str, str, float, bool]] = []  # (posting, term, weight, sole) if its head is named
         for term in stems:
             for vocab_term, posting_ids in _vocab_hits(term, vocab):
                 if len(posting_ids) == len(corpus.postings) and len(corpus.postings) > 1:
                     continue  # a word every posting shares names none of them
-                used.add(term)
+                hit.add(vocab_term)
+                weight = corpus.role_idf(vocab_term, vocab) * (2.0 if term in employer and vocab is corpus.role_vocab else 1.0)
+                tail_of = corpus.tail_of.get(vocab_term, ()) if vocab is corpus.role_vocab else ()
+                if tail_of:
+                    tails += [(pid, term, weight, len(posting_ids) == 1) for pid in posting_ids & tail_of]
+                    posting_ids = posting_ids - tail_of
+                    if not posting_ids:
+                        continue
+                named_by[term].append(posting_ids)
                 if len(posting_ids) == 1:
                     sole |= posting_ids
-                weight = corpus.role_idf(vocab_term, vocab) * (2.0 if term in employer and vocab is corpus.role_vocab else 1.0)
                 for pid in posting_ids:
                     scores[pid] += weight
+        for pid, term, weight, alone in tails:
+            if corpus.company_head.get(pid) in hit:
+                scores[pid] += weight
+                named_by[term].append({pid})
+                if alone:
+                    sole.add(pid)
         if scores:
             best = max(scores.values())
             chosen = {pid for pid, s in scores.items() if s >= 0.75 * best}
@@ -144,6 +159,11 @@ def match_roles(
                 p,
             ))
             equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
+            # The words that named the postings chosen, not every word some title has: with
+            # "Lead ..." and "Product ..." titles about, "lead" and "products" in "Which products
+            # will the Principal ML Engineer lead ...?" are still what is asked.
+            named = set(ordered[:limit]) if several else {ordered[0]}
+            used = {t for t, groups in named_by.items() if any(not named.isdisjoint(g) for g in groups)}
             return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal, vocab is corpus.place_vocab)
     return RoleMatch((), frozenset())
 
@@ -186,9 +206,11 @@ class HybridRetriever:
         focus: tuple[str, ...] = (),
         per_posting: int = 0,
         search: Search | None = None,
+        answered: tuple[str, ...] | None = None,
     ) -> list[Passage]:
         """Best ``top_k`` passages; ``posting_ids`` restricts, ``focus`` prefers (and with
-        ``per_posting`` guarantees that many passages from each focused posting)."""
+        ``per_posting`` guarantees that many passages from each of ``answered``, by default the
+        focus)."""
         if not self.corpus.chunks or not question.strip():
             return []
         allowed = set(posting_ids) if posting_ids else None
@@ -208,7 +230,7 @@ class HybridRetriever:
         order = sorted(fused, key=lambda c: -fused[c])
         chosen = order[:top_k]
         if per_posting and focus:
-            for pid in focus:
+            for pid in focus if answered is None else answered:
                 have = [c for c in chosen if self.corpus.chunks[c].posting_id == pid]
                 extra = [c for c in order if self.corpus.chunks[c].posting_id == pid and c not in chosen]
                 chosen.extend(extra[: max(0, per_posting - len(have))])

@@ -300,3 +300,81 @@ def test_a_comparison_finds_each_role_even_one_many_postings_share(tmp_path):
     answer = bot.ask("Where are the principal content platform engineer and the data engineering intern located?")
     assert {c.source for c in answer.citations} == {"snapline_principal.md", "snapline_data.md"}, answer.text
     assert "Bellevue" in answer.text and "London" in answer.text
+
+
+def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
+    body = "".join(f"## {name}\n\n{text}\n\n" for name, text in sections.items())
+    return f"# {title}\n\n{company} · {place} · Full-time\n\n{body}"
+
+
+@pytest.fixture(scope="module")
+def crowded_bot(tmp_path_factory):
+    """One posting of each kind among look-alikes: eight "Data Engineer Intern" postings beside a
+    "Data Engineering Intern", a company whose name ends in "Systems", titles with "Lead" and
+    "Product" in them."""
+    folder = tmp_path_factory.mktemp("crowded")
+    postings = {
+        "kitewing_intern.md": _posting("Data Engineering Intern", "Kitewing", "London, UK", {
+            "About the program": "Join us for a 13-week paid internship in our London office.",
+            "What you'll do": "Build the telemetry pipelines of our delivery drones.\n"
+                              "Our drones run the Zephyr operating system, which we build in house.",
+            "Requirements": "- Proficiency in Python for data work.\n- Curiosity about flying machines.",
+        }),
+        "kitewing_search.md": _posting("Principal Search Engineer", "Kitewing", "Seattle, WA", {
+            "About the team": "The search team keeps results fast for millions of people.",
+            "What you will do": "- Mentor the engineers of the search team.\n"
+                                "- Lead the roadmap for search across our products: Maps, Photos and Drive.",
+            "Requirements": "- 10+ years building search systems.",
+        }),
+        "willow_platform.md": _posting("Platform Engineer", "Willow Systems", "Denver, CO", {
+            "What you'll do": "Keep our Linux fleet patched and our build farm fast.",
+            "Requirements": "- 5+ years of Linux administration.",
+        }),
+        "orchard_designer.md": _posting("Lead Product Designer", "Orchard", "Austin, TX", {
+            "What you'll do": "Lead the design of our checkout flows.",
+        }),
+    }
+    for company in ("Acorn", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum", "Hazel"):
+        postings[f"{company.lower()}_intern.md"] = _posting("Data Engineer Intern", company, "Austin, TX", {
+            "Summary": f"Data Engineer Intern at {company}: a summer internship for data engineers.",
+            "About the program": "How many weeks? The internship lasts 10 weeks, each week of the internship "
+                                 "with a mentor.",
+            "What you'll do": "Move our warehouse loads from cron jobs to Airflow.",
+            "Requirements": "- Experience with SQL and spreadsheets.\n- Which programming language? Any "
+                            "programming language you like.",
+        })
+    for name, text in postings.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path_factory.mktemp("crowded-data"))
+    assert not bot.ingest([folder]).skipped
+    return bot
+
+
+def test_a_company_name_s_last_word_alone_does_not_name_its_postings(crowded_bot):
+    """"operating system" is not "Willow Systems": a company is named by its own name."""
+    answer = crowded_bot.ask("Which operating system do the internship's drones run?")
+    assert {c.source for c in answer.citations} == {"kitewing_intern.md"}, answer.text
+    assert "Zephyr" in answer.text
+
+
+def test_a_misspelt_title_word_still_tells_engineering_from_engineer(crowded_bot):
+    answer = crowded_bot.ask("how many weeks is the data enginering internship?")
+    assert {c.source for c in answer.citations} == {"kitewing_intern.md"}, answer.text
+    assert "13" in answer.text
+
+
+def test_a_follow_up_answers_from_the_role_among_postings_of_the_same_title(crowded_bot):
+    chat = crowded_bot.chat()
+    first = chat.ask("What will the data engineering intern at Kitewing build?")
+    assert {c.source for c in first.citations} == {"kitewing_intern.md"}, first.text
+    follow = chat.ask("Which programming language does it ask for?")
+    assert {c.source for c in follow.citations} == {"kitewing_intern.md"}, follow.text
+    assert "Python" in follow.text and not follow.abstained
+
+
+def test_words_other_titles_use_are_still_what_the_question_asks(crowded_bot):
+    """"lead" and "products" name other postings ("Lead Product Designer"); here they are what
+    is asked about the principal search engineer."""
+    answer = crowded_bot.ask("Which products will the Principal Search Engineer lead search for?")
+    assert {c.source for c in answer.citations} == {"kitewing_search.md"}, answer.text
+    assert "Maps" in answer.text and "Photos" in answer.text
