@@ -280,7 +280,7 @@ def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -
     picks: list[str] = []
     terms: set[str] = set()
     for part in parts:
-        match = match_roles(part, corpus, evidence=evidence)
+        match = match_roles(part, corpus, evidence=evidence, whole=False)
         if not match.posting_ids or match.by_place:
             return None
         picks.append(match.posting_ids[0])

@@ -33,6 +33,7 @@ class Corpus:
     # name; alone, "systems" is "the operating system", not every "... Systems" company.
     company_head: dict[str, str] = field(default_factory=dict)  # posting id -> first company stem
     tail_of: dict[str, set[str]] = field(default_factory=dict)  # stem -> postings it is a company tail of
+    posting_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # posting id -> stems of its text
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @property
@@ -105,6 +106,7 @@ def build_corpus(index: PostingIndex) -> Corpus:
         for term in tails:
             corpus.tail_of.setdefault(term, set()).add(fields.posting_id)
     by_posting: dict[str, list[Passage]] = defaultdict(list)
+    stems_of: dict[str, set[str]] = defaultdict(set)
     vocabulary: set[str] = set(SPELLING_EXTRA)
     for chunk_id, text, meta in index.iter_chunks():
         node = json.loads(meta.get("_node_content") or "{}")
@@ -122,9 +124,12 @@ def build_corpus(index: PostingIndex) -> Corpus:
         )
         corpus.chunks[chunk_id] = passage
         by_posting[passage.posting_id].append(passage)
-        corpus.chunk_df.update(set(content_stems(passage.text + " " + passage.section)))
+        chunk_stems = set(content_stems(passage.text + " " + passage.section))
+        corpus.chunk_df.update(chunk_stems)
+        stems_of[passage.posting_id] |= chunk_stems
         vocabulary.update(w for w in words(passage.text + " " + passage.title) if w.isalpha() and len(w) > 2)
     corpus.by_posting = {pid: sorted(ps, key=lambda p: p.start) for pid, ps in by_posting.items()}
+    corpus.posting_stems = {pid: frozenset(stems) for pid, stems in stems_of.items()}
     # Names a user calls a role by that field extraction may miss: proper nouns (words that
     # are not English) at the head of the posting, e.g. the company in a "Acme — Berlin" line.
     english = english_words()

@@ -40,6 +40,11 @@ CANDIDATES = 30  # per retriever, before fusion
 # Up to this many chunks, a restricted dense search ranks the postings' own vectors in process;
 # beyond it Chroma's filtered query is cheaper than fetching the vectors.
 IN_PROCESS_CHUNKS = 2000
+# A role name that fits more postings than this alike is ambiguous: the question's other words
+# may then pick a posting the name fits less well, among the CONTENT_CANDIDATES postings whose
+# passages rank first for the question.
+AMBIGUOUS = 3
+CONTENT_CANDIDATES = 10
 VECTOR_CACHE_POSTINGS = 512  # postings whose vectors stay in memory (about 5 MB with MiniLM)
 
 
@@ -101,7 +106,8 @@ class RoleMatch:
 
 
 def match_roles(
-    question: str, corpus: Corpus, limit: int = 10, several: bool = False, evidence: Mapping[str, int] | None = None
+    question: str, corpus: Corpus, limit: int = 10, several: bool = False, evidence: Mapping[str, int] | None = None,
+    whole: bool = True,
 ) -> RoleMatch:
     """Which postings the question names, by title, company or type (IDF-weighted); by place
     only when nothing else names one. ``several``: the question may name more than one role
@@ -109,7 +115,8 @@ def match_roles(
     Among postings the name fits equally well (twenty "Machine Learning Engineer Intern"
     postings), those whose title and company share more word pairs with the question as written
     come first, then those ranked higher by ``evidence`` (posting id -> rank of its best passage
-    for the whole question: "... the Spectacles ML intern")."""
+    for the whole question: "... the Spectacles ML intern"). ``whole``: ``question`` is all of the
+    question, not one role of a comparison, so that evidence is about it alone."""
     stems = set(content_stems(question))
     if not stems or not corpus.postings:
         return RoleMatch((), frozenset())
@@ -159,6 +166,12 @@ def match_roles(
                 p,
             ))
             equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
+            if evidence and whole and not several and equal > AMBIGUOUS:
+                fits = [p for p in chosen if round(scores[p], 9) == round(scores[ordered[0]], 9)]
+                pick = _picked_by_content(stems - named_by.keys(), scores, fits, evidence, corpus)
+                if pick is not None:
+                    ordered = [pick] + [p for p in ordered if p != pick]
+                    equal = 1
             # The words that named the postings chosen, not every word some title has: with
             # "Lead ..." and "Product ..." titles about, "lead" and "products" in "Which products
             # will the Principal ML Engineer lead ...?" are still what is asked.
@@ -166,6 +179,30 @@ def match_roles(
             used = {t for t, groups in named_by.items() if any(not named.isdisjoint(g) for g in groups)}
             return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal, vocab is corpus.place_vocab)
     return RoleMatch((), frozenset())
+
+
+def _picked_by_content(content: set[str], scores: Mapping[str, float], fits: list[str],
+                       evidence: Mapping[str, int], corpus: Corpus) -> str | None:
+    """When a role name fits many postings alike ("the internship", "systems"), a posting the
+    name fits at all whose text holds the question's other words ("operating system", "drones")
+    and which the question's passages rank among the first, if none of the postings that fit
+    best holds half as much of them."""
+    if not content:
+        return None
+    weight = {t: corpus.idf(t) for t in content}
+
+    def held(pid: str) -> float:
+        stems = corpus.posting_stems.get(pid, frozenset())
+        return sum(w for t, w in weight.items() if t in stems)
+
+    candidates = sorted((p for p in scores if p in evidence), key=lambda p: (evidence[p], p))[:CONTENT_CANDIDATES]
+    if not candidates:
+        return None
+    best = max(candidates, key=held)  # max keeps the first (best evidence) of equals
+    most = held(best)
+    if best in fits or most <= 0 or any(held(p) >= 0.5 * most for p in fits):
+        return None
+    return best
 
 
 _EMPLOYER = re.compile(r"\b(?:at|with|from|for|by)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})")

@@ -311,7 +311,7 @@ def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> 
 def crowded_bot(tmp_path_factory):
     """One posting of each kind among look-alikes: eight "Data Engineer Intern" postings beside a
     "Data Engineering Intern", a company whose name ends in "Systems", titles with "Lead" and
-    "Product" in them."""
+    "Product" in them, five "... Product Designer, Design Systems"."""
     folder = tmp_path_factory.mktemp("crowded")
     postings = {
         "kitewing_intern.md": _posting("Data Engineering Intern", "Kitewing", "London, UK", {
@@ -343,6 +343,9 @@ def crowded_bot(tmp_path_factory):
             "Requirements": "- Experience with SQL and spreadsheets.\n- Which programming language? Any "
                             "programming language you like.",
         })
+    for level in ("Junior", "Senior", "Staff", "Lead", "Principal"):
+        postings[f"{level.lower()}_designer.md"] = _posting(f"{level} Product Designer, Design Systems", "Quill",
+                                                            "Remote", {"What you'll do": "Keep our component library tidy."})
     for name, text in postings.items():
         (folder / name).write_text(text, encoding="utf-8")
     bot = Assistant(data_dir=tmp_path_factory.mktemp("crowded-data"))
@@ -355,6 +358,14 @@ def test_a_company_name_s_last_word_alone_does_not_name_its_postings(crowded_bot
     answer = crowded_bot.ask("Which operating system do the internship's drones run?")
     assert {c.source for c in answer.citations} == {"kitewing_intern.md"}, answer.text
     assert "Zephyr" in answer.text
+
+
+def test_the_question_s_content_picks_a_role_when_its_words_fit_many_postings_alike(crowded_bot):
+    """"system" fits five "Design Systems" titles alike and "internship" nine interns; none of
+    the designers has anything on drones, one intern posting has: that is the one asked about."""
+    answer = crowded_bot.ask("Which operating system do the drones in the internship posting run?")
+    assert {c.source for c in answer.citations} == {"kitewing_intern.md"}, answer.text
+    assert "Zephyr" in answer.text and "other postings fit" not in answer.text
 
 
 def test_a_misspelt_title_word_still_tells_engineering_from_engineer(crowded_bot):
