@@ -35,6 +35,7 @@ class Corpus:
     tail_of: dict[str, set[str]] = field(default_factory=dict)  # stem -> postings it is a company tail of
     posting_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # posting id -> stems of its text
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    name_scores: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False, compare=False)  # see retrieval._name_scores
 
     @property
     def size(self) -> int:

@@ -124,34 +124,7 @@ def match_roles(
     # they mean, so it outweighs title words that many postings share ("senior", "engineer").
     employer = set(content_stems(" ".join(_EMPLOYER.findall(question))))
     for vocab in (corpus.role_vocab, corpus.place_vocab):
-        scores: dict[str, float] = defaultdict(float)
-        named_by: dict[str, list[set[str]]] = defaultdict(list)  # question stem -> postings it names
-        sole: set[str] = set()
-        hit: set[str] = set()
-        tails: list[tuple[str, str, float, bool]] = []  # (posting, term, weight, sole) if its head is named
-        for term in stems:
-            for vocab_term, posting_ids in _vocab_hits(term, vocab):
-                if len(posting_ids) == len(corpus.postings) and len(corpus.postings) > 1:
-                    continue  # a word every posting shares names none of them
-                hit.add(vocab_term)
-                weight = corpus.role_idf(vocab_term, vocab) * (2.0 if term in employer and vocab is corpus.role_vocab else 1.0)
-                tail_of = corpus.tail_of.get(vocab_term, ()) if vocab is corpus.role_vocab else ()
-                if tail_of:
-                    tails += [(pid, term, weight, len(posting_ids) == 1) for pid in posting_ids & tail_of]
-                    posting_ids = posting_ids - tail_of
-                    if not posting_ids:
-                        continue
-                named_by[term].append(posting_ids)
-                if len(posting_ids) == 1:
-                    sole |= posting_ids
-                for pid in posting_ids:
-                    scores[pid] += weight
-        for pid, term, weight, alone in tails:
-            if corpus.company_head.get(pid) in hit:
-                scores[pid] += weight
-                named_by[term].append({pid})
-                if alone:
-                    sole.add(pid)
+        scores, named_by, sole = _name_scores(question, stems, employer, vocab, corpus)
         if scores:
             best = max(scores.values())
             chosen = {pid for pid, s in scores.items() if s >= 0.75 * best}
@@ -179,6 +152,49 @@ def match_roles(
             used = {t for t, groups in named_by.items() if any(not named.isdisjoint(g) for g in groups)}
             return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal, vocab is corpus.place_vocab)
     return RoleMatch((), frozenset())
+
+
+def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict[str, set[str]], corpus: Corpus):
+    """(posting -> how well the question's words name it, stem -> the postings it names, postings
+    a word names alone). Kept per corpus for the last questions: a question is matched twice, by
+    title first and then with its passages' ranks, which only reorder equals."""
+    key = (question, vocab is corpus.place_vocab)
+    cached = corpus.name_scores.get(key)
+    if cached is not None:
+        return cached
+    scores: dict[str, float] = defaultdict(float)
+    named_by: dict[str, list[set[str]]] = defaultdict(list)  # question stem -> postings it names
+    sole: set[str] = set()
+    hit: set[str] = set()
+    tails: list[tuple[str, str, float, bool]] = []  # (posting, term, weight, sole) if its head is named
+    for term in stems:
+        for vocab_term, posting_ids in _vocab_hits(term, vocab):
+            if len(posting_ids) == len(corpus.postings) and len(corpus.postings) > 1:
+                continue  # a word every posting shares names none of them
+            hit.add(vocab_term)
+            weight = corpus.role_idf(vocab_term, vocab) * (2.0 if term in employer and vocab is corpus.role_vocab else 1.0)
+            tail_of = corpus.tail_of.get(vocab_term, ()) if vocab is corpus.role_vocab else ()
+            if tail_of:
+                tails += [(pid, term, weight, len(posting_ids) == 1) for pid in posting_ids & tail_of]
+                posting_ids = posting_ids - tail_of
+                if not posting_ids:
+                    continue
+            named_by[term].append(posting_ids)
+            if len(posting_ids) == 1:
+                sole |= posting_ids
+            for pid in posting_ids:
+                scores[pid] += weight
+    for pid, term, weight, alone in tails:
+        if corpus.company_head.get(pid) in hit:
+            scores[pid] += weight
+            named_by[term].append({pid})
+            if alone:
+                sole.add(pid)
+    result = (dict(scores), dict(named_by), sole)
+    if len(corpus.name_scores) >= 64:
+        corpus.name_scores.clear()  # a few questions' worth; clearing is safe from any thread
+    corpus.name_scores[key] = result
+    return result
 
 
 def _picked_by_content(content: set[str], scores: Mapping[str, float], fits: list[str],
