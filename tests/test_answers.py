@@ -145,7 +145,15 @@ def test_stream_yields_pieces_and_the_final_answer(seed_bot):
     assert "13" in stream.answer.text
 
 
-def test_answers_are_the_same_from_many_threads(corpus_bot):
+@pytest.mark.parametrize("overlap", [False, True], ids=["in-line", "dense-query-on-a-worker"])
+def test_answers_are_the_same_from_many_threads(corpus_bot, overlap, monkeypatch):
+    """Eight threads at once get what one thread gets, also when the dense query runs on a worker
+    while BM25 scores (large corpora) and named postings' vectors are fetched in the background."""
+    from assistant import retrieval
+
+    if overlap:
+        monkeypatch.setattr(retrieval, "OVERLAP_FROM_CHUNKS", 0)
+    corpus_bot.refresh()  # no vectors cached from earlier tests: the fetches happen here
     questions = [q.turns[-1] for q in load_questions(QUESTIONS) if len(q.turns) == 1][:16]
     sequential = [corpus_bot.ask(q).text for q in questions]
     with ThreadPoolExecutor(max_workers=8) as pool:
