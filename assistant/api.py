@@ -19,9 +19,9 @@ from index import Config, IngestReport, PostingFields, PostingIndex, RolechatErr
 from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
-from .extractive import ANSWERED_AT_ONCE, ExtractiveAnswerer
+from .extractive import ExtractiveAnswerer
 from .question import QuestionShape, analyse, trigger_spans
-from .retrieval import HybridRetriever, RoleMatch, match_roles
+from .retrieval import ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
 MAX_QUESTION_CHARS = 4000
@@ -136,10 +136,8 @@ class Assistant:
         q = correct_spelling(_clean_question(question), snap.corpus)
         allowed = tuple(posting_ids or ()) or None
         with self.index.reaching_store():
-            snap.retriever.prefetch(_restrict(understand(q, snap.corpus).focus, allowed))
-            search = snap.retriever.search(q, allowed)
-            focus = understand(q, snap.corpus, evidence=search.posting_ranks(snap.corpus)).focus
-            return snap.retriever.retrieve(q, k or self.config.top_k, allowed, focus, search=search)
+            search, understood = _read(snap, q, allowed)
+            return snap.retriever.retrieve(q, k or self.config.top_k, allowed, understood.focus, search=search)
 
     def ask(self, question: str, posting_ids: Sequence[str] | None = None) -> Answer:
         return self._answer(question, [], posting_ids, stream=False)  # type: ignore[return-value]
@@ -166,13 +164,8 @@ class Assistant:
         if history and self._llm_answerer is not None:
             standalone = self._llm_answerer.condense(asked, history) or asked
         corrected = correct_spelling(standalone, snap.corpus)
-        previous = history[-1].focus if history else ()
-        # The postings the question names by title are known before its rankings are, which only
-        # reorder equal names: their vectors are fetched while the question is embedded.
         with self.index.reaching_store():
-            snap.retriever.prefetch(_restrict(understand(corrected, snap.corpus, previous).focus, allowed))
-            search = snap.retriever.search(corrected, allowed)
-            understood = understand(corrected, snap.corpus, previous, search.posting_ranks(snap.corpus))
+            search, understood = _read(snap, corrected, allowed, history[-1].focus if history else ())
             focus, role_terms, carried, shape = understood.focus, understood.role_terms, understood.carried, understood.shape
             focus = _restrict(focus, allowed)
             query = corrected
@@ -228,6 +221,15 @@ class Assistant:
             standalone_question=query, passages=passages, answerer=answerer, notice=notice, about=focus,
         )
         return answer
+
+
+def _read(snap: _Snapshot, question: str, allowed: tuple[str, ...] | None, previous: tuple[str, ...] = ()):
+    """(the question's unfocused rankings, what it asks about). The postings it names by title
+    are known before its rankings are, which only reorder equal names: their vectors are fetched
+    while the question is embedded."""
+    snap.retriever.prefetch(_restrict(understand(question, snap.corpus, previous).focus, allowed))
+    search = snap.retriever.search(question, allowed)
+    return search, understand(question, snap.corpus, previous, search.posting_ranks(snap.corpus))
 
 
 def _answered(understood: Understood, focus: tuple[str, ...]) -> tuple[str, ...]:

@@ -61,10 +61,6 @@ class Unit:
         return self.passage.text[self.start : self.end]
 
 
-# Up to this many named postings each get their answer; beyond it the question is ambiguous
-# and the best-matching posting is answered (api.ambiguity_note says how many others fit).
-ANSWERED_AT_ONCE = 3
-
 
 class ExtractiveAnswerer:
     name = "extractive"
@@ -74,9 +70,9 @@ class ExtractiveAnswerer:
 
     # -- entry ------------------------------------------------------------------------------
     def answer(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...], role_terms: frozenset[str],
-               answered: tuple[str, ...] | None = None) -> Draft:
-        """``answered``: the focused roles to answer about (by default up to ANSWERED_AT_ONCE
-        of them); the rest of ``focus`` still limits which roles a "which jobs" list names."""
+               answered: tuple[str, ...]) -> Draft:
+        """``answered``: the focused roles to answer about (``api._answered``); the rest of
+        ``focus`` still limits which roles a "which jobs" list names."""
         if shape.is_injection:
             return Draft([Claim(DECLINE_INJECTION)], abstained=True)
         if not passages:
@@ -102,15 +98,13 @@ class ExtractiveAnswerer:
 
     # -- who is asked about -----------------------------------------------------------------
     def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...],
-                 answered: tuple[str, ...] | None = None) -> list[str]:
+                 answered: tuple[str, ...]) -> list[str]:
         ranked = list(dict.fromkeys(p.posting_id for p in passages))
         if shape.is_comparison:
             chosen = list(focus) if len(focus) >= 2 else list(dict.fromkeys(list(focus) + ranked))
             return chosen[: max(2, len(focus))][:5]
         if answered:
             return list(answered)
-        if focus:
-            return list(focus) if len(focus) <= ANSWERED_AT_ONCE else [focus[0]]
         return ranked[:1]
 
     def _question_terms(self, shape: QuestionShape, targets: list[str], role_terms: frozenset[str]) -> list[str]:

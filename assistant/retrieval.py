@@ -12,9 +12,10 @@ against 1.5 ms for ids and distances, and a ``posting_id $in`` filtered query 52
 the collection, against under 2 ms for fetching the named postings' vectors and ranking them here.
 
 With a Chroma server each of those calls is an HTTP round trip (about 5 ms at 73k chunks), so the
-named postings' vectors are fetched in the background while the question is embedded, and the
-unfocused dense query runs while BM25 scores: retrieval p50 at 10,000 postings went from 25 to
-19 ms through ``chroma run`` and from 19 to 15 ms locally (one run each, 50 questions).
+named postings' vectors are fetched in the background while the question is embedded (``prefetch``),
+and in large corpora the unfocused dense query runs while BM25 scores (``OVERLAP_FROM_CHUNKS``):
+retrieval p50 at 10,000 postings through ``chroma run`` went from 28.9 to 22.8 ms (medians of
+three interleaved runs of 100 questions each).
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ CANDIDATES = 30  # per retriever, before fusion
 # Up to this many chunks, a restricted dense search ranks the postings' own vectors in process;
 # beyond it Chroma's filtered query is cheaper than fetching the vectors.
 IN_PROCESS_CHUNKS = 2000
-# A role name that fits more postings than this alike is ambiguous: the question's other words
-# may then pick a posting the name fits less well, among the CONTENT_CANDIDATES postings whose
-# passages rank first for the question.
-AMBIGUOUS = 3
+# Up to this many postings that a role name fits alike each get their answer. Beyond it the name
+# is ambiguous: the best-matching posting is answered (api.ambiguity_note says how many others
+# fit), and the question's other words may pick a posting the name fits less well, among the
+# CONTENT_CANDIDATES postings whose passages rank first for the question.
+ANSWERED_AT_ONCE = 3
 CONTENT_CANDIDATES = 10
 # Running the dense query on a worker while BM25 scores pays once BM25 takes a few ms. Through
 # chroma run (3 interleaved runs each, retrieval p50): at 73k chunks 16.9-20.8 ms with the worker
@@ -144,7 +146,7 @@ def match_roles(
                 p,
             ))
             equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
-            if evidence and whole and not several and equal > AMBIGUOUS:
+            if evidence and whole and not several and equal > ANSWERED_AT_ONCE:
                 fits = [p for p in chosen if round(scores[p], 9) == round(scores[ordered[0]], 9)]
                 pick = _picked_by_content(stems - named_by.keys(), scores, fits, evidence, corpus)
                 if pick is not None:
