@@ -32,13 +32,8 @@ def plot_compare(result: dict, png: Path) -> Path:
     ax1.plot(sizes, [r["rolechat_s"] for r in rows], "s-", color=ROLECHAT, label="rolechat ingest")
     ax1.plot(sizes, [r["reingest_s"] for r in rows], "^--", color=ROLECHAT, alpha=0.6,
              label="rolechat re-ingest (unchanged)")
-    ax1.set_xscale("log")
     ax1.set_yscale("log")
-    ax1.set_xlabel("postings")
-    ax1.set_ylabel("wall seconds")
-    ax1.set_title("Ingest wall time")
-    ax1.legend(fontsize=8)
-    ax1.grid(True, which="both", alpha=0.3)
+    _label(ax1, "Ingest wall time", "wall seconds")
     ax2.plot(sizes, [r["naive_chunks"] / r["naive_s"] for r in rows], "o-", color=NAIVE, label="naive chunks/s")
     ax2.plot(sizes, [r["rolechat_chunks"] / r["rolechat_s"] for r in rows], "s-", color=ROLECHAT,
              label="rolechat chunks/s")
@@ -47,16 +42,8 @@ def plot_compare(result: dict, png: Path) -> Path:
                  label="encoder ceiling, rolechat texts")
         ax2.plot(sizes, [r["ceiling_naive"]["cps"] for r in rows], "o:", color=NAIVE,
                  label="encoder ceiling, naive texts")
-    ax2.set_xscale("log")
-    ax2.set_xlabel("postings")
-    ax2.set_ylabel("chunks / s")
-    ax2.set_title("Embedding throughput (2 cores, shared)")
-    ax2.legend(fontsize=8)
-    ax2.grid(True, which="both", alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(png, dpi=110)
-    plt.close(fig)
-    return png
+    _label(ax2, "Embedding throughput (2 cores, shared)", "chunks / s")
+    return _save(fig, png)
 
 
 def plot_query(result: dict, png: Path) -> Path:
@@ -75,16 +62,25 @@ def plot_query(result: dict, png: Path) -> Path:
         for x, y in floors.items():
             ax.plot([x], [y], "r*", markersize=11)
         ax.plot([], [], "r*", label="issue floor (p50)")
-        ax.set_xscale("log")
-        ax.set_xlabel("postings")
-        ax.set_ylabel("milliseconds")
-        ax.set_title(f"{title} latency")
+        _label(ax, f"{title} latency", "milliseconds")
         ticks = sorted(set(sizes) | set(floors))
         ax.set_xticks(ticks)
         ax.set_xticklabels([f"{t:,}" for t in ticks])
         ax.set_ylim(bottom=0)
-        ax.legend(fontsize=8)
-        ax.grid(True, which="both", alpha=0.3)
+    return _save(fig, png)
+
+
+def _label(ax, title: str, ylabel: str) -> None:
+    """What every panel has: postings on a log x axis, its title and unit, legend and grid."""
+    ax.set_xscale("log")
+    ax.set_xlabel("postings")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(fontsize=8)
+    ax.grid(True, which="both", alpha=0.3)
+
+
+def _save(fig, png: Path) -> Path:
     fig.tight_layout()
     fig.savefig(png, dpi=110)
     plt.close(fig)
