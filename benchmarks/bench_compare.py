@@ -16,7 +16,11 @@ temporary directory with its own Chroma ``PersistentClient``:
             1024 tokens, overlap 200) -> VectorStoreIndex.from_documents(storage_context with a
             ChromaVectorStore, embed_model=<the same model, embed_batch_size=10>). The batch size
             is set on a ``model_copy`` that shares the loaded network (checked), so the rolechat
-            run sees the model exactly as configured.
+            run sees the model exactly as configured. The copy computes in fp32, as llama-index's
+            ``HuggingFaceEmbedding`` does.
+  naive-bf16 the same as naive, with the passages computed in bf16 as rolechat does where the CPU
+            has it (``ROLECHAT_EMBED_PRECISION``): naive and rolechat at equal arithmetic. Only
+            when rolechat's passages run in bf16 here.
   naive-fit the same with SentenceSplitter(chunk_size=200, chunk_overlap=20): the default 1024-token
             chunks are cut to 256 word pieces by MiniLM, so the naive default embeds only the start
             of each chunk; this variant embeds (about) all the text, like rolechat does.
@@ -66,7 +70,7 @@ DEFAULT_CACHE = BENCH / ".cache"
 NAIVE_BATCH = 10
 CEILING_BATCHES = (8, 16, 32, 64, 128)
 FIT_CHUNK, FIT_OVERLAP = 200, 20  # the "naive-fit" variant: SentenceSplitter(chunk_size=200, chunk_overlap=20)
-PIPELINES = ("naive", "naive-fit", "rolechat")
+PIPELINES = ("naive", "naive-bf16", "naive-fit", "rolechat")
 
 
 # -- helpers shared with bench_query.py -----------------------------------------------------------
@@ -170,11 +174,18 @@ def table(header: tuple[str, ...], rows: list[tuple]) -> str:
 
 
 # -- the two pipelines ---------------------------------------------------------------------------
-def naive_model(model):
-    """The same loaded network with the naive batch size, without touching the shared instance."""
+def naive_model(model, precision: str = "fp32"):
+    """The same loaded network with the naive batch size and (by default) llama-index's fp32
+    arithmetic, without touching the shared instance."""
     naive = model.model_copy(update={"embed_batch_size": NAIVE_BATCH})
     assert naive._model is model._model, "model_copy must share the SentenceTransformer"
+    naive._precision = precision
     return naive
+
+
+def passage_encoder(model):
+    """The SentenceTransformer that encodes rolechat's passages: the fp32 one or its bf16 copy."""
+    return model._passage_model() if model._precision != "fp32" else model._model
 
 
 def naive_splitter(fit: bool = False):
@@ -266,9 +277,9 @@ def naive_embed_texts(folder: Path, fit: bool = False) -> list[str]:
     return [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
 
 
-def ceiling(model, texts: list[str], sample: int) -> dict:
-    """Best chunks/s of the bare encoder on a length-stratified sample of ``texts``."""
-    encoder = model._model
+def ceiling(encoder, texts: list[str], sample: int) -> dict:
+    """Best chunks/s of the bare encoder (a SentenceTransformer) on a length-stratified sample of
+    ``texts``."""
     ordered = sorted(texts, key=len)
     if len(ordered) <= sample:
         chosen = ordered
@@ -328,12 +339,14 @@ def bench_size(n: int, args, model) -> dict:
     folder = corpus_dir(args.cache, n, args.seed)
     row: dict = {"postings": n}
 
-    for kind in ("naive", "naive-fit"):
-        if kind == "naive-fit" and args.no_fit:
+    for kind in ("naive", "naive-bf16", "naive-fit"):
+        if (kind == "naive-fit" and args.no_fit) or (kind == "naive-bf16" and model._precision != "bf16"):
             continue
+        precision = "bf16" if kind == "naive-bf16" else "fp32"
         with tempfile.TemporaryDirectory(prefix=f"rolechat-cmp-{kind}-") as tmp:
             row[f"{kind}_chunks"] = timed(
-                row, kind, lambda: naive_ingest(folder, naive_model(model), Path(tmp), fit=kind == "naive-fit")
+                row, kind,
+                lambda: naive_ingest(folder, naive_model(model, precision), Path(tmp), fit=kind == "naive-fit"),
             )
         print(f"  [{n}] {kind}: {row[f'{kind}_chunks']} chunks in {row[f'{kind}_s']:.1f}s "
               f"(load {row[f'{kind}_load']:.2f})", flush=True)
@@ -351,13 +364,16 @@ def bench_size(n: int, args, model) -> dict:
     texts = {"naive": naive_embed_texts(folder), "rolechat": rolechat_embed_texts(folder)}
     if not args.no_fit:
         texts["naive-fit"] = naive_embed_texts(folder, fit=True)
+    if "naive-bf16_s" in row:
+        texts["naive-bf16"] = texts["naive"]
     for kind, t in texts.items():
         row[f"coverage_{kind}"] = coverage(model, t)
 
     if not args.no_ceiling:
         l0 = load()
         for kind in ("naive", "rolechat"):
-            row[f"ceiling_{kind}"] = c = ceiling(model, texts[kind], args.ceiling_sample)
+            encoder = passage_encoder(model) if kind == "rolechat" else model._model
+            row[f"ceiling_{kind}"] = c = ceiling(encoder, texts[kind], args.ceiling_sample)
             batches = ", ".join(f"{b}: {v:.0f}" for b, v in c["by_batch"].items())
             print(f"  [{n}] ceiling on {kind} texts ({c['sample']} of {c['of']}): chunks/s by batch {batches}", flush=True)
         row["ceiling_load"] = (l0 + load()) / 2
@@ -467,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     model_load_s = time.perf_counter() - started
     model.get_text_embedding_batch(["warm up"] * 8)
     print(f"embedding model load: {model_load_s:.1f}s (once; max_seq_length {model._model.max_seq_length}, "
-          f"batch {model.embed_batch_size})", flush=True)
+          f"batch {model.embed_batch_size}, passages in {model._precision})", flush=True)
 
     print(f"warm-up of both pipelines on 5 postings (untimed): {warm_up(args, model):.1f}s", flush=True)
     rows = []

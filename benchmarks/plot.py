@@ -29,6 +29,8 @@ def plot_compare(result: dict, png: Path) -> Path:
     ax1.plot(sizes, [r["naive_s"] for r in rows], "o-", color=NAIVE, label="naive llama-index")
     if all("naive-fit_s" in r for r in rows):
         ax1.plot(sizes, [r["naive-fit_s"] for r in rows], "d-", color=FIT, label="naive, chunk_size=200")
+    if all("naive-bf16_s" in r for r in rows):
+        ax1.plot(sizes, [r["naive-bf16_s"] for r in rows], "o--", color=NAIVE, alpha=0.6, label="naive, bf16")
     ax1.plot(sizes, [r["rolechat_s"] for r in rows], "s-", color=ROLECHAT, label="rolechat ingest")
     ax1.plot(sizes, [r["reingest_s"] for r in rows], "^--", color=ROLECHAT, alpha=0.6,
              label="rolechat re-ingest (unchanged)")

@@ -423,3 +423,42 @@ def test_query_embeddings_run_in_onnx_and_match_the_stored_model():
         reference = model._model.encode([question], normalize_embeddings=True)[0]
         assert np.abs(fast - reference).max() < 1e-5
     assert model._onnx is not None, "the ONNX session was not built; queries fell back to PyTorch"
+
+
+def test_bf16_passages_are_the_same_model_as_fp32_for_retrieval():
+    """Passage batches may run in bf16 (twice as fast where the CPU has AMX) while questions and
+    the collection's model id stay fp32. That holds only if every vector is the fp32 one to within
+    rounding and a question finds the same passages in the same order."""
+    import numpy as np
+
+    from index import make_embed_model
+
+    fp32 = make_embed_model(Config.resolve(embed="local", embed_precision="fp32"))
+    bf16 = make_embed_model(Config.resolve(embed="local", embed_precision="bf16"))
+    passages = [
+        "title: Data Engineer\nsection: Requirements\n\n- 5+ years of Python and SQL\n- Airflow",
+        "title: Data Engineer\nsection: Compensation\n\nSalary: $120,000 – $150,000 per year",
+        "title: Store Manager\nsection: Location\n\nBerlin, hybrid (2 days in the office)",
+        "title: Nurse\nsection: Benefits\n\nPaid parental leave; 30 days of holiday",
+        "Работа в Москве, зарплата 150 000 ₽",
+        "x",
+        "word " * 400,  # cut at the model's 256 pieces
+    ]
+    want = np.asarray(fp32.get_text_embedding_batch(passages))
+    got = np.asarray(bf16.get_text_embedding_batch(passages))
+    assert bf16._passages is not None and fp32._passages is None
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert (want * got).sum(axis=1).min() > 0.999
+    for question in ("What does the data engineer role pay?", "Where is the store?", "How much holiday?"):
+        q = np.asarray(fp32.get_query_embedding(question))
+        assert list(np.argsort(-(want @ q))[:3]) == list(np.argsort(-(got @ q))[:3])
+
+
+def test_an_unknown_embedding_precision_is_a_one_line_config_error(monkeypatch):
+    from index import ConfigError
+
+    monkeypatch.setenv("ROLECHAT_EMBED_PRECISION", "fp8")
+    with pytest.raises(ConfigError) as caught:
+        Config.resolve()
+    one_line(str(caught.value))
+    assert "ROLECHAT_EMBED_PRECISION='fp8'" in str(caught.value) and "bf16" in str(caught.value)
