@@ -57,6 +57,7 @@ import platform
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -179,7 +180,10 @@ def naive_model(model, precision: str = "fp32"):
     arithmetic, without touching the shared instance."""
     naive = model.model_copy(update={"embed_batch_size": NAIVE_BATCH})
     assert naive._model is model._model, "model_copy must share the SentenceTransformer"
-    naive._precision = precision
+    # one encoder, encoding batches of NAIVE_BATCH: llama-index's HuggingFaceEmbedding (fp32) or
+    # the same with rolechat's bf16 copy of the network
+    naive._precision, naive._workers, naive._threads_each, naive._encode_batch = precision, 1, 1, NAIVE_BATCH
+    naive._encoders, naive._pool, naive._encode_lock = [], None, threading.Lock()
     return naive
 
 
@@ -483,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     model_load_s = time.perf_counter() - started
     model.get_text_embedding_batch(["warm up"] * 8)
     print(f"embedding model load: {model_load_s:.1f}s (once; max_seq_length {model._model.max_seq_length}, "
-          f"batch {model.embed_batch_size}, passages in {model._precision})", flush=True)
+          f"batch {model._encode_batch} x {model._workers} encoders, passages in {model._precision})", flush=True)
 
     print(f"warm-up of both pipelines on 5 postings (untimed): {warm_up(args, model):.1f}s", flush=True)
     rows = []

