@@ -82,6 +82,11 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "tr": frozenset("ve bir bu için ile de da mı mısınız musunuz olarak daha çok gibi ise biz siz".split()),
 }
 _TURKISH_LETTERS = set("ğşıİĞŞ")
+# word -> the languages whose stopword it is, so a line's words are looked up once, not per language
+_STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _word in _words:
+        _STOPWORD_LANGUAGES[_word] = _STOPWORD_LANGUAGES.get(_word, ()) + (_lang,)
 _SCRIPTS = (
     ("ru", re.compile(r"[\u0400-\u04FF]")),
     ("el", re.compile(r"[\u0370-\u03FF]")),
@@ -106,18 +111,22 @@ def normalize_text(raw: str) -> str:
 
 def line_language(line: str) -> tuple[str | None, int]:
     """The language a line is written in and how strong the evidence is (0 = no idea)."""
-    letters = [ch for ch in line if ch.isalpha()]
-    if not letters:
-        return None, 0
-    for lang, pattern in _SCRIPTS:
-        hits = len(pattern.findall(line))
-        if hits * 2 >= len(letters):
-            return lang, max(2, hits // 3)
-    if any(ch in _TURKISH_LETTERS for ch in line):
-        return "tr", 2
+    if not line.isascii():  # the scripts and Turkish letters below are all outside ASCII
+        letters = sum(ch.isalpha() for ch in line)
+        if not letters:
+            return None, 0
+        for lang, pattern in _SCRIPTS:
+            hits = len(pattern.findall(line))
+            if hits * 2 >= letters:
+                return lang, max(2, hits // 3)
+        if any(ch in _TURKISH_LETTERS for ch in line):
+            return "tr", 2
     # Codes and acronyms ("BIR-WA-45752", "IT") are no evidence of a language.
-    words = [w.lower() for w in _WORD.findall(line) if not (len(w) > 1 and w.isupper())]
-    counts = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for w in _WORD.findall(line):
+        if not (len(w) > 1 and w.isupper()):
+            for lang in _STOPWORD_LANGUAGES.get(w.lower(), ()):
+                counts[lang] += 1
     best = max(counts, key=lambda lang: counts[lang])
     ranked = sorted(counts.values(), reverse=True)
     if ranked[0] == 0 or ranked[0] == ranked[1]:

@@ -189,10 +189,16 @@ _CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD"}
 _TAIL_CODE = re.compile(r"^[^\d]{0,12}?\b(USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN)\b")
 
 
+_CODE_PATTERNS = tuple(
+    (code, re.compile(rf"(?<![A-Za-z]){re.escape(code)}(?![A-Za-z])", re.IGNORECASE if code.isalpha() else 0))
+    for code in _CODES
+)
+
+
 def _currency(text: str) -> tuple[str | None, bool]:
     """(ISO code, whether it was written as a code rather than a bare symbol like ``$``)."""
-    for code in _CODES:
-        if re.search(rf"(?<![A-Za-z]){re.escape(code)}(?![A-Za-z])", text, re.IGNORECASE if code.isalpha() else 0):
+    for code, pattern in _CODE_PATTERNS:
+        if pattern.search(text):
             return _CODE_ALIASES.get(code, code), True
     for symbol, code in _CURRENCY_SYMBOLS.items():
         if symbol in text:
@@ -242,6 +248,9 @@ _COUNTED = re.compile(
 )
 
 
+_LABELLED_PAY = re.compile(rf"^\W*{_PAY_WORDS.pattern}", re.IGNORECASE)
+
+
 def extract_salary(text: str, sections: list[Section] | None = None) -> Salary | None:
     """The posting's pay. Labelled lines and pay sections win over amounts met in passing.
 
@@ -254,7 +263,7 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
         (s.start, s.end) for s in (sections or []) if _PAY_WORDS.search(s.heading)
     ]
     for line_start, line in _lines_with_offsets(text):
-        labelled = bool(re.match(rf"^\W*{_PAY_WORDS.pattern}", line, re.IGNORECASE))
+        labelled = bool(_LABELLED_PAY.match(line))
         in_pay_section = any(a <= line_start < b for a, b in pay_spans)
         mentions_pay = bool(_PAY_WORDS.search(line))
         for m in _RANGE.finditer(line):
