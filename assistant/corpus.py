@@ -7,7 +7,6 @@ once: BM25, the role vocabulary, document frequencies and the spelling vocabular
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -109,20 +108,8 @@ def build_corpus(index: PostingIndex) -> Corpus:
     by_posting: dict[str, list[Passage]] = defaultdict(list)
     stems_of: dict[str, set[str]] = defaultdict(set)
     vocabulary: set[str] = set(SPELLING_EXTRA)
-    for chunk_id, text, meta in index.iter_chunks():
-        node = json.loads(meta.get("_node_content") or "{}")
-        passage = Passage(
-            chunk_id=chunk_id,
-            posting_id=meta.get("posting_id", ""),
-            source=meta.get("source", ""),
-            title=meta.get("title", ""),
-            company=meta.get("company", ""),
-            section=meta.get("section", ""),
-            text=text or "",
-            start=int(node.get("start_char_idx") or 0),
-            end=int(node.get("end_char_idx") or 0),
-            score=0.0,
-        )
+    for chunk_id, text, meta in index.iter_passages():
+        passage = Passage(chunk_id=chunk_id, text=text, score=0.0, **meta)
         corpus.chunks[chunk_id] = passage
         by_posting[passage.posting_id].append(passage)
         chunk_stems = set(content_stems(passage.text + " " + passage.section))

@@ -42,7 +42,7 @@ from llama_index.core.schema import (
 )
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
-from .chunking import chunk_posting
+from .chunking import Chunk, chunk_posting
 from .config import Config
 from .embeddings import LengthSortedEmbedding, embed_model_id, make_embed_model
 from .errors import IngestLocked, ModelUnavailable, PostingError
@@ -59,6 +59,10 @@ _JOURNAL_SUFFIX = ".pending"
 # bytes, its path and the parsing code together decide what it parses to, so when their digest
 # matches the one stored with the posting, the file is unchanged without being parsed again.
 _DIGEST_KEY = "file_digest"
+# Each posting keeps its chunks' spans in the docstore ([index, start, end, section], slices of its
+# text), so the online side reads its passages from the docstore it loads anyway instead of
+# reading every chunk back from Chroma (6.3 s of an 18 s open at 73k chunks).
+_SPANS_KEY = "chunk_spans"
 _PARSER_MODULES = ("loaders.py", "cleaning.py", "fields.py", "postings.py", "chunking.py", "ingest.py")
 
 log = logging.getLogger(__name__)
@@ -74,7 +78,7 @@ class PostingChunker(TransformComponent):
         for doc in nodes:
             text = doc.get_content()
             meta = doc.metadata
-            for chunk in chunk_posting(text, parse_sections(text), self.max_tokens):
+            for chunk in _chunks_of(text, meta.get(_SPANS_KEY), self.max_tokens):
                 metadata = {
                     "posting_id": doc.id_,
                     "source": meta.get("source", doc.id_),
@@ -97,6 +101,13 @@ class PostingChunker(TransformComponent):
                     )
                 )
         return out
+
+
+def _chunks_of(text: str, spans: str | None, max_tokens: int) -> list[Chunk]:
+    """The chunks recorded with a posting (``_SPANS_KEY``), or chunked now when none are."""
+    if spans:
+        return [Chunk(index=i, section=section, start=a, end=b, text=text[a:b]) for i, a, b, section in json.loads(spans)]
+    return chunk_posting(text, parse_sections(text), max_tokens)
 
 
 class EmbeddingStep(TransformComponent):
@@ -237,6 +248,32 @@ class PostingIndex:
                 return
             yield from zip(got["ids"], got["documents"], got["metadatas"])
             offset += len(got["ids"])
+
+    def iter_passages(self) -> Iterator[tuple[str, str, dict]]:
+        """(chunk id, text, fields) of every stored chunk, the fields being posting_id, source,
+        title, company, section, start and end (offsets into the posting's text).
+
+        Read from the saved docstore when every posting there records its chunk spans; from
+        Chroma otherwise (postings stored by an older rolechat, until they are ingested again)."""
+        docstore = self._saved_docstore()
+        documents = [docstore.get_document(d, raise_error=False) for d in sorted(set(docstore.get_all_document_hashes().values()))]
+        documents = [d for d in documents if d is not None]
+        if all(d.metadata.get(_SPANS_KEY) for d in documents):
+            for doc in documents:
+                text, meta = doc.get_content(), doc.metadata
+                for chunk in _chunks_of(text, meta[_SPANS_KEY], self.config.chunk_tokens):
+                    yield f"{doc.id_}::{chunk.index}", chunk.text, {
+                        "posting_id": doc.id_, "source": meta.get("source", doc.id_), "title": meta.get("title") or "",
+                        "company": meta.get("company") or "", "section": chunk.section, "start": chunk.start, "end": chunk.end,
+                    }
+            return
+        for chunk_id, text, meta in self.iter_chunks():
+            node = json.loads(meta.get("_node_content") or "{}")
+            yield chunk_id, text or "", {
+                "posting_id": meta.get("posting_id", ""), "source": meta.get("source", ""), "title": meta.get("title", ""),
+                "company": meta.get("company", ""), "section": meta.get("section", ""),
+                "start": int(node.get("start_char_idx") or 0), "end": int(node.get("end_char_idx") or 0),
+            }
 
     def vector_store(self):
         """The collection as a llama-index vector store; reopened first if another process wrote
@@ -429,6 +466,11 @@ class PostingIndex:
                         "company": fields.company or "",
                         "fields": json.dumps(asdict(fields), ensure_ascii=False),
                         _DIGEST_KEY: digest or "",
+                        _SPANS_KEY: json.dumps(
+                            [[c.index, c.start, c.end, c.section]
+                             for c in chunk_posting(posting.text, parse_sections(posting.text), self.config.chunk_tokens)],
+                            ensure_ascii=False,
+                        ),
                     },
                 )
             )

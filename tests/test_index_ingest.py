@@ -107,6 +107,52 @@ def test_ingest_seeds_stores_chunks(seeded):
     assert "added 2" in report.summary()
 
 
+def _passages_from_chroma(index: PostingIndex) -> list:
+    import json
+
+    out = []
+    for cid, text, meta in index.iter_chunks():
+        node = json.loads(meta["_node_content"])
+        out.append((cid, text, {
+            "posting_id": meta["posting_id"], "source": meta["source"], "title": meta["title"],
+            "company": meta["company"], "section": meta["section"],
+            "start": node["start_char_idx"], "end": node["end_char_idx"],
+        }))
+    return sorted(out)
+
+
+def test_passages_read_from_the_docstore_are_the_chunks_in_chroma(seeded):
+    """The online side reads passages from the spans each posting keeps in the docstore, not from
+    Chroma; they must be exactly the chunks Chroma holds (ids, texts, sections and offsets), also
+    after an update and a removal."""
+    index, folder, _ = seeded
+    assert sorted(index.iter_passages()) == _passages_from_chroma(index)
+    posting = folder / SEED_A
+    posting.write_text(posting.read_text(encoding="utf-8") + "\n\nBenefits\n\n- A new bullet about pensions.\n", encoding="utf-8")
+    assert index.ingest([folder]).updated == [SEED_A]
+    index.remove([SEED_B])
+    passages = sorted(index.iter_passages())
+    assert passages == _passages_from_chroma(index)
+    assert any("pensions" in text for _, text, _ in passages)
+    assert {meta["posting_id"] for _, _, meta in passages} == {SEED_A}
+
+
+def test_postings_stored_without_spans_are_read_from_chroma(seeded):
+    """A data directory written before postings kept their spans still opens with every passage."""
+    from index.ingest import _SPANS_KEY
+
+    index, _, _ = seeded
+    want = _passages_from_chroma(index)
+    for posting_id in (SEED_A, SEED_B):
+        doc = index.docstore.get_document(posting_id)
+        doc.metadata.pop(_SPANS_KEY)
+        index.docstore.add_documents([doc], allow_update=True)
+    index._persist_docstore()  # the directory as an older rolechat left it
+    reopened = PostingIndex(index.config)
+    assert all(not d.metadata.get(_SPANS_KEY) for d in reopened._saved_docstore().docs.values())
+    assert sorted(reopened.iter_passages()) == want
+
+
 def test_reingest_unchanged_writes_nothing(seeded):
     index, folder, _ = seeded
     before = {pid: chunks_of(index, pid) for pid in (SEED_A, SEED_B)}
