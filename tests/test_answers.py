@@ -397,3 +397,26 @@ def test_words_other_titles_use_are_still_what_the_question_asks(crowded_bot):
     answer = crowded_bot.ask("Which products will the Principal Search Engineer lead search for?")
     assert {c.source for c in answer.citations} == {"kitewing_search.md"}, answer.text
     assert "Maps" in answer.text and "Photos" in answer.text
+
+
+def test_keyword_search_ranks_as_llama_index_bm25_retriever(corpus_bot):
+    """The keyword side is our thin index over bm25s, to skip llama-index's per-node objects; it
+    must rank and score every question exactly as ``BM25Retriever`` over the same nodes does."""
+    from llama_index.core.schema import MetadataMode, TextNode
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    from assistant.retrieval import CANDIDATES, KeywordIndex, keyword_text
+
+    passages = list(corpus_bot._current().corpus.chunks.values())
+    nodes = [
+        TextNode(id_=p.chunk_id, text=f"{p.title}\n{p.section}\n{p.text}", metadata={"posting_id": p.posting_id})
+        for p in passages
+    ]
+    assert [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes] == [keyword_text(p) for p in passages]
+    reference = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=CANDIDATES)
+    ours = KeywordIndex(passages, CANDIDATES)
+    questions = [turn for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip() for turn in json.loads(line)["turns"]]
+    questions += ["What does the Senior Data Engineer role pay?", "remote", "C++ and Go?", "Überstunden in München"]
+    for question in questions:
+        want = [(h.node.node_id, round(h.score, 6)) for h in reference.retrieve(question)]
+        assert [(cid, round(score, 6)) for cid, score in ours.search(question)] == want, question
