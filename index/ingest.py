@@ -253,18 +253,21 @@ class PostingIndex:
         """(chunk id, text, fields) of every stored chunk, the fields being posting_id, source,
         title, company, section, start and end (offsets into the posting's text).
 
-        Read from the saved docstore when every posting there records its chunk spans; from
-        Chroma otherwise (postings stored by an older rolechat, until they are ingested again)."""
+        Read from the saved docstore when every posting there records its chunk spans and they
+        number what Chroma holds; from Chroma otherwise: postings stored by an older rolechat
+        (until they are ingested again), or a serving host's docstore copy that is missing or
+        older than the Chroma server it reads."""
         docstore = self._saved_docstore()
         documents = [docstore.get_document(d, raise_error=False) for d in sorted(set(docstore.get_all_document_hashes().values()))]
         documents = [d for d in documents if d is not None]
-        if all(d.metadata.get(_SPANS_KEY) for d in documents):
+        spans = {d.id_: json.loads(d.metadata[_SPANS_KEY]) for d in documents if d.metadata.get(_SPANS_KEY)}
+        if documents and len(spans) == len(documents) and sum(map(len, spans.values())) == self.chunk_count():
             for doc in documents:
                 text, meta = doc.get_content(), doc.metadata
-                for chunk in _chunks_of(text, meta[_SPANS_KEY], self.config.chunk_tokens):
-                    yield f"{doc.id_}::{chunk.index}", chunk.text, {
+                for i, start, end, section in spans[doc.id_]:
+                    yield f"{doc.id_}::{i}", text[start:end], {
                         "posting_id": doc.id_, "source": meta.get("source", doc.id_), "title": meta.get("title") or "",
-                        "company": meta.get("company") or "", "section": chunk.section, "start": chunk.start, "end": chunk.end,
+                        "company": meta.get("company") or "", "section": section, "start": start, "end": end,
                     }
             return
         for chunk_id, text, meta in self.iter_chunks():

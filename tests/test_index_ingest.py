@@ -153,6 +153,23 @@ def test_postings_stored_without_spans_are_read_from_chroma(seeded):
     assert sorted(reopened.iter_passages()) == want
 
 
+def test_a_docstore_copy_older_than_chroma_still_serves_every_passage(seeded, tmp_path):
+    """A serving host reads passages from its copy of the docstore; a copy made before the last
+    ingest must not hide the postings Chroma already has."""
+    index, folder, _ = seeded
+    stale = index._docstore_path.read_bytes()
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "late_posting.md").write_text(
+        "# Night Baker\n\nCrumb & Co · Leeds\n\n## Duties\n\nBake sourdough from 4am.\n", encoding="utf-8")
+    assert index.ingest([extra]).added == ["late_posting.md"]
+    index._docstore_path.write_bytes(stale)  # the copy on a host that missed the last ingest
+    reopened = PostingIndex(index.config)
+    passages = sorted(reopened.iter_passages())
+    assert passages == _passages_from_chroma(reopened)
+    assert any("sourdough" in text for _, text, _ in passages)
+
+
 def test_reingest_unchanged_writes_nothing(seeded):
     index, folder, _ = seeded
     before = {pid: chunks_of(index, pid) for pid in (SEED_A, SEED_B)}
