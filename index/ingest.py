@@ -79,17 +79,10 @@ class PostingChunker(TransformComponent):
             text = doc.get_content()
             meta = doc.metadata
             for chunk in _chunks_of(text, meta.get(_SPANS_KEY), self.max_tokens):
-                metadata = {
-                    "posting_id": doc.id_,
-                    "source": meta.get("source", doc.id_),
-                    "title": meta.get("title") or "",
-                    "company": meta.get("company") or "",
-                    "section": chunk.section,
-                    "chunk_index": chunk.index,
-                }
+                metadata = {**_chunk_fields(doc, chunk), "chunk_index": chunk.index}
                 out.append(
                     TextNode(
-                        id_=f"{doc.id_}::{chunk.index}",
+                        id_=_chunk_id(doc, chunk),
                         text=chunk.text,
                         start_char_idx=chunk.start,
                         end_char_idx=chunk.end,
@@ -101,6 +94,23 @@ class PostingChunker(TransformComponent):
                     )
                 )
         return out
+
+
+def _chunk_id(doc: BaseNode, chunk: Chunk) -> str:
+    return f"{doc.id_}::{chunk.index}"
+
+
+def _chunk_fields(doc: BaseNode, chunk: Chunk) -> dict:
+    """What a chunk says about its posting, the same in Chroma's metadata and in passages read
+    from the docstore."""
+    meta = doc.metadata
+    return {
+        "posting_id": doc.id_,
+        "source": meta.get("source", doc.id_),
+        "title": meta.get("title") or "",
+        "company": meta.get("company") or "",
+        "section": chunk.section,
+    }
 
 
 def _chunks_of(text: str, spans: str | None, max_tokens: int) -> list[Chunk]:
@@ -219,13 +229,7 @@ class PostingIndex:
 
     def postings(self) -> list[PostingFields]:
         """Fields of every stored posting, sorted by file name."""
-        docstore = self._saved_docstore()
-        out = []
-        for doc_id in sorted(set(docstore.get_all_document_hashes().values())):
-            doc = docstore.get_document(doc_id, raise_error=False)
-            if doc is not None and doc.metadata.get("fields"):
-                out.append(fields_from_json(doc.metadata["fields"]))
-        return out
+        return [fields_from_json(d.metadata["fields"]) for d in self._saved_documents() if d.metadata.get("fields")]
 
     def posting_text(self, posting_id: str) -> str | None:
         doc = self._saved_docstore().get_document(posting_id, raise_error=False)
@@ -257,18 +261,15 @@ class PostingIndex:
         number what Chroma holds; from Chroma otherwise: postings stored by an older rolechat
         (until they are ingested again), or a serving host's docstore copy that is missing or
         older than the Chroma server it reads."""
-        docstore = self._saved_docstore()
-        documents = [docstore.get_document(d, raise_error=False) for d in sorted(set(docstore.get_all_document_hashes().values()))]
-        documents = [d for d in documents if d is not None]
-        spans = {d.id_: json.loads(d.metadata[_SPANS_KEY]) for d in documents if d.metadata.get(_SPANS_KEY)}
-        if documents and len(spans) == len(documents) and sum(map(len, spans.values())) == self.chunk_count():
+        documents = self._saved_documents()
+        recorded = {
+            d.id_: _chunks_of(d.get_content(), d.metadata[_SPANS_KEY], self.config.chunk_tokens)
+            for d in documents if d.metadata.get(_SPANS_KEY)
+        }
+        if documents and len(recorded) == len(documents) and sum(map(len, recorded.values())) == self.chunk_count():
             for doc in documents:
-                text, meta = doc.get_content(), doc.metadata
-                for i, start, end, section in spans[doc.id_]:
-                    yield f"{doc.id_}::{i}", text[start:end], {
-                        "posting_id": doc.id_, "source": meta.get("source", doc.id_), "title": meta.get("title") or "",
-                        "company": meta.get("company") or "", "section": section, "start": start, "end": end,
-                    }
+                for chunk in recorded[doc.id_]:
+                    yield _chunk_id(doc, chunk), chunk.text, {**_chunk_fields(doc, chunk), "start": chunk.start, "end": chunk.end}
             return
         for chunk_id, text, meta in self.iter_chunks():
             node = json.loads(meta.get("_node_content") or "{}")
@@ -318,6 +319,12 @@ class PostingIndex:
             view = (version, self._load_docstore())
             self._view = view
         return view[1]
+
+    def _saved_documents(self) -> list[Document]:
+        """The saved docstore's postings, sorted by id."""
+        docstore = self._saved_docstore()
+        documents = (docstore.get_document(d, raise_error=False) for d in sorted(set(docstore.get_all_document_hashes().values())))
+        return [d for d in documents if d is not None]
 
     def _stored_ids(self) -> set[str]:
         return set(self.docstore.get_all_document_hashes().values())
