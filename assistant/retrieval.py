@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 import numpy as np
+from index import POSTING_ID_KEY
 
 from .corpus import Corpus, word_pairs
 from .text import content_stems, stems_match
@@ -356,7 +357,7 @@ class HybridRetriever:
                 return []
             if chunks <= IN_PROCESS_CHUNKS:
                 return self._rank(embedding, sorted(allowed))
-        where = {"posting_id": {"$in": sorted(allowed)}} if allowed is not None else None
+        where = {POSTING_ID_KEY: {"$in": sorted(allowed)}} if allowed is not None else None
         found = self._collection.query(
             query_embeddings=[embedding], n_results=min(CANDIDATES, len(self.corpus.chunks)),
             where=where, include=["distances"],

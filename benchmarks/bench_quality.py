@@ -48,7 +48,7 @@ def main() -> None:
             report = bot.ingest(paths)
             if report.skipped:
                 print(f"[{n}] skipped: {len(report.skipped)}", file=sys.stderr)
-            chunks = sum(1 for _ in bot.index.iter_chunks())
+            chunks = bot.index.chunk_count()
             result = run_eval(bot, questions, k=bot.config.top_k)
             written = write_report(result, out / f"quality-{n}")
         data = json.loads(written["json"].read_text(encoding="utf-8"))

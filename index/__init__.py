@@ -22,10 +22,12 @@ from .errors import (
 from .fields import extract_fields, find_places, parse_sections
 from .ingest import PostingIndex
 from .postings import discover, load_posting
+from .records import POSTING_ID_KEY
 from .tokens import count_tokens
 from .types import IngestReport, Posting, PostingFields, Salary, Section, Skipped
 
 __all__ = [
+    "POSTING_ID_KEY",
     "Chunk",
     "Config",
     "ConfigError",

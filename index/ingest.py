@@ -12,7 +12,7 @@ Chroma, a run writes the ids it is about to change to a journal next to the docs
 (``docstore-<collection>.json.pending``) and deletes the journal once the docstore is saved. The
 next writer (or the next ``PostingIndex`` to open the directory, if no ingest is running) finds
 the journal and settles each id it names: chunks of postings the docstore does not know are
-deleted, a posting whose chunks do not match its stored text gets them rebuilt from that text,
+deleted, a posting whose chunks were not cut from its stored version gets them rebuilt from it,
 and an interrupted removal is completed.
 """
 
@@ -48,6 +48,8 @@ from .embeddings import LengthSortedEmbedding, embed_model_id, make_embed_model
 from .errors import IngestLocked, ModelUnavailable, PostingError
 from .fields import parse_sections
 from .postings import discover, load_posting
+from . import records
+from .records import POSTING_HASH_KEY, POSTING_ID_KEY
 from .store import bump_generation, open_store, reaching_server
 from .types import IngestReport, PostingFields, Salary, Section, Skipped
 
@@ -78,8 +80,9 @@ class PostingChunker(TransformComponent):
         for doc in nodes:
             text = doc.get_content()
             meta = doc.metadata
+            posting_hash = doc.hash
             for chunk in _chunks_of(text, meta.get(_SPANS_KEY), self.max_tokens):
-                metadata = {**_chunk_fields(doc, chunk), "chunk_index": chunk.index}
+                metadata = {**_chunk_fields(doc, chunk), "chunk_index": chunk.index, POSTING_HASH_KEY: posting_hash}
                 out.append(
                     TextNode(
                         id_=_chunk_id(doc, chunk),
@@ -88,7 +91,7 @@ class PostingChunker(TransformComponent):
                         end_char_idx=chunk.end,
                         metadata=metadata,
                         excluded_embed_metadata_keys=[k for k in metadata if k not in _EMBEDDED_KEYS],
-                        excluded_llm_metadata_keys=["posting_id", "chunk_index"],
+                        excluded_llm_metadata_keys=["posting_id", "chunk_index", POSTING_HASH_KEY],
                         # Only the id and hash: the posting's own metadata would bloat every chunk.
                         relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc.id_, hash=doc.hash)},
                     )
@@ -243,11 +246,13 @@ class PostingIndex:
     def chunk_count(self) -> int:
         return self.collection.count()
 
-    def iter_chunks(self, page: int = 2000) -> Iterator[tuple[str, str, dict]]:
-        """(id, text, metadata) of every stored chunk, paged so large collections stay cheap."""
+    def iter_chunks(self, where: dict | None = None, page: int = 2000) -> Iterator[tuple[str, str | None, dict]]:
+        """(id, text, metadata) of every stored chunk as Chroma holds it, paged so large
+        collections stay cheap. The text is None in a local data directory's lean records
+        (``index/records.py``): its passages are read with ``iter_passages``."""
         offset = 0
         while True:
-            got = self.collection.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            got = self.collection.get(where=where, include=["documents", "metadatas"], limit=page, offset=offset)
             if not got["ids"]:
                 return
             yield from zip(got["ids"], got["documents"], got["metadatas"])
@@ -257,23 +262,34 @@ class PostingIndex:
         """(chunk id, text, fields) of every stored chunk, the fields being posting_id, source,
         title, company, section, start and end (offsets into the posting's text).
 
-        Read from the saved docstore when every posting there records its chunk spans and they
-        number what Chroma holds; from Chroma otherwise: postings stored by an older rolechat
-        (until they are ingested again), or a serving host's docstore copy that is missing or
-        older than the Chroma server it reads."""
+        Read from the chunk spans each posting keeps in the saved docstore. From Chroma's full
+        records instead: postings stored by an older rolechat without spans (until they are
+        ingested again), and everything on a serving host whose docstore copy is missing or
+        older than the Chroma server it reads (the spans do not number the server's chunks)."""
         documents = self._saved_documents()
         recorded = {
             d.id_: _chunks_of(d.get_content(), d.metadata[_SPANS_KEY], self.config.chunk_tokens)
             for d in documents if d.metadata.get(_SPANS_KEY)
         }
-        if documents and len(recorded) == len(documents) and sum(map(len, recorded.values())) == self.chunk_count():
-            for doc in documents:
-                for chunk in recorded[doc.id_]:
-                    yield _chunk_id(doc, chunk), chunk.text, {**_chunk_fields(doc, chunk), "start": chunk.start, "end": chunk.end}
+        if self.config.uses_chroma_server and not (
+            documents and len(recorded) == len(documents) and sum(map(len, recorded.values())) == self.chunk_count()
+        ):
+            yield from self._passages_in_chroma()
             return
-        for chunk_id, text, meta in self.iter_chunks():
+        for doc in documents:
+            for chunk in recorded.get(doc.id_, ()):
+                yield _chunk_id(doc, chunk), chunk.text, {**_chunk_fields(doc, chunk), "start": chunk.start, "end": chunk.end}
+        older = [d.id_ for d in documents if d.id_ not in recorded]
+        if older:
+            yield from self._passages_in_chroma({POSTING_ID_KEY: {"$in": older}})
+
+    def _passages_in_chroma(self, where: dict | None = None) -> Iterator[tuple[str, str, dict]]:
+        """``iter_passages`` from Chroma's full records (a lean record has no text to serve)."""
+        for chunk_id, text, meta in self.iter_chunks(where):
+            if text is None:
+                continue
             node = json.loads(meta.get("_node_content") or "{}")
-            yield chunk_id, text or "", {
+            yield chunk_id, text, {
                 "posting_id": meta.get("posting_id", ""), "source": meta.get("source", ""), "title": meta.get("title", ""),
                 "company": meta.get("company", ""), "section": meta.get("section", ""),
                 "start": int(node.get("start_char_idx") or 0), "end": int(node.get("end_char_idx") or 0),
@@ -282,10 +298,13 @@ class PostingIndex:
     def vector_store(self):
         """The collection as a llama-index vector store; reopened first if another process wrote
         to the data directory since it was opened (its queries would not see the new chunks)."""
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self._sync_collection()
-        return ChromaVectorStore(chroma_collection=self.collection)
+        return self._chroma_store()
+
+    def _chroma_store(self):
+        """Lean records in a local data directory, llama-index's full ones on a Chroma server
+        (see ``index/records.py``)."""
+        return records.vector_store(self.collection, lean=not self.config.uses_chroma_server)
 
     # -- internals --------------------------------------------------------------------------
     def _docstore_name(self) -> str:
@@ -382,7 +401,7 @@ class PostingIndex:
             doc = self.docstore.get_document(posting_id, raise_error=False)
             if doc is not None and self._chunks_match(doc):
                 continue
-            self.collection.delete(where={"document_id": posting_id})
+            self.collection.delete(where={POSTING_ID_KEY: posting_id})
             if doc is not None:
                 self.docstore.delete_document(posting_id, raise_error=False)
                 restore.append(doc)
@@ -402,9 +421,12 @@ class PostingIndex:
             log.warning("could not yet repair the interrupted ingest in %s: %s", self.config.data_dir, exc)
 
     def _chunks_match(self, doc: Document) -> bool:
-        want = {n.id_: n.get_content() for n in PostingChunker(max_tokens=self.config.chunk_tokens)([doc])}
-        got = self.collection.get(where={"document_id": doc.id_}, include=["documents"])
-        return dict(zip(got["ids"], got["documents"])) == want
+        """Chroma holds exactly this version's chunks: their ids, each cut from a posting with its
+        hash (a record from before chunks kept the hash does not match, and is rebuilt)."""
+        want = {_chunk_id(doc, c) for c in _chunks_of(doc.get_content(), doc.metadata.get(_SPANS_KEY), self.config.chunk_tokens)}
+        got = self.collection.get(where={POSTING_ID_KEY: doc.id_}, include=["metadatas"])
+        posting_hash = doc.hash
+        return set(got["ids"]) == want and all((m or {}).get(POSTING_HASH_KEY) == posting_hash for m in got["metadatas"])
 
     def _chunk_document_ids(self) -> set[str]:
         ids: set[str] = set()
@@ -413,7 +435,7 @@ class PostingIndex:
             got = self.collection.get(include=["metadatas"], limit=2000, offset=offset)
             if not got["ids"]:
                 return ids
-            ids.update(str(m.get("document_id", "")) for m in got["metadatas"] if m)
+            ids.update(str(m.get(POSTING_ID_KEY, "")) for m in got["metadatas"] if m)
             offset += len(got["ids"])
 
     @contextlib.contextmanager
@@ -491,8 +513,6 @@ class PostingIndex:
         return doc.metadata.get(_DIGEST_KEY) or None if doc is not None else None
 
     def _pipeline(self) -> IngestionPipeline:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         return IngestionPipeline(
             transformations=[
                 PostingChunker(max_tokens=self.config.chunk_tokens),
@@ -502,7 +522,7 @@ class PostingIndex:
                 ),
             ],
             docstore=self.docstore,
-            vector_store=ChromaVectorStore(chroma_collection=self.collection),
+            vector_store=self._chroma_store(),
             docstore_strategy=DocstoreStrategy.UPSERTS,
             disable_cache=True,
         )
@@ -532,7 +552,7 @@ class PostingIndex:
                 if fresh:
                     # Chunks left by a run killed before its docstore was saved: the pipeline
                     # would see these postings as new and Chroma ignores re-added ids.
-                    self.collection.delete(where={"document_id": {"$in": fresh}})
+                    self.collection.delete(where={POSTING_ID_KEY: {"$in": fresh}})
                 nodes = pipeline.run(documents=batch)
                 report.chunks_written += len(nodes)
                 self._persist_docstore()
@@ -554,5 +574,5 @@ class PostingIndex:
         return removed
 
     def _delete(self, posting_id: str) -> None:
-        self.collection.delete(where={"document_id": posting_id})
+        self.collection.delete(where={POSTING_ID_KEY: posting_id})
         self.docstore.delete_document(posting_id, raise_error=False)

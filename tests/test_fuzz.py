@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import Answer, Assistant, QuestionError, RolechatError
-from index import Config, PostingIndex
+from index import POSTING_ID_KEY, Config, PostingIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -77,7 +77,7 @@ def baseline(tmp_path_factory):
     """An index holding the two seeds, and how many chunks each has."""
     index = PostingIndex(Config.resolve(data_dir=tmp_path_factory.mktemp("fuzz-index")))
     index.ingest([SEEDS])
-    counts = {pid: len(index.collection.get(where={"posting_id": pid})["ids"]) for pid in SEED_IDS}
+    counts = {pid: len(index.collection.get(where={POSTING_ID_KEY: pid})["ids"]) for pid in SEED_IDS}
     assert all(counts.values())
     return index, counts, tmp_path_factory.mktemp("fuzz-files")
 
@@ -86,7 +86,7 @@ def assert_baseline_kept(index: PostingIndex, counts: dict[str, int]) -> None:
     listed = {p.posting_id for p in index.postings()}
     assert set(SEED_IDS) <= listed
     for pid, n in counts.items():
-        assert len(index.collection.get(where={"posting_id": pid})["ids"]) == n, pid
+        assert len(index.collection.get(where={POSTING_ID_KEY: pid})["ids"]) == n, pid
 
 
 _counter = itertools.count()
@@ -109,7 +109,7 @@ def test_any_file_gives_a_posting_or_a_one_line_skip(baseline, content, stem, su
     if report.added:
         assert report.added == [path.name] and report.skipped == []
         assert path.name in {p.posting_id for p in index.postings()}
-        assert index.collection.get(where={"posting_id": path.name})["ids"]
+        assert index.collection.get(where={POSTING_ID_KEY: path.name})["ids"]
         _outcomes["added"] += 1
     else:
         _outcomes["skipped"] += 1

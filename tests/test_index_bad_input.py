@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from index import Config, PostingError, PostingIndex, load_posting
+from index import POSTING_ID_KEY, Config, PostingError, PostingIndex, load_posting
 from index.postings import discover
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,7 +87,7 @@ def test_bad_inputs_are_skipped_one_by_one_in_a_run_with_a_good_posting(tmp_path
     index = PostingIndex(Config.resolve(data_dir=tmp_path / "data"))
     first = index.ingest([postings / SEED_A])  # ingested before the bad run
     assert first.added == [SEED_A]
-    before = index.collection.get(where={"posting_id": SEED_A}, include=["documents"])
+    before = index.collection.get(where={POSTING_ID_KEY: SEED_A}, include=["metadatas", "embeddings"])
 
     cases = make_bad_inputs(tmp_path / "bad")
     report = index.ingest([postings / SEED_B, *(path for path, _ in cases.values())])
@@ -106,8 +106,9 @@ def test_bad_inputs_are_skipped_one_by_one_in_a_run_with_a_good_posting(tmp_path
         assert path.name in line and "\n" not in line
 
     # the earlier posting is still there, untouched, and the new one is next to it
-    after = index.collection.get(where={"posting_id": SEED_A}, include=["documents"])
-    assert (after["ids"], after["documents"]) == (before["ids"], before["documents"])
+    after = index.collection.get(where={POSTING_ID_KEY: SEED_A}, include=["metadatas", "embeddings"])
+    assert (after["ids"], after["metadatas"]) == (before["ids"], before["metadatas"])
+    assert (after["embeddings"] == before["embeddings"]).all()
     assert [p.posting_id for p in index.postings()] == [SEED_A, SEED_B]
     assert "skipped 8" in report.summary()
 

@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from support.servers import ChromaServer, free_port  # noqa: E402
 
 from index import (  # noqa: E402
+    POSTING_ID_KEY,
     Config,
     EmbeddingModelMismatch,
     IngestLocked,
@@ -36,6 +37,7 @@ from index import (  # noqa: E402
     load_posting,
     parse_sections,
 )
+from index.records import POSTING_HASH_KEY  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -51,12 +53,11 @@ def copy_seeds(dest: Path) -> Path:
 
 
 def chunks_of(index: PostingIndex, posting_id: str) -> dict[str, tuple[str, tuple[float, ...]]]:
-    """{chunk id: (text, embedding)} of one posting, straight from Chroma."""
-    got = index.collection.get(where={"posting_id": posting_id}, include=["documents", "embeddings"])
-    return {
-        cid: (doc, tuple(round(float(x), 6) for x in emb))
-        for cid, doc, emb in zip(got["ids"], got["documents"], got["embeddings"])
-    }
+    """{chunk id: (text, embedding)} of one posting: the vectors straight from Chroma, the texts
+    the online side reads for those ids."""
+    got = index.collection.get(where={POSTING_ID_KEY: posting_id}, include=["embeddings"])
+    texts = {cid: text for cid, text, _ in index.iter_passages()}
+    return {cid: (texts.get(cid), tuple(round(float(x), 6) for x in emb)) for cid, emb in zip(got["ids"], got["embeddings"])}
 
 
 def expected_chunks(path: Path, chunk_tokens: int = 200) -> list[str]:
@@ -66,12 +67,19 @@ def expected_chunks(path: Path, chunk_tokens: int = 200) -> list[str]:
 
 def assert_consistent(index: PostingIndex, folder: Path) -> None:
     """Chroma holds exactly the chunks of the postings in ``folder``: none missing, none extra,
-    no duplicates, each under its posting's id."""
-    ids, texts = [], {}
-    for cid, text, meta in index.iter_chunks():
+    no duplicates, each under its posting's id and cut from the version the docstore has; and the
+    passages the online side reads are those chunks' texts, slices of the stored text."""
+    stored_hash = {doc_id: h for h, doc_id in index.docstore.get_all_document_hashes().items()}
+    ids = []
+    for cid, _, meta in index.iter_chunks():
         ids.append(cid)
-        texts.setdefault(meta["posting_id"], {})[meta["chunk_index"]] = text
+        assert cid.split("::")[0] == meta[POSTING_ID_KEY] and meta[POSTING_HASH_KEY] == stored_hash[meta[POSTING_ID_KEY]]
     assert len(ids) == len(set(ids)), "duplicate chunk ids"
+    texts = {}
+    for cid, text, meta in index.iter_passages():
+        assert index.posting_text(meta["posting_id"])[meta["start"] : meta["end"]] == text
+        texts.setdefault(meta["posting_id"], {})[int(cid.rsplit("::", 1)[1])] = text
+    assert sorted(f"{pid}::{i}" for pid, chunks in texts.items() for i in chunks) == sorted(ids)
     wanted = {p.name: expected_chunks(p) for p in sorted(folder.iterdir())}
     assert set(texts) == set(wanted)
     for posting_id, chunk_texts in wanted.items():
@@ -100,14 +108,15 @@ def test_ingest_seeds_stores_chunks(seeded):
     assert report.updated == report.unchanged == report.removed == report.skipped == []
     assert report.chunks_written == index.chunk_count() > 0
     assert_consistent(index, folder)
-    # chunk metadata says which posting and section a chunk belongs to
-    for cid, _, meta in index.iter_chunks():
-        assert cid == f"{meta['posting_id']}::{meta['chunk_index']}"
+    # a passage says which posting and section it belongs to
+    for cid, _, meta in index.iter_passages():
+        assert cid.startswith(f"{meta['posting_id']}::")
         assert meta["title"] and meta["section"]
     assert "added 2" in report.summary()
 
 
 def _passages_from_chroma(index: PostingIndex) -> list:
+    """Passages from Chroma's full records: llama-index's own, written on a Chroma server."""
     import json
 
     out = []
@@ -121,27 +130,34 @@ def _passages_from_chroma(index: PostingIndex) -> list:
     return sorted(out)
 
 
-def test_passages_read_from_the_docstore_are_the_chunks_in_chroma(seeded):
-    """The online side reads passages from the spans each posting keeps in the docstore, not from
-    Chroma; they must be exactly the chunks Chroma holds (ids, texts, sections and offsets), also
-    after an update and a removal."""
+def test_a_local_directory_keeps_text_in_the_docstore_and_lean_records_in_chroma(seeded):
+    """Chroma's records in a local data directory carry no text; the passages come from the
+    docstore's spans, and stay the chunks Chroma holds after an update and a removal."""
     index, folder, _ = seeded
-    assert sorted(index.iter_passages()) == _passages_from_chroma(index)
+    assert_consistent(index, folder)
+    assert all(text is None and set(meta) == {POSTING_ID_KEY, POSTING_HASH_KEY} for _, text, meta in index.iter_chunks())
     posting = folder / SEED_A
     posting.write_text(posting.read_text(encoding="utf-8") + "\n\nBenefits\n\n- A new bullet about pensions.\n", encoding="utf-8")
     assert index.ingest([folder]).updated == [SEED_A]
     index.remove([SEED_B])
-    passages = sorted(index.iter_passages())
-    assert passages == _passages_from_chroma(index)
+    (folder / SEED_B).unlink()
+    assert_consistent(index, folder)
+    passages = list(index.iter_passages())
     assert any("pensions" in text for _, text, _ in passages)
     assert {meta["posting_id"] for _, _, meta in passages} == {SEED_A}
 
 
-def test_postings_stored_without_spans_are_read_from_chroma(seeded):
-    """A data directory written before postings kept their spans still opens with every passage."""
+def test_postings_stored_by_an_older_rolechat_are_read_from_chroma(tmp_path, monkeypatch):
+    """A data directory written before postings kept their spans (and before records were lean)
+    still opens with every passage, also once newer postings are ingested beside them."""
+    from index import records
     from index.ingest import _SPANS_KEY
 
-    index, _, _ = seeded
+    folder = copy_seeds(tmp_path / "postings")
+    index = PostingIndex(Config.resolve(data_dir=tmp_path / "data"))
+    with monkeypatch.context() as m:  # full records, as every rolechat wrote them then
+        m.setattr(PostingIndex, "_chroma_store", lambda self: records.vector_store(self.collection, lean=False))
+        index.ingest([folder])
     want = _passages_from_chroma(index)
     for posting_id in (SEED_A, SEED_B):
         doc = index.docstore.get_document(posting_id)
@@ -152,21 +168,13 @@ def test_postings_stored_without_spans_are_read_from_chroma(seeded):
     assert all(not d.metadata.get(_SPANS_KEY) for d in reopened._saved_docstore().docs.values())
     assert sorted(reopened.iter_passages()) == want
 
-
-def test_a_docstore_copy_older_than_chroma_still_serves_every_passage(seeded, tmp_path):
-    """A serving host reads passages from its copy of the docstore; a copy made before the last
-    ingest must not hide the postings Chroma already has."""
-    index, folder, _ = seeded
-    stale = index._docstore_path.read_bytes()
     extra = tmp_path / "more"
     extra.mkdir()
     (extra / "late_posting.md").write_text(
         "# Night Baker\n\nCrumb & Co · Leeds\n\n## Duties\n\nBake sourdough from 4am.\n", encoding="utf-8")
-    assert index.ingest([extra]).added == ["late_posting.md"]
-    index._docstore_path.write_bytes(stale)  # the copy on a host that missed the last ingest
-    reopened = PostingIndex(index.config)
+    assert reopened.ingest([folder, extra]).added == ["late_posting.md"]
     passages = sorted(reopened.iter_passages())
-    assert passages == _passages_from_chroma(reopened)
+    assert [p for p in passages if not p[0].startswith("late_posting.md")] == want
     assert any("sourdough" in text for _, text, _ in passages)
 
 
@@ -460,6 +468,29 @@ def test_upsert_and_prune_against_a_chroma_server(chroma_server, tmp_path):
 
     # a new client on the same server sees what was stored
     assert PostingIndex(config).chunk_count() == index.chunk_count()
+
+
+def test_a_serving_hosts_stale_docstore_copy_still_serves_every_passage(chroma_server, tmp_path):
+    """A Chroma server keeps llama-index's full records. A serving host reads passages from its
+    copy of the docstore; a copy made before the last ingest must not hide the postings the
+    server already has."""
+    folder = copy_seeds(tmp_path / "postings")
+    config = Config.resolve(data_dir=tmp_path / "data", chroma_host="127.0.0.1", chroma_port=chroma_server.port,
+                            collection="stale-copy")
+    index = PostingIndex(config)
+    index.ingest([folder])
+    assert sorted(index.iter_passages()) == _passages_from_chroma(index)
+    stale = index._docstore_path.read_bytes()
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "late_posting.md").write_text(
+        "# Night Baker\n\nCrumb & Co · Leeds\n\n## Duties\n\nBake sourdough from 4am.\n", encoding="utf-8")
+    assert index.ingest([extra]).added == ["late_posting.md"]
+    index._docstore_path.write_bytes(stale)  # the copy on a host that missed the last ingest
+    reopened = PostingIndex(config)
+    passages = sorted(reopened.iter_passages())
+    assert passages == _passages_from_chroma(reopened)
+    assert any("sourdough" in text for _, text, _ in passages)
 
 
 def test_unreachable_chroma_server_is_a_one_line_store_error(tmp_path):

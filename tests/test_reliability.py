@@ -30,9 +30,11 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index import Config, PostingIndex, chunk_posting, load_posting, parse_sections
+from index.records import POSTING_HASH_KEY, POSTING_ID_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCSTORE = "docstore-rolechat.json"
@@ -156,12 +158,16 @@ def inspect_index(data: Path) -> dict:
     """What a data directory holds, read from the files the ingest left (docstore, Chroma)."""
     index = PostingIndex(Config.resolve(data_dir=data))
     docstore = set(index.docstore.get_all_document_hashes().values())
-    ids, texts, doc_ids = [], {}, set()
-    for cid, text, meta in index.iter_chunks():
+    stored_hash = {doc_id: h for h, doc_id in index.docstore.get_all_document_hashes().items()}
+    ids, doc_ids = [], set()
+    for cid, _, meta in index.iter_chunks():
         ids.append(cid)
-        texts[cid] = text
-        doc_ids.add(meta["document_id"])
-        assert meta["posting_id"] == meta["document_id"] == cid.split("::")[0], (cid, meta)
+        doc_ids.add(meta[POSTING_ID_KEY])
+        assert meta[POSTING_ID_KEY] == cid.split("::")[0], (cid, meta)
+        # cut from the version the docstore has: not a newer one whose save a kill prevented
+        assert meta[POSTING_HASH_KEY] == stored_hash.get(meta[POSTING_ID_KEY]), (cid, meta)
+    texts = {cid: text for cid, text, _ in index.iter_passages()}  # what the online side reads
+    assert set(texts) == set(ids)
     count = index.collection.count()
     # Every chunk must also be reachable through the vector index, not only stored.
     reachable: set[str] = set()
@@ -256,7 +262,7 @@ def raw_document_ids(data: Path) -> set[str]:
 
     client = chromadb.PersistentClient(path=str(data / "chroma"), settings=chromadb.Settings(anonymized_telemetry=False))
     got = client.get_collection("rolechat").get(include=["metadatas"])
-    return {m["document_id"] for m in got["metadatas"]}
+    return {m[POSTING_ID_KEY] for m in got["metadatas"]}
 
 
 @pytest.fixture(scope="module")
@@ -424,6 +430,39 @@ def test_chunks_of_a_killed_run_go_even_when_their_files_are_gone(small, monkeyp
     assert_clean(inspect_index(data), folder, expected_chunk_ids(folder))
 
 
+def raw_vectors(data: Path, posting_ids: list[str]) -> dict[str, np.ndarray]:
+    """{chunk id: vector} of these postings, straight from chromadb (``PostingIndex`` would repair)."""
+    import chromadb
+
+    client = chromadb.PersistentClient(path=str(data / "chroma"), settings=chromadb.Settings(anonymized_telemetry=False))
+    got = client.get_collection("rolechat").get(where={POSTING_ID_KEY: {"$in": posting_ids}}, include=["embeddings"])
+    return dict(zip(got["ids"], np.asarray(got["embeddings"])))
+
+
+def test_an_update_killed_once_its_chunks_are_in_chroma_is_rolled_back(small, monkeypatch):
+    """The new version's chunks reached Chroma, under the same ids as the stored version's, and
+    the docstore was not saved: opening the directory puts back the stored version's vectors, so
+    no vector stands for text the docstore does not have."""
+    folder, data = small
+    edited = sorted(folder.glob("*.txt"))[:3]
+    names = [p.name for p in edited]
+    stored = raw_vectors(data, names)
+    all_ids = set(inspect_index(data)["ids"])
+    for p in edited:
+        p.write_text(p.read_text().replace("The salary range", "The new salary range"))
+    with monkeypatch.context() as m:
+        crash_after(m, PostingIndex, "_persist_docstore", after=1, before=True)  # in Chroma, not saved
+        with pytest.raises(Crash):
+            fresh_index(data).ingest(edited)
+    ahead = raw_vectors(data, names)
+    assert set(ahead) == set(stored)  # same chunk ids: only the versions tell them apart
+    assert any(ahead[c] @ stored[c] < 0.999 for c in stored)  # unit vectors: the cosine
+    state = inspect_index(data)  # opens the directory, which settles the journal
+    assert_clean(state, folder, all_ids)
+    repaired = raw_vectors(data, names)
+    assert all(repaired[c] @ stored[c] > 0.9999 for c in stored)  # bf16 batches differ by < 1e-4
+
+
 def test_a_killed_update_keeps_the_stored_version_until_the_file_is_ingested_again(small, monkeypatch, tmp_path):
     from index.ingest import PostingChunker
 
@@ -505,7 +544,7 @@ def test_a_long_running_reader_sees_what_another_process_ingested(tmp_path):
     collection = bot.index.collection
     probe = collection.get(limit=1, include=["embeddings"])["embeddings"][0]
     found = collection.query(query_embeddings=[list(probe)], n_results=collection.count(), include=["metadatas"])
-    assert {m["posting_id"] for m in found["metadatas"][0]} == names  # dense retrieval reaches every chunk
+    assert {m[POSTING_ID_KEY] for m in found["metadatas"][0]} == names  # dense retrieval reaches every chunk
 
 
 # -- 20 conversations at once through the served page --------------------------------------------
