@@ -178,6 +178,82 @@ def test_postings_stored_by_an_older_rolechat_are_read_from_chroma(tmp_path, mon
     assert any("sourdough" in text for _, text, _ in passages)
 
 
+def _mixed_folder(dest: Path) -> Path:
+    """The seeds, the test postings and two files that give no posting."""
+    folder = copy_seeds(dest)
+    for f in (ROOT / "tests" / "data" / "postings").iterdir():
+        shutil.copy(f, folder / f.name)
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.md").write_bytes(bytes(range(256)) * 4)
+    return folder
+
+
+def _stored(index: PostingIndex) -> tuple:
+    return ([(d.id_, d.get_content(), d.metadata) for d in index._saved_documents()], sorted(index.iter_passages()))
+
+
+def _parse_in_the_helper(monkeypatch) -> list:
+    """Parse through the helper process from 2 files on, 3 files per task, 2 tasks in flight;
+    returns the tasks handed to it."""
+    import concurrent.futures
+
+    from index import ingest
+
+    submitted = []
+    submit = concurrent.futures.ProcessPoolExecutor.submit
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit",
+                        lambda pool, fn, *args, **kw: submitted.append(args[0]) or submit(pool, fn, *args, **kw))
+    monkeypatch.setattr(ingest, "_PARSE_PROCESS_FROM", 2)
+    monkeypatch.setattr(ingest, "_PARSE_TASK", 3)
+    monkeypatch.setattr(ingest, "_PARSE_AHEAD", 2)
+    return submitted
+
+
+def test_parsing_in_a_helper_process_stores_what_parsing_here_does(tmp_path, monkeypatch):
+    """Many files are parsed by a helper process while this one embeds: the report, postings
+    and passages are those of parsing them here, in the same order."""
+    folder = _mixed_folder(tmp_path / "postings")
+    here = PostingIndex(Config.resolve(data_dir=tmp_path / "here"))
+    want = here.ingest([folder])
+    submitted = _parse_in_the_helper(monkeypatch)
+    helped = PostingIndex(Config.resolve(data_dir=tmp_path / "helped"))
+    got = helped.ingest([folder])
+    files = len(list(folder.iterdir()))
+    assert sum(map(len, submitted)) == files and len(submitted) == -(-files // 3)  # all of them, through the helper
+    assert (got.added, got.skipped, got.chunks_written) == (want.added, want.skipped, want.chunks_written)
+    assert len(got.skipped) == 2 and len(got.added) == files - 2
+    assert _stored(helped) == _stored(here)
+    assert sorted(helped.ingest([folder]).unchanged) == sorted(want.added)
+
+
+_REAL_PARSE_DOCUMENTS = None
+
+
+def _die_in_the_helper(items, max_bytes, chunk_tokens, _parent=os.getpid()):
+    if os.getpid() != _parent:
+        os._exit(1)  # the helper process dies as if killed
+    return _REAL_PARSE_DOCUMENTS(items, max_bytes, chunk_tokens)
+
+
+def test_a_parsing_helper_that_dies_loses_no_posting(tmp_path, monkeypatch, caplog):
+    """The fault is injected (the helper's task exits the process, which no real posting does);
+    the death is real. This process parses what is left, and stores what it would have."""
+    global _REAL_PARSE_DOCUMENTS
+    from index import ingest
+
+    folder = _mixed_folder(tmp_path / "postings")
+    here = PostingIndex(Config.resolve(data_dir=tmp_path / "here"))
+    want = here.ingest([folder])
+    _parse_in_the_helper(monkeypatch)
+    _REAL_PARSE_DOCUMENTS = ingest._parse_documents
+    monkeypatch.setattr(ingest, "_parse_documents", _die_in_the_helper)
+    helped = PostingIndex(Config.resolve(data_dir=tmp_path / "helped"))
+    got = helped.ingest([folder])
+    assert "the parsing process stopped" in caplog.text
+    assert (got.added, got.skipped, got.chunks_written) == (want.added, want.skipped, want.chunks_written)
+    assert _stored(helped) == _stored(here)
+
+
 def test_reingest_unchanged_writes_nothing(seeded):
     index, folder, _ = seeded
     before = {pid: chunks_of(index, pid) for pid in (SEED_A, SEED_B)}

@@ -233,7 +233,10 @@ def finish(proc: subprocess.Popen) -> tuple[int, str, str]:
         out, err = proc.communicate(timeout=PROC_TIMEOUT)
     except subprocess.TimeoutExpired:
         proc.kill()
-        out, err = proc.communicate()
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # it is gone, but something it started still holds its pipes
+            pytest.fail(f"ingest did not finish in {PROC_TIMEOUT}s, and a process it left behind holds its output")
         pytest.fail(f"ingest did not finish in {PROC_TIMEOUT}s: {err[-2000:]}")
     return proc.returncode, out, err
 
