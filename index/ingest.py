@@ -44,13 +44,13 @@ from llama_index.core.schema import (
 )
 from llama_index.core.storage.docstore import SimpleDocumentStore
 
+from . import records
 from .chunking import Chunk, chunk_posting
 from .config import Config
 from .embeddings import LengthSortedEmbedding, embed_model_id, make_embed_model
 from .errors import IngestLocked, ModelUnavailable, PostingError
 from .fields import parse_sections
 from .postings import discover, load_posting
-from . import records
 from .records import POSTING_HASH_KEY, POSTING_ID_KEY
 from .store import bump_generation, open_store, reaching_server
 from .types import IngestReport, PostingFields, Salary, Section, Skipped
@@ -87,7 +87,7 @@ class PostingChunker(TransformComponent):
         for doc in nodes:
             text = doc.get_content()
             meta = doc.metadata
-            posting_hash = doc.hash
+            posting_hash = doc.hash  # a sha256 of the whole posting: once, not per chunk
             for chunk in _chunks_of(text, meta.get(_SPANS_KEY), self.max_tokens):
                 metadata = {**_chunk_fields(doc, chunk), "chunk_index": chunk.index, POSTING_HASH_KEY: posting_hash}
                 out.append(
@@ -100,7 +100,7 @@ class PostingChunker(TransformComponent):
                         excluded_embed_metadata_keys=[k for k in metadata if k not in _EMBEDDED_KEYS],
                         excluded_llm_metadata_keys=["posting_id", "chunk_index", POSTING_HASH_KEY],
                         # Only the id and hash: the posting's own metadata would bloat every chunk.
-                        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc.id_, hash=doc.hash)},
+                        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc.id_, hash=posting_hash)},
                     )
                 )
         return out
