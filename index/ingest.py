@@ -580,15 +580,14 @@ class PostingIndex:
         stored = [digest is not None and self._stored_digest(path.name) == digest for path, digest in zip(files, digests)]
         to_parse = [(path, digest) for path, digest, same in zip(files, digests, stored) if not same]
         with _parsed_documents(to_parse, max_bytes, self.config.chunk_tokens) as parsed:
-            documents = self._documents(files, digests, stored, parsed, report)
+            documents = self._documents(files, digests, stored, parsed, report, max_bytes)
             self._run_pipeline(documents, len(to_parse), report, progress)
 
     def _documents(self, files: list[Path], digests: list[str | None], stored: list[bool],
-                   parsed: Iterator[Document | Skipped], report: IngestReport) -> Iterator[Document | None]:
+                   parsed: Iterator[Document | Skipped], report: IngestReport, max_bytes: int) -> Iterator[Document | None]:
         """Each file in order: unchanged (its digest is stored), skipped, or its posting. Yields
         each parsed file's posting, or None where it gives none; ``parsed`` has the files whose
         digest is not stored."""
-        max_bytes = int(self.config.max_file_mb * 1_000_000)
         seen: dict[str, Path] = {}
         for path, digest, same in zip(files, digests, stored):
             if same and path.name not in seen:
