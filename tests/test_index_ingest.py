@@ -37,6 +37,7 @@ from index import (  # noqa: E402
     load_posting,
     parse_sections,
 )
+from index import ingest as ingest_module  # noqa: E402
 from index.records import POSTING_HASH_KEY  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,15 +198,13 @@ def _parse_in_the_helper(monkeypatch) -> list:
     returns the tasks handed to it."""
     import concurrent.futures
 
-    from index import ingest
-
     submitted = []
     submit = concurrent.futures.ProcessPoolExecutor.submit
     monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit",
                         lambda pool, fn, *args, **kw: submitted.append(args[0]) or submit(pool, fn, *args, **kw))
-    monkeypatch.setattr(ingest, "_PARSE_PROCESS_FROM", 2)
-    monkeypatch.setattr(ingest, "_PARSE_TASK", 3)
-    monkeypatch.setattr(ingest, "_PARSE_AHEAD", 2)
+    monkeypatch.setattr(ingest_module, "_PARSE_PROCESS_FROM", 2)
+    monkeypatch.setattr(ingest_module, "_PARSE_TASK", 3)
+    monkeypatch.setattr(ingest_module, "_PARSE_AHEAD", 2)
     return submitted
 
 
@@ -226,27 +225,20 @@ def test_parsing_in_a_helper_process_stores_what_parsing_here_does(tmp_path, mon
     assert sorted(helped.ingest([folder]).unchanged) == sorted(want.added)
 
 
-_REAL_PARSE_DOCUMENTS = None
-
-
-def _die_in_the_helper(items, max_bytes, chunk_tokens, _parent=os.getpid()):
+def _die_in_the_helper(items, max_bytes, chunk_tokens, _parent=os.getpid(), _parse=ingest_module._parse_documents):
     if os.getpid() != _parent:
         os._exit(1)  # the helper process dies as if killed
-    return _REAL_PARSE_DOCUMENTS(items, max_bytes, chunk_tokens)
+    return _parse(items, max_bytes, chunk_tokens)
 
 
 def test_a_parsing_helper_that_dies_loses_no_posting(tmp_path, monkeypatch, caplog):
     """The fault is injected (the helper's task exits the process, which no real posting does);
     the death is real. This process parses what is left, and stores what it would have."""
-    global _REAL_PARSE_DOCUMENTS
-    from index import ingest
-
     folder = _mixed_folder(tmp_path / "postings")
     here = PostingIndex(Config.resolve(data_dir=tmp_path / "here"))
     want = here.ingest([folder])
     _parse_in_the_helper(monkeypatch)
-    _REAL_PARSE_DOCUMENTS = ingest._parse_documents
-    monkeypatch.setattr(ingest, "_parse_documents", _die_in_the_helper)
+    monkeypatch.setattr(ingest_module, "_parse_documents", _die_in_the_helper)
     helped = PostingIndex(Config.resolve(data_dir=tmp_path / "helped"))
     got = helped.ingest([folder])
     assert "the parsing process stopped" in caplog.text
@@ -488,8 +480,6 @@ def test_two_concurrent_ingests_in_processes(tmp_path):
 
 def test_waits_for_a_running_ingest_then_gives_a_one_line_lock_error(tmp_path, monkeypatch):
     """Another process holding the lock: an ingest waits, and past the wait says so in one line."""
-    import index.ingest as ingest_module
-
     folder = copy_seeds(tmp_path / "postings")
     index = PostingIndex(Config.resolve(data_dir=tmp_path / "data"))
     monkeypatch.setattr(ingest_module, "_LOCK_WAIT_SECONDS", 0.6)
