@@ -259,12 +259,17 @@ def saved_ids(data: Path) -> set[str]:
     return set(json.loads((data / DOCSTORE).read_text()).get("docstore/metadata", {}))
 
 
-def raw_document_ids(data: Path) -> set[str]:
-    """Chroma's distinct document ids, read straight from chromadb (``PostingIndex`` would repair)."""
+def raw_collection(data: Path):
+    """The data directory's collection straight from chromadb (``PostingIndex`` would repair)."""
     import chromadb
 
     client = chromadb.PersistentClient(path=str(data / "chroma"), settings=chromadb.Settings(anonymized_telemetry=False))
-    got = client.get_collection("rolechat").get(include=["metadatas"])
+    return client.get_collection("rolechat")
+
+
+def raw_document_ids(data: Path) -> set[str]:
+    """Chroma's distinct document ids."""
+    got = raw_collection(data).get(include=["metadatas"])
     return {m[POSTING_ID_KEY] for m in got["metadatas"]}
 
 
@@ -434,11 +439,8 @@ def test_chunks_of_a_killed_run_go_even_when_their_files_are_gone(small, monkeyp
 
 
 def raw_vectors(data: Path, posting_ids: list[str]) -> dict[str, np.ndarray]:
-    """{chunk id: vector} of these postings, straight from chromadb (``PostingIndex`` would repair)."""
-    import chromadb
-
-    client = chromadb.PersistentClient(path=str(data / "chroma"), settings=chromadb.Settings(anonymized_telemetry=False))
-    got = client.get_collection("rolechat").get(where={POSTING_ID_KEY: {"$in": posting_ids}}, include=["embeddings"])
+    """{chunk id: vector} of these postings, straight from chromadb."""
+    got = raw_collection(data).get(where={POSTING_ID_KEY: {"$in": posting_ids}}, include=["embeddings"])
     return dict(zip(got["ids"], np.asarray(got["embeddings"])))
 
 
