@@ -6,6 +6,7 @@ folder inside site-packages), so nothing is downloaded. Each model is loaded onc
 
 from __future__ import annotations
 
+import collections
 import copy
 import functools
 import io
@@ -149,26 +150,40 @@ def _local_embedding_class():
 
             with self._encode_lock:  # each copy serves one batch at a time
                 encoders, pool = self._passage_encoders()
-                size = -(-len(texts) // len(encoders))  # texts arrive sorted by length: equal shares
-                parts = [texts[i : i + size] for i in range(0, len(texts), size)]
+                # Texts arrive sorted by length, so a run of ``_encode_batch`` of them pads little.
+                # The copies take these batches from one queue, longest first, instead of a fixed
+                # half each: the half holding the longer texts took the most time while the other
+                # copy sat idle. Measured on the 735 chunks of 100 generated postings: 1.83-2.16 s
+                # in halves, 1.42-1.49 s from the queue.
+                batches = [texts[i : i + self._encode_batch] for i in range(0, len(texts), self._encode_batch)]
+                queue = collections.deque(sorted(range(len(batches)), key=lambda i: -sum(map(len, batches[i]))))
+                encoded: list[Any] = [None] * len(batches)
                 own_threads = torch.get_num_threads()
                 try:
-                    done = [pool.submit(self._encode, e, part) for e, part in zip(encoders, parts)]
-                    vectors = torch.cat([d.result() for d in done]).float()
+                    done = [pool.submit(self._encode_from, e, queue, batches, encoded) for e in encoders]
+                    for d in done:
+                        d.result()
+                    vectors = torch.cat(encoded).float()
                 finally:
                     # PyTorch gives new threads the count last set anywhere: put this thread's back
                     torch.set_num_threads(own_threads)
             # normalised in fp32: a bf16 norm is off by up to 0.4%
             return (torch.nn.functional.normalize(vectors, dim=1) if self.normalize else vectors).tolist()
 
-        def _encode(self, encoder, texts: list[str]):
+        def _encode_from(self, encoder, queue: collections.deque, batches: list[list[str]], encoded: list) -> None:
+            """Encode batches taken from ``queue`` until it is empty, each into its own slot."""
             import torch
 
             torch.set_num_threads(self._threads_each)  # this worker thread's own count
-            return encoder.encode(
-                texts, batch_size=self._encode_batch, prompt_name="text", convert_to_tensor=True,
-                normalize_embeddings=False, show_progress_bar=False,
-            )
+            while True:
+                try:
+                    i = queue.popleft()  # atomic: each batch goes to one copy
+                except IndexError:
+                    return
+                encoded[i] = encoder.encode(
+                    batches[i], batch_size=self._encode_batch, prompt_name="text", convert_to_tensor=True,
+                    normalize_embeddings=False, show_progress_bar=False,
+                )
 
         def _get_text_embedding(self, text: str) -> list[float]:
             return self._get_text_embeddings([text])[0]
