@@ -150,20 +150,27 @@ def _local_embedding_class():
 
             with self._encode_lock:  # each copy serves one batch at a time
                 encoders, pool = self._passage_encoders()
-                # Texts arrive sorted by length, so a run of ``_encode_batch`` of them pads little.
-                # The copies take these batches from one queue, longest first, instead of a fixed
-                # half each: the half holding the longer texts took the most time while the other
-                # copy sat idle. Measured on the 735 chunks of 100 generated postings: 1.83-2.16 s
-                # in halves, 1.42-1.49 s from the queue.
-                batches = [texts[i : i + self._encode_batch] for i in range(0, len(texts), self._encode_batch)]
-                queue = collections.deque(sorted(range(len(batches)), key=lambda i: -sum(map(len, batches[i]))))
+                # A batch is padded to its longest text, so texts go in batches by their length in
+                # word pieces (characters, by which they arrive sorted, padded these chunks 28%
+                # rather than 16%). The copies take batches from one queue, longest first, instead
+                # of a fixed half each, which left one copy idle while the other finished the long
+                # texts. Embedding the chunks of 100 generated postings: 1.83-2.16 s in halves,
+                # 1.42-1.49 s from the queue, 1.32 s by word pieces.
+                pieces = encoders[0].tokenizer(texts, truncation=True, max_length=encoders[0].max_seq_length)["input_ids"]
+                order = sorted(range(len(texts)), key=lambda i: len(pieces[i]))
+                runs = [order[b : b + self._encode_batch] for b in range(0, len(order), self._encode_batch)]
+                batches = [[texts[i] for i in run] for run in runs]
+                queue = collections.deque(sorted(range(len(runs)), key=lambda b: -sum(len(pieces[i]) for i in runs[b])))
                 encoded: list[Any] = [None] * len(batches)
                 own_threads = torch.get_num_threads()
                 try:
                     done = [pool.submit(self._encode_from, e, queue, batches, encoded) for e in encoders]
                     for d in done:
                         d.result()
-                    vectors = torch.cat(encoded).float()
+                    in_order = torch.cat(encoded)
+                    vectors = torch.empty_like(in_order)
+                    vectors[torch.tensor(order)] = in_order  # back in the caller's order
+                    vectors = vectors.float()
                 finally:
                     # PyTorch gives new threads the count last set anywhere: put this thread's back
                     torch.set_num_threads(own_threads)
