@@ -376,6 +376,28 @@ def test_the_question_s_content_picks_a_role_when_its_words_fit_many_postings_al
     assert "Zephyr" in answer.text and "other postings fit" not in answer.text
 
 
+def test_the_question_s_content_picks_a_role_whose_title_lacks_the_word_many_titles_share(tmp_path):
+    """"summer" names six "… Intern (Summer 2026)" titles alike and not the flight software
+    intern's; only that posting is about drone autopilots in Lisbon, and the question says so."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "aerolite_flight.md").write_text(_posting("Flight Software Intern", "Aerolite", "Lisbon, Portugal", {
+        "About the program": "A summer internship of 12 weeks in our Lisbon lab.",
+        "What you'll do": "Write the autopilot of our delivery drones and fly it in the test range.",
+    }), encoding="utf-8")
+    for role, company in (("Marketing", "Acorn"), ("Finance", "Birch"), ("Sales", "Cedar"), ("Data", "Dogwood"),
+                          ("Design", "Elm"), ("Legal", "Fir")):
+        (folder / f"{company.lower()}_intern.md").write_text(_posting(f"{role} Intern (Summer 2026)", company, "Austin, TX", {
+            "About the program": "Join us for a 10-week paid internship starting in June.",
+            "What you'll do": f"Help our {role.lower()} team with its weekly reports.",
+        }), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    assert not bot.ingest([folder]).skipped
+    answer = bot.ask("For the summer placement on the drone autopilot in Lisbon, how many weeks does it run?")
+    assert {c.source for c in answer.citations} == {"aerolite_flight.md"}, answer.text
+    assert "12 weeks" in answer.text and "other postings fit" not in answer.text
+
+
 def test_a_misspelt_title_word_still_tells_engineering_from_engineer(crowded_bot):
     answer = crowded_bot.ask("how many weeks is the data enginering internship?")
     assert {c.source for c in answer.citations} == {"kitewing_intern.md"}, answer.text
