@@ -7,6 +7,7 @@ folder inside site-packages), so nothing is downloaded. Each model is loaded onc
 from __future__ import annotations
 
 import collections
+import concurrent.futures
 import copy
 import functools
 import io
@@ -146,6 +147,8 @@ def _local_embedding_class():
         def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
             if self._workers == 1 and self._precision == "fp32":
                 return super()._get_text_embeddings(texts)
+            if not texts:
+                return []
             import torch
 
             with self._encode_lock:  # each copy serves one batch at a time
@@ -165,6 +168,7 @@ def _local_embedding_class():
                 own_threads = torch.get_num_threads()
                 try:
                     done = [pool.submit(self._encode_from, e, queue, batches, encoded) for e in encoders]
+                    concurrent.futures.wait(done)  # every copy is idle again before the lock is released
                     for d in done:
                         d.result()
                     in_order = torch.cat(encoded)
@@ -187,10 +191,14 @@ def _local_embedding_class():
                     i = queue.popleft()  # atomic: each batch goes to one copy
                 except IndexError:
                     return
-                encoded[i] = encoder.encode(
-                    batches[i], batch_size=self._encode_batch, prompt_name="text", convert_to_tensor=True,
-                    normalize_embeddings=False, show_progress_bar=False,
-                )
+                try:
+                    encoded[i] = encoder.encode(
+                        batches[i], batch_size=self._encode_batch, prompt_name="text", convert_to_tensor=True,
+                        normalize_embeddings=False, show_progress_bar=False,
+                    )
+                except BaseException:
+                    queue.clear()  # the call fails: the other copies stop after their current batch
+                    raise
 
         def _get_text_embedding(self, text: str) -> list[float]:
             return self._get_text_embeddings([text])[0]
