@@ -19,7 +19,7 @@ gradio_client = pytest.importorskip("gradio_client")
 from gradio_client import Client, handle_file  # noqa: E402
 
 from assistant import Answer, Assistant, Citation  # noqa: E402
-from support.servers import free_port
+from support.servers import free_port, served_page
 from assistant import ui  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,11 +43,8 @@ def assistant(tmp_path_factory) -> Assistant:
 
 @pytest.fixture(scope="module")
 def url(assistant):
-    demo = ui.build_app(assistant)
-    port = free_port()
-    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    with served_page(ui.build_app(assistant)) as address:
+        yield address
 
 
 @pytest.fixture
@@ -324,11 +321,8 @@ class _StubAssistant:
 
 @pytest.fixture(scope="module")
 def stub_url(tmp_path_factory):
-    demo = ui.build_app(_StubAssistant(tmp_path_factory.mktemp("stub")))
-    port = free_port()
-    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    with served_page(ui.build_app(_StubAssistant(tmp_path_factory.mktemp("stub")))) as address:
+        yield address
 
 
 def test_answerer_and_notice_are_shown(stub_url):

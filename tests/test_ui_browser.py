@@ -21,7 +21,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (
 expect = sync_api.expect
 
 from assistant import Assistant  # noqa: E402
-from support.servers import free_port
+from support.servers import served_page
 from assistant import ui  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,11 +67,8 @@ def assistant(tmp_path_factory) -> Assistant:
 
 @pytest.fixture(scope="module")
 def url(assistant):
-    demo = ui.build_app(assistant)
-    port = free_port()
-    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    with served_page(ui.build_app(assistant)) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ test forgot to.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib.util
 import os
 import shutil
@@ -27,12 +28,14 @@ import urllib.error
 import urllib.request
 import weakref
 from pathlib import Path
+from typing import Iterator
 
 __all__ = [
     "ChromaServer",
     "LlamaServer",
     "ServerError",
     "free_port",
+    "served_page",
     "smollm2_gguf_path",
 ]
 
@@ -48,6 +51,17 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served_page(demo) -> Iterator[str]:
+    """A built Gradio app served on a free loopback port: yields its URL, closes it after."""
+    port = free_port()
+    demo.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
 
 
 def smollm2_gguf_path() -> Path:
