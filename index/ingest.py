@@ -224,7 +224,7 @@ def _parsed_documents(items: list[tuple[Path, str | None]], max_bytes: int, chun
     """``_parse_document`` of each (path, digest), in order. From ``_PARSE_PROCESS_FROM`` files
     on, one helper process parses ahead while this one embeds and writes: parsing is pure Python
     (3 s per 1,000 postings here) and would otherwise wait its turn between the batches."""
-    if len(items) < _PARSE_PROCESS_FROM or not sys.platform.startswith("linux"):  # fork: see below
+    if not _parses_in_helper(len(items)):
         yield (_parse_document(path, digest, max_bytes, chunk_tokens) for path, digest in items)
         return
     import multiprocessing
@@ -243,6 +243,10 @@ def _parsed_documents(items: list[tuple[Path, str | None]], max_bytes: int, chun
         yield _parsed_ahead(pool, items, max_bytes, chunk_tokens)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _parses_in_helper(files: int) -> bool:
+    return files >= _PARSE_PROCESS_FROM and sys.platform.startswith("linux")  # fork: see _parsed_documents
 
 
 def _start_parse_helper(parent: int) -> None:
@@ -266,11 +270,15 @@ def _parsed_ahead(pool, items, max_bytes: int, chunk_tokens: int) -> Iterator[Do
     tasks = [items[i : i + _PARSE_TASK] for i in range(0, len(items), _PARSE_TASK)]
     pending: collections.deque = collections.deque()
     for done in range(len(tasks)):
-        while len(pending) < _PARSE_AHEAD and done + len(pending) < len(tasks):
-            pending.append(pool.submit(_parse_documents, tasks[done + len(pending)], max_bytes, chunk_tokens))
         try:
-            results = pending.popleft().result()
-        except BrokenProcessPool:
+            while len(pending) < _PARSE_AHEAD and done + len(pending) < len(tasks):
+                # The first task is parsed here while the helper starts on the next ones: the
+                # model has nothing to do until the first batch is parsed.
+                here = done == 0 and not pending
+                pending.append(None if here else pool.submit(_parse_documents, tasks[done + len(pending)], max_bytes, chunk_tokens))
+            task = pending.popleft()
+            results = _parse_documents(tasks[done], max_bytes, chunk_tokens) if task is None else task.result()
+        except BrokenProcessPool:  # from result(), or from submit() once the helper is gone
             log.warning("the parsing process stopped; parsing the remaining %d files in this one", sum(map(len, tasks[done:])))
             for rest in tasks[done:]:
                 yield from _parse_documents(rest, max_bytes, chunk_tokens)
@@ -287,17 +295,19 @@ def _batch_size(files: int) -> int:
     return max(1, -(-files // count))
 
 
-def _batches(documents: Iterator[Document | None], size: int) -> Iterator[tuple[list[Document], int]]:
-    """(up to ``size`` postings, how many items they took) from ``documents``."""
+def _batches(documents: Iterator[Document | None], size: int, first: int | None = None) -> Iterator[tuple[list[Document], int]]:
+    """(up to ``size`` postings, how many items they took) from ``documents``; the first batch
+    holds up to ``first`` postings when given."""
     batch: list[Document] = []
     taken = 0
+    limit = first or size
     for document in documents:
         taken += 1
         if document is not None:
             batch.append(document)
-        if len(batch) == size:
+        if len(batch) == limit:
             yield batch, taken
-            batch, taken = [], 0
+            batch, taken, limit = [], 0, size
     if taken:
         yield batch, taken
 
@@ -648,7 +658,9 @@ class PostingIndex:
         pipeline = None  # built (the model loaded) once there is a posting to embed
         bar = tqdm(total=files, unit="posting", desc="ingest", disable=not progress, file=sys.stderr)
         try:
-            for batch, done in _batches(documents, _batch_size(files)):
+            # With a helper, the first batch is the task parsed here, so the model starts at once.
+            first = _PARSE_TASK if _parses_in_helper(files) else None
+            for batch, done in _batches(documents, _batch_size(files - (first or 0)), first):
                 if not batch:
                     bar.update(done)
                     continue
