@@ -56,7 +56,13 @@ from .store import bump_generation, open_store, reaching_server
 from .types import IngestReport, PostingFields, Salary, Section, Skipped
 
 # Chunk metadata that goes into the embedded text: a chunk knows which role and section it is.
+# Their values only ("Data Engineer\nRequirements\n\n- 5+ years ..."): the keys "title: " and
+# "section: " were a tenth of the word pieces embedded and told the model nothing. Without them,
+# 1,000 generated postings beside the seeds: seed fact recall 0.88 -> 0.90, hit@5 0.90 -> 0.94;
+# the seeds and tests/data evals unchanged; ingest of 100 postings 4.2 -> 3.8 s. Both values
+# matter: the section alone gave 0.88 at 1,000, the title alone 0.92 on the seeds (not 0.94).
 _EMBEDDED_KEYS = ("title", "section")
+_EMBEDDED_TEMPLATE = "{value}"
 _LOCK_WAIT_SECONDS = 30.0
 _JOURNAL_SUFFIX = ".pending"
 # Parsing a posting (decode, clean, extract fields) is almost all of a re-ingest's time. A file's
@@ -104,6 +110,7 @@ class PostingChunker(TransformComponent):
                         end_char_idx=chunk.end,
                         metadata=metadata,
                         excluded_embed_metadata_keys=[k for k in metadata if k not in _EMBEDDED_KEYS],
+                        metadata_template=_EMBEDDED_TEMPLATE,
                         excluded_llm_metadata_keys=["posting_id", "chunk_index", POSTING_HASH_KEY],
                         # Only the id and hash: the posting's own metadata would bloat every chunk.
                         relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc.id_, hash=posting_hash)},

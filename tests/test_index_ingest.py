@@ -116,6 +116,31 @@ def test_ingest_seeds_stores_chunks(seeded):
     assert "added 2" in report.summary()
 
 
+def test_each_chunk_is_embedded_with_its_role_title_and_section(seeded):
+    """A chunk's vector carries which role and which section it is, so a question naming either
+    finds it among many postings' like sections: it is the embedding of the title and the section
+    above the chunk's text, their values only (labels such as "title:" told the model nothing)."""
+    import numpy as np
+
+    from index import make_embed_model
+
+    index, _, _ = seeded
+    model = make_embed_model(index.config)
+    passages = sorted(index.iter_passages())
+    got = index.collection.get(ids=[cid for cid, _, _ in passages], include=["embeddings"])
+    stored = dict(zip(got["ids"], np.asarray(got["embeddings"])))
+    for labelled in (False, True):
+        texts = [f"{'title: ' * labelled}{m['title']}\n{'section: ' * labelled}{m['section']}\n\n{t}" for _, t, m in passages]
+        want = np.asarray(model.get_text_embedding_batch(texts))
+        cosines = [float(stored[cid] @ w) for (cid, _, _), w in zip(passages, want)]
+        if labelled:
+            assert min(cosines) < 0.99, "the vectors are those of the labelled text"
+        else:
+            assert min(cosines) > 0.999, min(cosines)
+    bare = np.asarray(model.get_text_embedding_batch([t for _, t, _ in passages]))
+    assert min(float(stored[cid] @ b) for (cid, _, _), b in zip(passages, bare)) < 0.99
+
+
 def _passages_from_chroma(index: PostingIndex) -> list:
     """Passages from Chroma's full records: llama-index's own, written on a Chroma server."""
     import json
@@ -597,10 +622,10 @@ def test_bf16_passages_are_the_same_model_as_fp32_for_retrieval():
     fp32 = make_embed_model(Config.resolve(embed="local", embed_precision="fp32"))
     bf16 = make_embed_model(Config.resolve(embed="local", embed_precision="bf16"))
     passages = [
-        "title: Data Engineer\nsection: Requirements\n\n- 5+ years of Python and SQL\n- Airflow",
-        "title: Data Engineer\nsection: Compensation\n\nSalary: $120,000 – $150,000 per year",
-        "title: Store Manager\nsection: Location\n\nBerlin, hybrid (2 days in the office)",
-        "title: Nurse\nsection: Benefits\n\nPaid parental leave; 30 days of holiday",
+        "Data Engineer\nRequirements\n\n- 5+ years of Python and SQL\n- Airflow",
+        "Data Engineer\nCompensation\n\nSalary: $120,000 – $150,000 per year",
+        "Store Manager\nLocation\n\nBerlin, hybrid (2 days in the office)",
+        "Nurse\nBenefits\n\nPaid parental leave; 30 days of holiday",
         "Работа в Москве, зарплата 150 000 ₽",
         "x",
         "word " * 400,  # cut at the model's 256 pieces
