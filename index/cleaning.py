@@ -7,6 +7,7 @@ the posting, and repeats of a line already seen (a title echoed in a footer).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -98,17 +99,25 @@ _SCRIPTS = (
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 
+_MAYBE_CONTROL = re.compile(r"[^\n\x20-\x7e]+")
+
+
+def _drop_control(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
 def normalize_text(raw: str) -> str:
     """Unicode NFC, unified newlines, no control or zero-width characters, trimmed lines."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\t", " ")
-    text = "".join(
-        ch for ch in text if ch == "\n" or not (unicodedata.category(ch) in ("Cc", "Cf"))
-    )
+    # Only characters outside printable ASCII can be control or format characters: looking at
+    # those alone is the same filter as looking at every character, at a tenth of the cost.
+    text = _MAYBE_CONTROL.sub(_drop_control, text)
     lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=4096)  # clean_text asks twice per line; pages share their chrome lines
 def line_language(line: str) -> tuple[str | None, int]:
     """The language a line is written in and how strong the evidence is (0 = no idea)."""
     if not line.isascii():  # the scripts and Turkish letters below are all outside ASCII
