@@ -679,10 +679,12 @@ def test_parallel_passage_encoding_keeps_order_and_leaves_thread_counts_alone():
     assert len(model._encoders) == encode_workers()[0]
 
 
-def test_a_model_copy_that_fails_stops_the_call_and_the_next_call_works(monkeypatch):
-    """The fault is injected (one copy's encode raises, which real text does not make it do): the
-    call raises that error without the other copy encoding the rest of the call's batches first,
-    and the next call is answered."""
+@pytest.mark.parametrize("path", ["traced", "encode"])
+def test_a_model_copy_that_fails_stops_the_call_and_the_next_call_works(monkeypatch, path):
+    """The fault is injected (one copy raises, which real text does not make it do), on the traced
+    copies and on copies left to sentence-transformers' ``encode`` (where tracing fails): the call
+    raises that error without the other copy encoding the rest of the call's batches first, and
+    the next call is answered, with the vectors of the fp32 model."""
     import numpy as np
 
     from index import make_embed_model
@@ -690,13 +692,29 @@ def test_a_model_copy_that_fails_stops_the_call_and_the_next_call_works(monkeypa
     model = make_embed_model(Config.resolve(embed="local", embed_precision="fp32"))
     texts = [f"posting {i}: {' '.join(['python'] * (i % 7))} salary {i * 1000}" for i in range(256)]
     model.get_text_embedding_batch(texts[:2])  # the copies exist
-    good, broken = model._encoders[0], model._encoders[-1]
+    forwards = model._forwards  # changed in place: pytest's monkeypatch loses pydantic's private attributes
+    traced = list(forwards)
+    assert all(f is not None for f in traced), "the model copies were not traced"
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("copy failed")
+
     encoded = []
-    with monkeypatch.context() as m:
-        m.setattr(good, "encode", lambda batch, **k: encoded.append(len(batch)) or type(good).encode(good, batch, **k))
-        m.setattr(broken, "encode", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("copy failed")))
-        with pytest.raises(RuntimeError, match="copy failed"):
-            model.get_text_embedding_batch(texts)
-    assert len(encoded) <= 2, encoded  # of the call's 8 batches
-    vectors = np.asarray(model.get_text_embedding_batch(texts))
+    try:
+        with monkeypatch.context() as m:
+            if path == "traced":
+                forwards[:] = [lambda *a: encoded.append(len(a[0])) or traced[0](*a)] + [fail] * (len(traced) - 1)
+            else:
+                forwards[:] = [None] * len(traced)
+                good = model._encoders[0]
+                m.setattr(good, "encode", lambda batch, **k: encoded.append(len(batch)) or type(good).encode(good, batch, **k))
+                for broken in model._encoders[1:]:
+                    m.setattr(broken, "encode", fail)
+            with pytest.raises(RuntimeError, match="copy failed"):
+                model.get_text_embedding_batch(texts)
+        forwards[:] = traced if path == "traced" else [None] * len(traced)
+        assert len(encoded) <= 2, encoded  # of the call's 8 batches
+        vectors = np.asarray(model.get_text_embedding_batch(texts))
+    finally:
+        forwards[:] = traced
     assert np.abs(vectors - model._model.encode(texts, normalize_embeddings=True)).max() < 1e-4
