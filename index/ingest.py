@@ -84,6 +84,9 @@ _PARSE_AHEAD = 32  # tasks in flight: up to 512 postings parsed ahead of the pip
 # 23.6 and 22.2 s in 10 batches, 24.3 and 25.7 s in 20 (alternating runs; 22.4, 23.1 s in 5).
 _BATCHES = 10
 _BATCH_POSTINGS_MIN = 32
+# and of at most this many, so that a large ingest holds one batch's vectors in memory and a killed
+# run loses at most one batch's work, whatever the corpus size (10,000 postings: 20 batches of 500)
+_BATCH_POSTINGS_MAX = 500
 _PARSER_MODULES = ("loaders.py", "cleaning.py", "fields.py", "postings.py", "chunking.py", "ingest.py")
 
 log = logging.getLogger(__name__)
@@ -298,7 +301,7 @@ def _batch_size(files: int) -> int:
     ``_BATCH_POSTINGS_MIN``, and all of about one size. A last batch of a few postings (100 in
     32, 32, 32 and 4) keeps the model copies waiting on each other for little work: 100 postings
     ingested in 2.07-2.18 s in 34, 34 and 32, against 2.26-2.37 s (alternating runs)."""
-    count = max(1, min(_BATCHES, files // _BATCH_POSTINGS_MIN))
+    count = max(1, min(_BATCHES, files // _BATCH_POSTINGS_MIN), -(-files // _BATCH_POSTINGS_MAX))
     return max(1, -(-files // count))
 
 

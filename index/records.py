@@ -24,11 +24,39 @@ POSTING_ID_KEY = "document_id"  # llama-index's own key, on full and lean record
 
 def vector_store(collection, lean: bool):
     """The collection as a llama-index vector store writing lean or llama-index's full records."""
-    if not lean:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
+    return (_lean_store_class() if lean else _full_store_class())(chroma_collection=collection)
 
-        return ChromaVectorStore(chroma_collection=collection)
-    return _lean_store_class()(chroma_collection=collection)
+
+def max_records_per_add(collection) -> int:
+    """How many records one ``add`` may carry. Chroma refuses more than its client's limit (5,461
+    with this SQLite), which llama-index's own slicing (41,665 records) ignores: a 10,000-posting
+    ingest failed on its first 1,000-posting batch of 7,354 chunks."""
+    from llama_index.vector_stores.chroma.base import MAX_CHUNK_SIZE
+
+    try:
+        limit = int(collection._client.get_max_batch_size())
+    except Exception:  # an older client without the call, or a server that does not say
+        limit = -1
+    return min(MAX_CHUNK_SIZE, limit) if limit > 0 else _UNKNOWN_LIMIT
+
+
+_UNKNOWN_LIMIT = 1000
+
+
+@functools.cache
+def _full_store_class():
+    """llama-index's ``ChromaVectorStore``, its writes sliced to what the Chroma server accepts."""
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+    from llama_index.vector_stores.chroma.base import chunk_list
+
+    class SlicedChromaVectorStore(ChromaVectorStore):
+        def add(self, nodes: Sequence[Any], **add_kwargs: Any) -> list[str]:
+            ids: list[str] = []
+            for part in chunk_list(list(nodes), max_records_per_add(self._collection)):
+                ids.extend(super().add(part, **add_kwargs))
+            return ids
+
+    return SlicedChromaVectorStore
 
 
 @functools.cache
@@ -36,14 +64,14 @@ def _lean_store_class():
     """Built on first use: importing llama-index's Chroma store imports chromadb (0.5 s), which
     commands that never open a store should not pay."""
     from llama_index.vector_stores.chroma import ChromaVectorStore
-    from llama_index.vector_stores.chroma.base import MAX_CHUNK_SIZE, chunk_list
+    from llama_index.vector_stores.chroma.base import chunk_list
 
     class LeanChromaVectorStore(ChromaVectorStore):
         """``ChromaVectorStore`` writing lean records; deletes and queries are llama-index's own."""
 
         def add(self, nodes: Sequence[Any], **add_kwargs: Any) -> list[str]:
             ids: list[str] = []
-            for part in chunk_list(list(nodes), MAX_CHUNK_SIZE):
+            for part in chunk_list(list(nodes), max_records_per_add(self._collection)):
                 part_ids = [node.node_id for node in part]
                 self._collection.add(
                     ids=part_ids,

@@ -585,6 +585,38 @@ def test_a_serving_hosts_stale_docstore_copy_still_serves_every_passage(chroma_s
     assert any("sourdough" in text for _, text, _ in passages)
 
 
+@pytest.mark.parametrize("where", ["local", "server"])
+def test_more_chunks_than_chroma_takes_in_one_write_are_all_stored(where, tmp_path, request):
+    """A pipeline batch can hold more chunks than Chroma accepts in one ``add`` (5,461 here: a
+    10,000-posting ingest runs batches of 1,000 postings, about 7,400 chunks). Each store, lean
+    records in a local directory and llama-index's full ones on a server, writes them all."""
+    import random
+
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    from index.records import max_records_per_add
+
+    server = {"chroma_host": "127.0.0.1", "chroma_port": request.getfixturevalue("chroma_server").port} if where == "server" else {}
+    index = PostingIndex(Config.resolve(data_dir=tmp_path / "data", **server))
+    limit = max_records_per_add(index.collection)
+    assert 0 < limit < 50_000
+    rng = random.Random(0)
+    count = limit + 7
+    nodes = [
+        TextNode(
+            id_=f"big.txt::{i}", text=f"chunk {i}", embedding=[rng.uniform(-1, 1) for _ in range(384)],
+            metadata={POSTING_HASH_KEY: "h", "posting_id": "big.txt"},
+            relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id="big.txt")},
+        )
+        for i in range(count)
+    ]
+    before = index.chunk_count()  # the module's server holds other tests' records
+    index.vector_store().add(nodes)
+    assert index.chunk_count() == before + count
+    assert len(index.collection.get(where={POSTING_ID_KEY: "big.txt"}, include=[])["ids"]) == count
+    index.collection.delete(where={POSTING_ID_KEY: "big.txt"})  # leave the shared server as found
+
+
 def test_unreachable_chroma_server_is_a_one_line_store_error(tmp_path):
     config = Config.resolve(data_dir=tmp_path / "data", chroma_host="127.0.0.1", chroma_port=free_port())
     started = time.monotonic()
