@@ -42,6 +42,15 @@ SentenceTransformer (``model._model.encode``, which also sorts by length) at bat
 pipeline's end-to-end chunks/s divided by it (so parsing, Chroma and docstore overhead show up as
 the gap to 100 %).
 
+Matmul peak (what the cores can do at all, whatever the texts): one core's rate on the model's
+largest layer, a (1024 x 384) @ (384 x 1536) product in each pipeline's arithmetic, best of 5 runs
+of 10, times the cores, divided by the model's multiply-add FLOPs per word piece (from its config:
+projections, feed-forward and attention at the pipeline's mean text length). A pipeline's share
+is its word pieces embedded per wall second of the whole ingest divided by that. The two
+pipelines embed about as many word pieces (naive's chunks are cut at 256), so where both run in
+fp32 their ingest times are about equal and only a cheaper arithmetic (bf16 where the CPU has it)
+or fewer word pieces can make one faster.
+
 Everything is wall clock on a shared 2-core machine: the 1-minute load average is printed beside
 every measurement, and each ingest's CPU seconds (``time.process_time``: all threads of the
 process, torch and Chroma's included) are reported too; ratios of CPU seconds move much less
@@ -139,6 +148,11 @@ def machine() -> dict:
 
         info["torch_threads"] = torch.get_num_threads()
         info["torch"] = torch.__version__
+        # what decides the passage arithmetic (bf16 only where the CPU computes it natively)
+        info["cpu_capability"] = torch.backends.cpu.get_cpu_capability()
+        from index.embeddings import passage_precision
+
+        info["passage_precision"] = passage_precision("auto")
     except ImportError:  # pragma: no cover
         pass
     return info
@@ -301,6 +315,70 @@ def ceiling(encoder, texts: list[str], sample: int) -> dict:
             "per_cpu_s_by_batch": cpu_by_batch, "per_cpu_s": max(cpu_by_batch.values())}
 
 
+def matmul_gflops(rows: int, inner: int, cols: int, precision: str) -> float:
+    """One core's best rate, in GFLOP/s, on a (rows x inner) @ (inner x cols) matrix product in
+    ``precision``: the model's largest layer at about one batch of word pieces. Run on a thread of
+    its own, set to one PyTorch thread, as each of rolechat's model copies is."""
+    import torch
+
+    dtype = torch.bfloat16 if precision == "bf16" else torch.float32
+    rate: list[float] = []
+
+    def run() -> None:
+        torch.set_num_threads(1)
+        a, b = torch.randn(rows, inner, dtype=dtype), torch.randn(inner, cols, dtype=dtype)
+        with torch.inference_mode():
+            for _ in range(3):
+                a @ b
+            best = float("inf")
+            for _ in range(5):
+                started = time.perf_counter()
+                for _ in range(10):
+                    a @ b
+                best = min(best, (time.perf_counter() - started) / 10)
+        rate.append(2 * rows * inner * cols / best / 1e9)
+
+    own = torch.get_num_threads()
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    torch.set_num_threads(own)  # PyTorch hands new threads the count last set anywhere
+    return rate[0]
+
+
+def flops_per_piece(config, mean_pieces: float) -> float:
+    """Multiply-add FLOPs a BERT-style encoder spends per word piece: per layer the Q, K, V and
+    output projections (4 d^2), the two feed-forward layers (2 d f), and attention over the text's
+    other pieces (2 L d), each multiply-add counted as 2. Embedding lookup, layer norms, softmax
+    and pooling are left out (a few per cent)."""
+    d, f, layers = config.hidden_size, config.intermediate_size, config.num_hidden_layers
+    return 2 * layers * (4 * d * d + 2 * d * f + 2 * mean_pieces * d)
+
+
+def peak_ceiling(model, row: dict) -> dict:
+    """Word pieces/s the cores could embed if the model's layers ran at the measured matmul rate
+    of one core times the cores: for each pipeline, in its own arithmetic, at its own mean text
+    length. An upper bound: no real run reaches it (layer norms, GELU, padding, Python)."""
+    config = model._model[0].auto_model.config
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    rates = {p: matmul_gflops(1024, config.hidden_size, config.intermediate_size, p)
+             for p in {"fp32", model._precision}}
+    out = {}
+    for kind in PIPELINES:
+        cov = row.get(f"coverage_{kind}")
+        if not cov or f"{kind}_s" not in row:
+            continue
+        precision = model._precision if kind in ("rolechat", "naive-bf16") else "fp32"
+        mean = cov["embedded_pieces"] / max(1, cov["chunks"])
+        per_piece = flops_per_piece(config, mean)
+        ceiling_pps = cores * rates[precision] * 1e9 / per_piece
+        achieved = cov["embedded_pieces"] / row[f"{kind}_s"]
+        out[kind] = {"precision": precision, "core_gflops": rates[precision], "cores": cores,
+                     "mflops_per_piece": per_piece / 1e6, "pieces": cov["embedded_pieces"],
+                     "ceiling_pps": ceiling_pps, "ingest_pps": achieved, "share": achieved / ceiling_pps}
+    return out
+
+
 def coverage(model, texts: list[str]) -> dict:
     """How much of the chunk text reaches the model: MiniLM reads at most max_seq_length word
     pieces of a chunk and silently drops the rest."""
@@ -375,6 +453,7 @@ def bench_size(n: int, args, model) -> dict:
 
     if not args.no_ceiling:
         l0 = load()
+        row["peak"] = peak_ceiling(model, row)
         for kind in ("naive", "rolechat"):
             encoder = passage_encoder(model) if kind == "rolechat" else model._model
             row[f"ceiling_{kind}"] = c = ceiling(encoder, texts[kind], args.ceiling_sample)
@@ -431,6 +510,20 @@ def print_tables(rows: list[dict], model_load_s: float) -> str:
                              f"{100 * cps / c['cps']:.0f}%", f"{c['per_cpu_s']:.1f}", f"{per_cpu:.1f}",
                              f"{100 * per_cpu / c['per_cpu_s']:.0f}%", f"{r['ceiling_load']:.2f}"))
         out.append("\nEmbedding throughput vs the encoder alone on the same texts (length-sorted, best batch)\n")
+        out.append(table(header, body))
+
+    if any("peak" in r for r in rows):
+        header = ("postings", "pipeline", "arithmetic", "word pieces embedded", "mean per chunk", "MFLOP per piece",
+                  "one core's matmul GFLOP/s", "ceiling pieces/s (all cores)", "ingest pieces/s", "share of ceiling")
+        body = []
+        for r in rows:
+            for kind, p in (r.get("peak") or {}).items():
+                cov = r[f"coverage_{kind}"]
+                body.append((r["postings"], kind, p["precision"], p["pieces"], f"{p['pieces'] / cov['chunks']:.0f}",
+                             f"{p['mflops_per_piece']:.1f}", f"{p['core_gflops']:.1f}", f"{p['ceiling_pps']:.0f}",
+                             f"{p['ingest_pps']:.0f}", f"{100 * p['share']:.0f}%"))
+        out.append("\nEmbedding throughput vs the cores' matmul peak (the model's FLOPs per word piece at the rate "
+                   "one core multiplies its largest layer, times the cores)\n")
         out.append(table(header, body))
 
     if any("child_naive" in r for r in rows):
