@@ -359,8 +359,10 @@ def peak_ceiling(model, row: dict) -> dict:
     """Word pieces/s the cores could embed if the model's layers ran at the measured matmul rate
     of one core times the cores: for each pipeline, in its own arithmetic, at its own mean text
     length. An upper bound: no real run reaches it (layer norms, GELU, padding, Python)."""
+    from index.embeddings import available_cores
+
     config = model._model[0].auto_model.config
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = available_cores()  # as many as rolechat's encoders use
     rates = {p: matmul_gflops(1024, config.hidden_size, config.intermediate_size, p)
              for p in {"fp32", model._precision}}
     out = {}
@@ -374,7 +376,7 @@ def peak_ceiling(model, row: dict) -> dict:
         ceiling_pps = cores * rates[precision] * 1e9 / per_piece
         achieved = cov["embedded_pieces"] / row[f"{kind}_s"]
         out[kind] = {"precision": precision, "core_gflops": rates[precision], "cores": cores,
-                     "mflops_per_piece": per_piece / 1e6, "pieces": cov["embedded_pieces"],
+                     "mflops_per_piece": per_piece / 1e6, "pieces": cov["embedded_pieces"], "mean_pieces": mean,
                      "ceiling_pps": ceiling_pps, "ingest_pps": achieved, "share": achieved / ceiling_pps}
     return out
 
@@ -518,8 +520,7 @@ def print_tables(rows: list[dict], model_load_s: float) -> str:
         body = []
         for r in rows:
             for kind, p in (r.get("peak") or {}).items():
-                cov = r[f"coverage_{kind}"]
-                body.append((r["postings"], kind, p["precision"], p["pieces"], f"{p['pieces'] / cov['chunks']:.0f}",
+                body.append((r["postings"], kind, p["precision"], p["pieces"], f"{p['mean_pieces']:.0f}",
                              f"{p['mflops_per_piece']:.1f}", f"{p['core_gflops']:.1f}", f"{p['ceiling_pps']:.0f}",
                              f"{p['ingest_pps']:.0f}", f"{100 * p['share']:.0f}%"))
         out.append("\nEmbedding throughput vs the cores' matmul peak (the model's FLOPs per word piece at the rate "

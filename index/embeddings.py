@@ -105,9 +105,14 @@ def _local_model(batch_size: int, precision: str = "fp32"):
     return model
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def encode_workers() -> tuple[int, int]:
     """(model copies that encode passages at once, PyTorch threads each) for this process's cores."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = available_cores()
     workers = max(1, min(cores, MAX_ENCODE_WORKERS))
     return workers, max(1, cores // workers)
 
