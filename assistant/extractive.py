@@ -16,7 +16,7 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import QuestionShape, asks_for_roles, is_instruction
+from .question import QuestionShape, asks_for_roles, is_instruction, role_description
 from .text import QUESTION_FILLER, STOPWORDS, content_stems, sentences, stem, stems_match
 from .types import Passage
 
@@ -115,8 +115,17 @@ class ExtractiveAnswerer:
             fields = self.corpus.postings.get(pid)
             if fields:
                 target_vocab |= set(content_stems(" ".join([*fields.locations, fields.employment_type or ""])))
+        # A role described rather than named ("the leadership-level job building video
+        # recommendation systems"): when the posting answered holds most of the description, its
+        # words say which role, not what is asked.
+        described = set(content_stems(role_description(shape.text)))
+        held = set().union(*(self.corpus.posting_stems.get(pid, frozenset()) for pid in targets)) if described else set()
+        if len(described & held) * 2 < len(described):
+            described = set()
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
+            if t in described and shape.intents:
+                continue
             if t in role_terms or t in _POINTERS or t in _FILLER or any(stems_match(t, v) for v in target_vocab):
                 continue
             if len(t) <= 3 and not t.isdigit() and t not in self.corpus.chunk_df and not t.isupper():
@@ -345,7 +354,7 @@ class ExtractiveAnswerer:
             if not hit:
                 for i in shape.intents:
                     if t in i.synonyms or any(stems_match(t, syn) for syn in i.synonyms):
-                        hit = bool(stems & i.synonyms) or bool(i.cue and i.cue.search(unit.text)) or bool(i.section and i.section.search(unit.passage.section))
+                        hit = bool(stems & i.synonyms) or bool(i.cue and i.cue.search(unit.text)) or bool(not i.cue and i.section and i.section.search(unit.passage.section))
                         if hit:
                             break
             if hit:

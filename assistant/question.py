@@ -111,6 +111,33 @@ def asks_for_roles(question: str) -> bool:
     return bool(_ROLE_LIST.search(question))
 
 
+# "How much experience does the leadership-level job building video systems expect?": a role
+# described rather than named, as the subject of the question's verb ("does <it> expect?") or
+# the object of its last preposition ("the salary for <it>?"). The last word is the question's
+# own verb or adjective ("expect", "remote"), not part of the description.
+_ROLE_NOUN = r"(?:job|role|position|opening|posting|vacancy|internship|placement)"
+_DESCRIBED = (
+    _rx(rf"\b(?:does|do|did|will|would|should|can|could|is|are|was)\s+((?:the|this|that)\s+[^?]*?\b{_ROLE_NOUN}\b[^?]*?)\s+[\w'-]+\W*$"),
+    _rx(rf"\b(?:for|of|in|at|on|about)\s+((?:the|this|that)\s+[^?]*?\b{_ROLE_NOUN}\b[^?]*?)\W*$"),
+)
+
+
+def role_description(question: str) -> str:
+    """The words that describe the role asked about ("the leadership-level job building video
+    recommendation systems"), or "" when the question has no such phrase. An intent's words stay
+    asked: in "Is the role remote or hybrid?" "remote" is not a description."""
+    for pattern in _DESCRIBED:
+        m = pattern.search(question)
+        if m:
+            a, b = m.span(1)
+            chars = list(question[a:b])
+            for x, y in trigger_spans(question):
+                for i in range(max(x, a), min(y, b)):
+                    chars[i - a] = " "
+            return "".join(chars)
+    return ""
+
+
 def trigger_spans(question: str) -> list[tuple[int, int]]:
     """Where the intents' words are, so they are not mistaken for a role's name ("Cobalt Pay")."""
     return [m.span() for intent in INTENTS for m in intent.trigger.finditer(question)]

@@ -84,6 +84,27 @@ def test_unanswerable_question_abstains_without_citations(corpus_bot):
     assert "don't say" in answer.text or "does not" in answer.text
 
 
+@pytest.mark.parametrize("question,source,fact", [
+    ("How many years of experience does the job ranking search results for Hindi, Kannada and Tamil queries expect?",
+     "hooli_ml_engineer_ii.txt", "3 to 5 years"),
+    ("How much experience does the contract job migrating SQL Server pipelines ask for?",
+     "kestrel_data_engineer_contract.txt", "5+ years"),
+])
+def test_a_role_described_rather_than_named_gets_the_asked_fact(corpus_bot, question, source, fact):
+    """The description's words say which role; they are not what the answer must repeat (before,
+    the answer quoted the sentence that matched the description and missed the years)."""
+    answer = corpus_bot.ask(question)
+    assert_well_formed(answer)
+    assert fact in answer.text and not answer.abstained, answer.text
+    assert answer.citations[0].source == source and fact in answer.citations[0].text
+
+
+def test_a_requirements_sentence_without_the_asked_thing_is_not_an_answer(corpus_bot):
+    """The posting states no degree: a requirement from the same section is not a degree."""
+    answer = corpus_bot.ask("What degree does the job with Bloomberg data want?")
+    assert answer.abstained and not answer.citations, answer.text
+
+
 def test_list_question_collects_every_item_from_one_posting(seed_bot):
     answer = seed_bot.ask("In which cities can the Principal Machine Learning Engineer (Content ML) be based?")
     assert_well_formed(answer)
