@@ -319,7 +319,7 @@ class ExtractiveAnswerer:
             return _abstain(f"The postings don't say{where}; I couldn't find it in them.")
         scored.sort(key=lambda s: (-s[0], s[1].rank, s[1].start))
         chosen = self._choose(shape, scored, targets)
-        multi = len({u.passage.posting_id for u in chosen}) > 1
+        multi = len({u.passage.posting_id for u in chosen}) > 1 or len(targets) > 1
         claims: list[Claim] = []
         as_list = shape.is_list and len(chosen) > 1 and not multi
         if as_list:
@@ -331,6 +331,12 @@ class ExtractiveAnswerer:
             elif shape.is_yes_no and not as_list:
                 body = f"The posting says: “{body}”"
             claims.append(Claim(body, unit.passage, (unit.text,), bullet=as_list))
+        if len(targets) > 1:
+            # A role asked about that no sentence answers is said to be silent, not left out: an
+            # answer about one of two roles reads as the whole comparison.
+            answered = {u.passage.posting_id for u in chosen}
+            claims += [Claim(f"For {self.corpus.label(pid)}, I couldn't find this in its posting.") for pid in targets
+                       if pid not in answered and pid in self.corpus.postings]
         return Draft(claims, abstained=False)
 
     def _coverage(self, unit: Unit, shape: QuestionShape, terms: list[str], weights: dict[str, float]):

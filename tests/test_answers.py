@@ -123,6 +123,17 @@ def test_comparison_cites_both_postings(corpus_bot):
     assert "12" in answer.text and "10" in answer.text
 
 
+def test_a_comparison_says_which_role_it_found_nothing_for(corpus_bot):
+    """Only one of the two postings mentions parental leave: the answer names the role each
+    sentence is about and says it found nothing for the other, instead of leaving it out."""
+    answer = corpus_bot.ask("What is the parental leave at Acme versus at Cascade?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"acme_ml_engineer.txt"}
+    acme, cascade = answer.text.split(". For ")
+    assert "Acme" in acme and "16 weeks" in acme
+    assert "Cascade" in cascade and "couldn't find" in cascade and not re.search(r"\[\d\]", cascade)
+
+
 def test_follow_up_is_read_in_the_conversation(corpus_bot):
     chat = corpus_bot.chat()
     chat.ask("Tell me about the machine learning intern role at Initech.")
