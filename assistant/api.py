@@ -20,7 +20,7 @@ from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import QuestionShape, analyse, trigger_spans
+from .question import QuestionShape, analyse, role_description, trigger_spans
 from .retrieval import ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
@@ -268,7 +268,11 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     naming: set[str] = set()
     for pid in focus:
         naming |= corpus.naming_terms.get(pid, set())
-    return Understood(focus, terms, carried, analyse(question, _mask_names(question, naming)), equal)
+    intent_text = _mask_names(question, naming)
+    person = role_description(question).person
+    if person:  # "should a student joining the AR team know?" is not an education question
+        intent_text = _mask_spans(intent_text, [person])
+    return Understood(focus, terms, carried, analyse(question, intent_text), equal)
 
 
 def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -> RoleMatch | None:

@@ -118,7 +118,7 @@ class ExtractiveAnswerer:
         # A role described rather than named ("the leadership-level job building video
         # recommendation systems"): when the posting answered holds most of the description, its
         # words say which role, not what is asked.
-        described = set(content_stems(role_description(shape.text)))
+        described = set(content_stems(role_description(shape.text).text))
         held = set().union(*(self.corpus.posting_stems.get(pid, frozenset()) for pid in targets)) if described else set()
         if len(described & held) * 2 < len(described):
             described = set()

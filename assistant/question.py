@@ -112,30 +112,46 @@ def asks_for_roles(question: str) -> bool:
 
 
 # "How much experience does the leadership-level job building video systems expect?": a role
-# described rather than named, as the subject of the question's verb ("does <it> expect?") or
-# the object of its last preposition ("the salary for <it>?"). The last word is the question's
-# own verb or adjective ("expect", "remote"), not part of the description.
+# described rather than named, as the subject of the question's verb ("does <it> expect?") or the
+# object of its last preposition ("the salary for <it>?"). After the role's noun only a phrase
+# that opens with a participle or a preposition ("building ...", "in London") describes it: in
+# "Is the role remote or hybrid?" "remote" is asked. A person can stand for the role too: "should
+# a student joining the London AR team be good at?" asks about the role, not about students.
 _ROLE_NOUN = r"(?:job|role|position|opening|posting|vacancy|internship|placement)"
+_PERSON_NOUN = r"(?:student|candidate|applicant|intern|new hire|hire|graduate|someone|person)"
+_PHRASE = (
+    rf"((?:the|this|that|a|an)\s+(?:[\w'-]+\s+){{0,4}}?(?:{_ROLE_NOUN}|(?P<person>{_PERSON_NOUN}))\b"
+    r"(?:\s+(?:\w+ing|in|at|on|for|with|within|about|that|who|which|where)\b[^?]*)?)"
+)
 _DESCRIBED = (
-    _rx(rf"\b(?:does|do|did|will|would|should|can|could|is|are|was)\s+((?:the|this|that)\s+[^?]*?\b{_ROLE_NOUN}\b[^?]*?)\s+[\w'-]+\W*$"),
-    _rx(rf"\b(?:for|of|in|at|on|about)\s+((?:the|this|that)\s+[^?]*?\b{_ROLE_NOUN}\b[^?]*?)\W*$"),
+    _rx(rf"\b(?:does|do|did|will|would|should|can|could|is|are|was|must)\s+{_PHRASE}\s+[\w'-]+\W*$"),
+    _rx(rf"\b(?:for|of|in|at|on|about|as)\s+{_PHRASE}\W*$"),
 )
 
 
-def role_description(question: str) -> str:
+@dataclass(frozen=True)
+class Description:
+    text: str  # the phrase, with the intents' words blanked: they stay asked
+    person: tuple[int, int] | None = None  # where a person stands for the role ("a student ...")
+
+
+def role_description(question: str) -> Description:
     """The words that describe the role asked about ("the leadership-level job building video
-    recommendation systems"), or "" when the question has no such phrase. An intent's words stay
-    asked: in "Is the role remote or hybrid?" "remote" is not a description."""
+    recommendation systems"); empty when the question has no such phrase."""
     for pattern in _DESCRIBED:
         m = pattern.search(question)
-        if m:
-            a, b = m.span(1)
-            chars = list(question[a:b])
-            for x, y in trigger_spans(question):
-                for i in range(max(x, a), min(y, b)):
-                    chars[i - a] = " "
-            return "".join(chars)
-    return ""
+        if not m:
+            continue
+        a, b = m.span(1)
+        person = m.span("person") if m.group("person") else None
+        chars = list(question[a:b])
+        for x, y in trigger_spans(question):
+            if person and x < person[1] and person[0] < y:
+                continue  # the person is the role, not an intent ("student": not an education question)
+            for i in range(max(x, a), min(y, b)):
+                chars[i - a] = " "
+        return Description("".join(chars), person)
+    return Description("")
 
 
 def trigger_spans(question: str) -> list[tuple[int, int]]:

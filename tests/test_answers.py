@@ -99,6 +99,15 @@ def test_a_role_described_rather_than_named_gets_the_asked_fact(corpus_bot, ques
     assert answer.citations[0].source == source and fact in answer.citations[0].text
 
 
+def test_a_person_standing_for_the_role_is_not_what_is_asked(corpus_bot):
+    """"a student joining ..." describes the internship: the question asks for a language, not
+    for the education the word "student" would otherwise ask about."""
+    answer = corpus_bot.ask("Which programming language should a student joining the Initech fraud team know?")
+    assert_well_formed(answer)
+    assert "Python" in answer.text, answer.text
+    assert {c.source for c in answer.citations} == {"initech_ml_engineer_intern.txt"}
+
+
 def test_a_requirements_sentence_without_the_asked_thing_is_not_an_answer(corpus_bot):
     """The posting states no degree: a requirement from the same section is not a degree."""
     answer = corpus_bot.ask("What degree does the job with Bloomberg data want?")
