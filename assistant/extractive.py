@@ -351,6 +351,10 @@ class ExtractiveAnswerer:
         # The most specific word must be covered; a number in the question ("graduating in
         # 2025") is a value to compare with, not a word the answer must repeat.
         words_only = [t for t in terms if not t.isdigit()]
+        # An intent's own word ("duties", "salary") is covered by its section or cue; the most
+        # specific of the other words ("on-call") is what an answer must say.
+        specific = [t for t in words_only if not any(t in i.synonyms or any(stems_match(t, syn) for syn in i.synonyms) for i in shape.intents)]
+        words_only = specific or words_only
         top = max((weights[t] for t in words_only), default=0.0)
         keys = {t for t in words_only if weights[t] >= top * 0.999}
         key_covered = not keys

@@ -124,7 +124,7 @@ _PHRASE = (
     r"(?:\s+(?:\w+ing|in|at|on|for|with|within|about|that|who|which|where)\b[^?]*)?)"
 )
 _DESCRIBED = (
-    _rx(rf"\b(?:does|do|did|will|would|should|can|could|is|are|was|must)\s+{_PHRASE}\s+[\w'-]+\W*$"),
+    _rx(rf"\b(?:does|do|did|will|would|should|can|could|is|are|was|must)\s+{_PHRASE}(?:\s+[\w'-]+){{1,3}}\W*$"),
     _rx(rf"\b(?:for|of|in|at|on|about|as)\s+{_PHRASE}\W*$"),
 )
 

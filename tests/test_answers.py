@@ -143,6 +143,17 @@ def test_a_comparison_says_which_role_it_found_nothing_for(corpus_bot):
     assert "Cascade" in cascade and "couldn't find" in cascade and not re.search(r"\[\d\]", cascade)
 
 
+def test_a_comparison_does_not_pass_off_any_duty_as_the_one_asked_about(corpus_bot):
+    """"on-call duties": a duties sentence without "on-call" is not an answer for the other role
+    (its "What you'll do" heading used to stand in for the whole question)."""
+    answer = corpus_bot.ask(
+        "Compare the on-call duties of the Cobalt Pay backend engineer and the Zenith Media data science intern."
+    )
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"cobalt_backend_engineer_payments.txt"}
+    assert "on-call" in answer.text and re.search(r"Zenith Media\), I couldn't find", answer.text), answer.text
+
+
 def test_follow_up_is_read_in_the_conversation(corpus_bot):
     chat = corpus_bot.chat()
     chat.ask("Tell me about the machine learning intern role at Initech.")
