@@ -55,7 +55,7 @@ INTENTS: tuple[Intent, ...] = (
            None, frozenset({"start", "begin"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
            None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
-    Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|prerequisites?|knowledge|background|profile|after)\b"),
+    Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after)\b"),
            None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profile|who you are|must"),
            frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici", "background", "profil"})),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?)\b"),

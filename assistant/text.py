@@ -108,6 +108,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             piece = text[cursor:end]
             if re.search(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Jr|Sr|Dr|Mr|Ms|Mrs|vs|St|No)\.$", piece):
                 continue
+            if re.fullmatch(r"\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\.", piece, re.IGNORECASE):
+                continue  # "1. Currently studying ...": a numbered item's number, not a sentence
             if piece.strip():
                 spans.append(_trim(text, cursor, end))
             cursor = line_start + m.end()

@@ -108,6 +108,16 @@ def test_a_person_standing_for_the_role_is_not_what_is_asked(corpus_bot):
     assert {c.source for c in answer.citations} == {"initech_ml_engineer_intern.txt"}
 
 
+def test_a_numbered_requirement_is_quoted_whole_not_as_its_number(corpus_bot):
+    """The Zenith posting numbers its requirements ("1. Currently studying ..."): the number was
+    once cut off as a sentence of its own and given as a claim ("1 [1]")."""
+    answer = corpus_bot.ask("What should a student joining the Zenith Media analytics team be good at?")
+    assert_well_formed(answer)
+    assert "Python" in answer.text, answer.text
+    assert not re.search(r"(?:^|[.\]] )\d{1,2}\.? \[\d+\]", answer.text), answer.text
+    assert all(len(q) > 3 for c in answer.citations for q in c.quotes)
+
+
 def test_a_requirements_sentence_without_the_asked_thing_is_not_an_answer(corpus_bot):
     """The posting states no degree: a requirement from the same section is not a degree."""
     answer = corpus_bot.ask("What degree does the job with Bloomberg data want?")
