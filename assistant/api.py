@@ -259,7 +259,7 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     matching ("Cobalt Pay" must not answer "how much does it pay") and role names from intent
     detection ("Lattice Health" is not a health-benefits question). ``evidence`` (posting id ->
     best passage rank for the question) orders postings that a role name fits equally well."""
-    several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|differ\w*)\b", question, re.IGNORECASE))
+    several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|differ(?:s|ent|ence|ences|ently)?)\b", question, re.IGNORECASE))
     masked = _mask_spans(question, trigger_spans(question))
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal

@@ -240,7 +240,17 @@ class ExtractiveAnswerer:
             return _abstain(f"No posting mentions {unknown[0]}.")
         asked_kind = re.search(r"\b(intern|contract|part[- ]time)", text)
         kind = asked_kind.group(1).replace("-", " ") if asked_kind else None  # as PostingFields spells it
+        # "Which roles offer equity?": words that no field answers must be in the posting's text;
+        # each posting listed cites the sentence that says them.
+        field_words = {s for i in shape.intents if i.field for s in i.synonyms}
+        said = [
+            t for t in content_stems(shape.text)
+            if t.isalpha() and t not in title_vocab and t not in place_stems and t not in _POINTERS and t not in _FILLER
+            and t not in {"intern", "internship"} and t not in field_words and not (kind and stems_match(t, stem(kind.split()[0])))
+            and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
+        ]
         matches = []
+        quotes: dict[str, tuple[Passage, str]] = {}
         for pid, fields in self.corpus.postings.items():
             if focus and pid not in focus:
                 continue
@@ -254,6 +264,11 @@ class ExtractiveAnswerer:
                 continue
             if kind and kind not in (fields.employment_type or ""):
                 continue
+            if said:
+                found = self._sentence_saying(pid, said)
+                if found is None:
+                    continue
+                quotes[pid] = found
             matches.append(fields)
         if not matches:
             return _abstain("No posting matches that; ask about a title, company or city from the overview.")
@@ -264,11 +279,27 @@ class ExtractiveAnswerer:
         more = f"; the first 15" if len(matches) > 15 else ""
         claims = [Claim(f"{head}{more}:")]
         for fields in matches[:15]:
+            if fields.posting_id in quotes:
+                passage, quote = quotes[fields.posting_id]
+                claims.append(Claim(f"{self.corpus.label(fields.posting_id)}: “{quote}”", passage, (quote,), bullet=True))
+                continue
             anchor = fields.locations[0] if fields.locations else (fields.title or "")
             passage, quote = self._find(fields.posting_id, anchor)
             where = f" — {', '.join(fields.locations)}" if fields.locations else ""
             claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}", passage, (quote,) if quote else (), bullet=True))
         return Draft(claims, abstained=False)
+
+    def _sentence_saying(self, pid: str, terms: list[str]) -> tuple[Passage, str] | None:
+        """The posting's first sentence that holds every one of ``terms`` (stems), if any."""
+        if not all(t in self.corpus.posting_stems.get(pid, frozenset()) for t in terms):
+            return None
+        for passage in self.corpus.by_posting.get(pid, []):
+            for a, b in sentences(passage.text):
+                sentence = passage.text[a:b]
+                stems = set(content_stems(sentence))
+                if all(t in stems for t in terms) and not is_instruction(sentence):
+                    return passage, sentence
+        return None
 
     def _place_claim(self, fields: PostingFields, label: str, place: str, shape: QuestionShape) -> Claim:
         passage, _ = self._find(fields.posting_id, place)

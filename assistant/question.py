@@ -52,7 +52,7 @@ INTENTS: tuple[Intent, ...] = (
            None, frozenset({"framework", "librari", "tool", "stack", "technolog"})),
     Intent("start", _rx(r"\b(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
            _rx(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|asap|immediately)\b"),
-           None, frozenset({"start", "begin"})),
+           None, frozenset({"start", "begin", "date"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
            None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
     Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after)\b"),
@@ -64,7 +64,7 @@ INTENTS: tuple[Intent, ...] = (
 
 _LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")
 _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
-_COMPARISON = _rx(r"\b(?:compare\w*|comparison|differ\w*|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|more|less)\b")
+_COMPARISON = _rx(r"\b(?:compare\w*|comparison|differ(?:s|ent|ence|ences|ently)?|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|more|less)\b")
 _NUMERIC = _rx(r"\b(?:how (?:many|much|long|often)|number of|what (?:percentage|percent))\b")
 
 _INJECTION = _rx(

@@ -118,6 +118,19 @@ def test_a_numbered_requirement_is_quoted_whole_not_as_its_number(corpus_bot):
     assert all(len(q) > 3 for c in answer.citations for q in c.quotes)
 
 
+@pytest.mark.parametrize("question,source,fact", [
+    # "differential" is not "differ": one role is asked about, not a comparison with another nurse
+    ("How much is the night shift differential for the ICU nurse?", "pinecrest_icu_nurse.txt", "$6.50"),
+    # "date" in "start date" is what a start month answers
+    ("What is the start date of the Kestrel contract?", "kestrel_data_engineer_contract.txt", "January 2026"),
+])
+def test_one_role_one_fact(corpus_bot, question, source, fact):
+    answer = corpus_bot.ask(question)
+    assert_well_formed(answer)
+    assert fact in answer.text and "couldn't find" not in answer.text, answer.text
+    assert {c.source for c in answer.citations} == {source}
+
+
 def test_a_requirements_sentence_without_the_asked_thing_is_not_an_answer(corpus_bot):
     """The posting states no degree: a requirement from the same section is not a degree."""
     answer = corpus_bot.ask("What degree does the job with Bloomberg data want?")
@@ -277,6 +290,21 @@ def test_which_jobs_lists_the_matching_postings_with_citations(corpus_bot):
     assert all("Toronto" in c.text for c in answer.citations)
     nowhere = corpus_bot.ask("Which jobs are in Reykjavik?")
     assert nowhere.abstained and not nowhere.citations
+
+
+@pytest.mark.parametrize("question,word", [("Which roles mention Kafka?", "kafka"), ("Which roles offer equity?", "equity")])
+def test_which_roles_lists_only_the_postings_that_say_it(corpus_bot, question, word):
+    """A word no field answers filters by the postings' text: every posting listed cites a
+    sentence that says it (all 26 postings used to be listed), and every posting that does is listed
+    (read from the files here; the one PDF says neither word)."""
+    answer = corpus_bot.ask(question)
+    assert_well_formed(answer)
+    folders = (TESTS / "data" / "postings", TESTS.parent / "seeds")
+    saying = {f.name for d in folders for f in d.iterdir() if f.suffix in {".txt", ".md", ".html"}
+              and word in f.read_text(encoding="utf-8").lower()}
+    assert saying and {c.source for c in answer.citations} == saying
+    for c in answer.citations:
+        assert all(word in q.lower() for q in c.quotes) and c.quotes
 
 
 SAME_TITLE = {  # five postings with one title: only their content tells them apart
