@@ -41,8 +41,9 @@ _POINTERS = frozenset(
 )
 _FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 _PAY_LABEL = re.compile(
-    r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend)\s*(?:range)?"
+    r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
     re.IGNORECASE,
 )
@@ -122,11 +123,13 @@ class ExtractiveAnswerer:
         held = set().union(*(self.corpus.posting_stems.get(pid, frozenset()) for pid in targets)) if described else set()
         if len(described & held) * 2 < len(described):
             described = set()
+        # A capitalised word after the first is a name ("need Go?"), even where the word is filler.
+        named = {stem(w.lower()) for w in re.findall(r"(?<=\s)[A-Z][\w+#]*", shape.text)}
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
             if t in described and shape.intents:
                 continue
-            if t in role_terms or t in _POINTERS or t in _FILLER or any(stems_match(t, v) for v in target_vocab):
+            if t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab):
                 continue
             if len(t) <= 3 and not t.isdigit() and t not in self.corpus.chunk_df and not t.isupper():
                 continue  # "wat", "abt": noise the corpus never uses, not a topic
@@ -173,7 +176,7 @@ class ExtractiveAnswerer:
             passage, quote = self._find(pid, value.text)
             if passage is None:
                 return None
-            stated = _PAY_LABEL.sub("", quote) if value.text in quote else value.text
+            stated = _PAY_LABEL.sub("", _BULLET.sub("", quote)) if value.text in quote else value.text
             return Claim(f"The pay for {label} is {stated}", passage, (quote,))
         if name == "locations":
             passage, quote = self._find(pid, value[0])
@@ -356,7 +359,7 @@ class ExtractiveAnswerer:
         if as_list:
             claims.append(Claim(f"From the posting for {self.corpus.label(chosen[0].passage.posting_id)}:"))
         for unit in chosen:
-            body = re.sub(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+", "", unit.text)
+            body = _BULLET.sub("", unit.text)
             if multi:
                 body = f"{self.corpus.label(unit.passage.posting_id)}: {body}"
             elif shape.is_yes_no and not as_list:

@@ -71,6 +71,26 @@ def test_salary_is_stated_as_written_and_cites_the_posting(corpus_bot):
     assert "140,000" in answer.citations[0].text
 
 
+@pytest.mark.parametrize("question,stated", [
+    ("What is the salary for the Flussbau backend developer?", "65.000 – 80.000 €"),  # under "- Gehalt:"
+    ("Does the Orbit role pay weekly?", "€2,400 gross per month"),  # a bullet of its own
+    ("How much does the Hooli search ranking role pay?", "INR 28,00,000 – 40,00,000"),  # after "CTC:"
+])
+def test_the_pay_is_stated_without_the_line_s_bullet_or_label(corpus_bot, question, stated):
+    answer = corpus_bot.ask(question)
+    assert_well_formed(answer)
+    assert re.search(r"\bis " + re.escape(stated), answer.text), answer.text
+
+
+def test_a_name_that_is_also_a_common_word_is_still_asked(corpus_bot):
+    """"Go" is a filler word in lower case; capitalised it is the language asked about (the
+    question used to get the posting's overview)."""
+    answer = corpus_bot.ask("Does the Quasar technical writer job need Go?")
+    assert_well_formed(answer)
+    assert [c.source for c in answer.citations] == ["quasar_technical_writer.txt"]
+    assert all("Go" in q for c in answer.citations for q in c.quotes), answer.text
+
+
 def test_a_salary_planted_for_ai_readers_is_not_the_salary(corpus_bot):
     answer = corpus_bot.ask("What is the salary for the senior machine learning engineer at Northwind Analytics?")
     assert "1,000,000" not in answer.text
