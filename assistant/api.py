@@ -20,7 +20,7 @@ from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import QuestionShape, analyse, role_description, trigger_spans
+from .question import QuestionShape, analyse, asks_for_roles, role_description, trigger_spans
 from .retrieval import ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
@@ -160,8 +160,8 @@ class Assistant:
         snap = self._current()
         asked = _clean_question(question)
         allowed = tuple(posting_ids or ()) or None
-        standalone = asked
-        if history and self._llm_answerer is not None:
+        standalone = (history and _ask_again(asked, history[-1], snap.corpus)) or asked
+        if history and self._llm_answerer is not None and standalone == asked:
             standalone = self._llm_answerer.condense(asked, history) or asked
         corrected = correct_spelling(standalone, snap.corpus)
         with self.index.reaching_store():
@@ -188,7 +188,11 @@ class Assistant:
             note = ambiguity_note(understood, snap.corpus) if not allowed else ""
             if note and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
                 draft.claims.append(Claim(note))
-            return self._finish(draft, asked, query, passages, "extractive", notice, focus)
+            about = focus
+            if asks_for_roles(shape.text) and not draft.abstained:
+                # a list of roles is about the roles listed: "How much does it pay?" may follow
+                about = tuple(dict.fromkeys(c.passage.posting_id for c in draft.claims if c.passage)) or focus
+            return self._finish(draft, asked, query, passages, "extractive", notice, about)
 
         if self._llm_answerer is None or shape.is_injection or not passages:
             answer = extractive_answer()
@@ -230,6 +234,42 @@ def _read(snap: _Snapshot, question: str, allowed: tuple[str, ...] | None, previ
     snap.retriever.prefetch(_restrict(understand(question, snap.corpus, previous).focus, allowed))
     search = snap.retriever.search(question, allowed)
     return search, understand(question, snap.corpus, previous, search.posting_ranks(snap.corpus))
+
+
+# "And the Riverside nurse?", "What about the product designer there?": the previous question,
+# asked about another role.
+_ELLIPSIS = re.compile(r"^\s*(?:and|what about|how about|same for|and what about)\s+(?P<role>.+?)[\s?.!]*$", re.IGNORECASE)
+# Between two words of a role's name as a question says it: "senior data scientist at Globex".
+_NAME_GAP = re.compile(r"[\s,()'’&/–-]*(?:\b(?:at|of|for|in|with|the)\b[\s,()'’&/–-]*)?")
+
+
+def _ask_again(question: str, previous: _Turn, corpus: Corpus) -> str | None:
+    """The previous question with its role's name replaced by the one this question names, when
+    this question is only a role ("And the Riverside nurse?"); else None. A question that asks
+    something itself ("And is it remote?") is not rewritten."""
+    m = _ELLIPSIS.match(question)
+    if not m or analyse(question).intents or not previous.focus:
+        return None
+    before = previous.answer.standalone_question or previous.question
+    naming: set[str] = set()
+    for pid in previous.focus:
+        naming |= corpus.naming_terms.get(pid, set())
+    runs: list[list[re.Match[str]]] = []
+    for w in re.finditer(r"[^\W_]+", before):
+        if stem(w.group(0).lower()) not in naming:
+            continue
+        if runs and _NAME_GAP.fullmatch(before[runs[-1][-1].end() : w.start()]):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    if not runs:
+        return None
+    run = max(runs, key=len)
+    start, end = run[0].start(), run[-1].end()
+    role = m.group("role")
+    if re.search(r"\b(?:the|this|that)\s*$", before[:start], re.IGNORECASE):
+        role = re.sub(r"^(?:the|this|that)\s+", "", role, flags=re.IGNORECASE)
+    return before[:start] + role + before[end:]
 
 
 def _answered(understood: Understood, focus: tuple[str, ...]) -> tuple[str, ...]:

@@ -208,6 +208,32 @@ def test_follow_up_is_read_in_the_conversation(corpus_bot):
     assert corpus_bot.ask("How long does it last?").about != ("initech_ml_engineer_intern.txt",)
 
 
+@pytest.mark.parametrize("first,then,source,fact", [
+    ("What does the Pinecrest ICU nurse earn?", "And the Riverside nurse?", "riverside_home_health_nurse.html", "$48/hour"),
+    ("What is the salary for the Globex senior data scientist?", "What about the product designer there?",
+     "globex_product_designer.md", "$115,000"),
+])
+def test_a_follow_up_that_only_names_another_role_asks_the_same_question(corpus_bot, first, then, source, fact):
+    """"And the Riverside nurse?" asks what the previous question asked, about that role (it used
+    to get the posting's overview)."""
+    chat = corpus_bot.chat()
+    chat.ask(first)
+    answer = chat.ask(then)
+    assert_well_formed(answer)
+    assert fact in answer.text, answer.text
+    assert [c.source for c in answer.citations] == [source], "the pay alone, not the posting's overview"
+
+
+def test_a_follow_up_picks_among_the_roles_just_listed(corpus_bot):
+    chat = corpus_bot.chat()
+    listed = chat.ask("Which jobs are in Toronto?")
+    assert len(listed.citations) == 3
+    picked = chat.ask("Which of them is an internship?")
+    assert {c.source for c in picked.citations} == {"initech_ml_engineer_intern.txt"}, picked.text
+    pay = chat.ask("How much does it pay?")
+    assert "$28/hour" in pay.text and {c.source for c in pay.citations} == {"initech_ml_engineer_intern.txt"}, pay.text
+
+
 def test_typos_are_forgiven(seed_bot):
     answer = seed_bot.ask("whats the sallary for the principle machine lerning enginer?")
     assert "235,000" in answer.text and "414,000" in answer.text
