@@ -196,7 +196,9 @@ class ExtractiveAnswerer:
                 return None
             prefix = ""
             asked = [t for t in content_stems(shape.text) if t in {"remot", "hybrid", "onsit"}] if shape else []
-            if shape is not None and shape.is_yes_no and asked:
+            # "hybrid or remote?" asks which, not whether: the policy is the answer, without a yes
+            either = shape is not None and re.search(r"\b(?:remote|hybrid|on-?site|in[- ]office)\s+or\s+\w", shape.text, re.IGNORECASE)
+            if shape is not None and shape.is_yes_no and asked and not either:
                 hit = any(stem(w) in asked for w in re.findall(r"[\w-]+", value))
                 if hit:
                     prefix = "No. " if _NEGATION.search(value) else "Yes. "

@@ -234,6 +234,13 @@ def test_a_follow_up_picks_among_the_roles_just_listed(corpus_bot):
     assert "$28/hour" in pay.text and {c.source for c in pay.citations} == {"initech_ml_engineer_intern.txt"}, pay.text
 
 
+def test_an_either_or_question_gets_the_policy_not_a_yes(corpus_bot):
+    either = corpus_bot.ask("Is the Lattice Health role hybrid or remote?")
+    assert "Hybrid: 3 days per week" in either.text and not re.match(r"(?:Yes|No)\b", either.text), either.text
+    whether = corpus_bot.ask("Is the Lattice Health role hybrid?")
+    assert whether.text.startswith("Yes.") and "Hybrid: 3 days per week" in whether.text, whether.text
+
+
 def test_typos_are_forgiven(seed_bot):
     answer = seed_bot.ask("whats the sallary for the principle machine lerning enginer?")
     assert "235,000" in answer.text and "414,000" in answer.text
