@@ -94,6 +94,10 @@ class ExtractiveAnswerer:
             if draft is not None:
                 return draft
         if not terms and not shape.intents:
+            if shape.is_yes_no and len(targets) == 1:
+                draft = self._by_title(targets[0])
+                if draft is not None:
+                    return draft
             return self._overview(targets)
         return self._from_sentences(shape, passages, targets, terms, focus)
 
@@ -293,6 +297,18 @@ class ExtractiveAnswerer:
             where = f" — {', '.join(fields.locations)}" if fields.locations else ""
             claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}", passage, (quote,) if quote else (), bullet=True))
         return Draft(claims, abstained=False)
+
+    def _by_title(self, pid: str) -> Draft | None:
+        """"Does the Vandelay backend role need Go?" when every word of it names the role: the
+        title is what says so ("Backend Engineer (Go) – Core Platform"), not an overview."""
+        fields = self.corpus.postings.get(pid)
+        if fields is None or not fields.title:
+            return None
+        passage, quote = self._find(pid, fields.title)
+        if passage is None:
+            return None
+        whose = f"the {fields.company} posting" if fields.company else "the posting"
+        return Draft([Claim(f"Yes: {whose} is titled “{fields.title}”", passage, (quote,))], abstained=False)
 
     def _sentence_saying(self, pid: str, terms: list[str]) -> tuple[Passage, str] | None:
         """The posting's first sentence that holds every one of ``terms`` (stems), if any."""

@@ -241,6 +241,16 @@ def test_an_either_or_question_gets_the_policy_not_a_yes(corpus_bot):
     assert whether.text.startswith("Yes.") and "Hybrid: 3 days per week" in whether.text, whether.text
 
 
+def test_a_yes_no_question_answered_by_the_title_cites_the_title(corpus_bot):
+    """Every word of "Does the Vandelay backend role need Go?" names the role: the title says
+    "(Go)", and the answer says so instead of describing the whole posting."""
+    answer = corpus_bot.ask("Does the Vandelay backend role need Go?")
+    assert_well_formed(answer)
+    assert answer.text.startswith("Yes") and "Backend Engineer (Go)" in answer.text, answer.text
+    assert [c.source for c in answer.citations] == ["vandelay_backend_engineer.txt"]
+    assert "(Go)" in answer.citations[0].quotes[0]
+
+
 def test_typos_are_forgiven(seed_bot):
     answer = seed_bot.ask("whats the sallary for the principle machine lerning enginer?")
     assert "235,000" in answer.text and "414,000" in answer.text
