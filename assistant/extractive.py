@@ -42,6 +42,12 @@ _POINTERS = frozenset(
 _FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
+_TOP_PAY = re.compile(
+    r"\b(?:highest|best|top|most)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?(?:most|best)\b"
+    r"|\b(?:highest|largest|biggest) (?:salar\w*|pay|wage|rate)", re.IGNORECASE)
+_LOW_PAY = re.compile(
+    r"\b(?:lowest|least|worst)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?least\b"
+    r"|\blowest (?:salar\w*|pay|wage|rate)", re.IGNORECASE)
 _PAY_LABEL = re.compile(
     r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
@@ -85,6 +91,9 @@ class ExtractiveAnswerer:
         # also asks about benefits, which only a sentence can answer.
         only_fields = field_intents and all(i.field for i in shape.intents)
         place = _asks_place(shape) if not terms and all(i.name == "location" for i in shape.intents) else None
+        ranked = self._ranked_pay(shape, focus)
+        if ranked is not None:
+            return ranked
         if asks_for_roles(shape.text):
             draft = self._list_roles(shape, focus)
             if draft is not None:
@@ -297,6 +306,41 @@ class ExtractiveAnswerer:
             where = f" — {', '.join(fields.locations)}" if fields.locations else ""
             claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}", passage, (quote,) if quote else (), bullet=True))
         return Draft(claims, abstained=False)
+
+    def _ranked_pay(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"Which job pays the most?": the top (or bottom) of the stated pay, among the roles named
+        or else all postings. Amounts are compared only within one currency and period: ranking
+        across them would need exchange rates and hours that no posting states."""
+        highest = bool(_TOP_PAY.search(shape.text))
+        if not highest and not _LOW_PAY.search(shape.text):
+            return None
+        pool = list(focus) if len(focus) >= 2 else list(self.corpus.postings)
+        groups: dict[tuple[str, str], list[tuple[float, str]]] = {}
+        unstated = 0
+        for pid in pool:
+            fields = self.corpus.postings.get(pid)
+            pay = fields.salary if fields else None
+            value = pay and ((pay.max or pay.min) if highest else (pay.min or pay.max))
+            if not value or not pay.currency or not pay.period:
+                unstated += 1
+                continue
+            groups.setdefault((pay.currency, pay.period), []).append((value, pid))
+        if not groups:
+            return _abstain("None of these postings states its pay as an amount.")
+        word = "highest" if highest else "lowest"
+        claims = [Claim(f"The {word} pay stated, compared within each currency and period:")]
+        for (currency, period), rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))[:6]:
+            value, pid = (max if highest else min)(rows)  # equal amounts: the posting id decides, stably
+            fields = self.corpus.postings[pid]
+            passage, quote = self._find(pid, fields.salary.text)
+            if passage is None:
+                continue
+            among = f" (of {len(rows)})" if len(rows) > 1 else ""
+            claims.append(Claim(f"{currency} per {period}{among}: {self.corpus.label(pid)}, {_BULLET.sub('', fields.salary.text)}",
+                                passage, (quote,), bullet=True))
+        if unstated:
+            claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state an amount."))
+        return Draft(claims, abstained=len(claims) == 1)
 
     def _by_title(self, pid: str) -> Draft | None:
         """"Does the Vandelay backend role need Go?" when every word of it names the role: the

@@ -251,6 +251,23 @@ def test_a_yes_no_question_answered_by_the_title_cites_the_title(corpus_bot):
     assert "(Go)" in answer.citations[0].quotes[0]
 
 
+@pytest.mark.parametrize("question,highest", [("Which role pays the most?", True), ("What is the lowest paid job?", False)])
+def test_the_top_pay_is_ranked_within_one_currency_and_period(corpus_bot, question, highest):
+    """Read from the postings' own fields here, so the test holds for any corpus: the posting
+    with the top (bottom) stated amount in USD a year is named and cited, and no amount in one
+    currency is ranked against another's."""
+    rows = [(f.salary.max or f.salary.min if highest else f.salary.min or f.salary.max, f.posting_id)
+            for f in corpus_bot.postings() if f.salary and f.salary.currency == "USD" and f.salary.period == "year"
+            and (f.salary.max or f.salary.min)]
+    expected = (max if highest else min)(rows)[1]
+    answer = corpus_bot.ask(question)
+    assert_well_formed(answer)
+    line = next(l for l in answer.text.split("\n") if l.startswith("- USD per year"))
+    number = int(re.search(r"\[(\d+)\]", line).group(1))
+    assert answer.citations[number - 1].source == expected, answer.text
+    assert "currency and period" in answer.text
+
+
 def test_typos_are_forgiven(seed_bot):
     answer = seed_bot.ask("whats the sallary for the principle machine lerning enginer?")
     assert "235,000" in answer.text and "414,000" in answer.text
