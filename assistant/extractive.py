@@ -42,6 +42,9 @@ _POINTERS = frozenset(
 _FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
+# A question about pay with commission or bonus included, and the line that states it.
+_ASKS_TOTAL = re.compile(r"\b(?:in total|total (?:pay|comp\w*|earnings)|on[- ]target|OTE|commission|hit (?:my|the|our) (?:number|quota|target))\b", re.IGNORECASE)
+_TOTAL_PAY = re.compile(r"\bon[- ]target\b|\bOTE\b|\btotal (?:comp\w*|earnings|pay|cash)\b", re.IGNORECASE)
 _TOP_PAY = re.compile(
     r"\b(?:highest|best|top|most)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?(?:most|best)\b"
     r"|\b(?:highest|largest|biggest) (?:salar\w*|pay|wage|rate)", re.IGNORECASE)
@@ -172,6 +175,8 @@ class ExtractiveAnswerer:
                 else:
                     claims.append(claim)
                     answered = True
+                    if intent.name == "salary" and _ASKS_TOTAL.search(shape.text):
+                        claims += self._total_pay(pid, claim)
         if not claims:
             return None
         if not answered and shape.primary and shape.primary.field == "company":
@@ -306,6 +311,14 @@ class ExtractiveAnswerer:
             where = f" — {', '.join(fields.locations)}" if fields.locations else ""
             claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}", passage, (quote,) if quote else (), bullet=True))
         return Draft(claims, abstained=False)
+
+    def _total_pay(self, pid: str, pay: Claim) -> list[Claim]:
+        """"What would I make in total if I hit my number?": the posting's on-target or total
+        earnings line beside its base pay, when it has one the pay claim does not already quote."""
+        passage, quote = self._find_regex(pid, _TOTAL_PAY.pattern)
+        if passage is None or quote in pay.quotes:
+            return []
+        return [Claim(_BULLET.sub("", quote), passage, (quote,))]
 
     def _ranked_pay(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which job pays the most?": the top (or bottom) of the stated pay, among the roles named

@@ -461,6 +461,24 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
     assert "$120,000" in answer.text
 
 
+def test_pay_in_total_adds_the_on_target_line_to_the_base(tmp_path):
+    """A sales posting states a base and, on another line, the earnings with commission: a
+    question about the total gets both lines, a question about the base only the base."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "norvale.md").write_text(
+        "# Sales Development Representative\n\nNorvale Foods · Leeds · Full-time\n\n## What you'll do\n\n"
+        "You will book meetings with grocery buyers across the north of England.\n\n## Pay\n\n"
+        "- Base salary: £32,000\n- Total compensation at target: £48,000 with uncapped commission\n", encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    total = bot.ask("How much would I earn in total at Norvale if I hit my quota?")
+    assert_well_formed(total)
+    assert "£32,000" in total.text and "£48,000" in total.text, total.text
+    base = bot.ask("What is the base salary at Norvale?")
+    assert "£32,000" in base.text and "£48,000" not in base.text, base.text
+
+
 def test_a_comparison_finds_each_role_even_one_many_postings_share(tmp_path):
     """"X and Y": each side is matched by itself, so a role that five postings share is not
     outscored by a title one posting has alone."""
