@@ -17,7 +17,7 @@ from index import PostingFields, find_places
 from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import QuestionShape, asks_for_roles, is_instruction, role_description
-from .text import QUESTION_FILLER, STOPWORDS, content_stems, sentences, stem, stems_match
+from .text import QUESTION_FILLER, STOPWORDS, content_stems, names_language, sentences, stem, stems_match
 from .types import Passage
 
 DECLINE_INJECTION = (
@@ -469,7 +469,7 @@ class ExtractiveAnswerer:
         key_covered = not keys
         unknown_missed = False
         for t in terms:
-            hit = any(stems_match(t, s) for s in stems)
+            hit = any(stems_match(t, s) for s in stems) or names_language(t, unit.text)
             if not hit:
                 for i in shape.intents:
                     if t in i.synonyms or any(stems_match(t, syn) for syn in i.synonyms):

@@ -45,7 +45,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:degree|phd|master|bachelor|BS|MS|BSc|MSc|graduat\w*|enrolled|diploma)\b"), _rx(r"qualification|education|requirement"),
            frozenset({"degre", "phd", "master", "bachelor", "educ", "graduat", "enrol", "bs", "ms", "student", "BS", "MS"})),
     Intent("languages", _rx(r"\b(?:programming|coding|code|languages?|speak|spoken|fluent|bilingual)\b"),
-           _rx(r"\b(?:English|Spanish|French|German|Mandarin|Cantonese|Portuguese|Italian|Hindi|Japanese|Korean|Arabic|Russian|Turkish|Dutch|Polish|Swedish|Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)"),
+           _rx(r"\b(?:English|Spanish|French|German|Mandarin|Cantonese|Portuguese|Italian|Hindi|Japanese|Korean|Arabic|Russian|Turkish|Dutch|Polish|Swedish|Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)|\b(?:Deutsch|Englisch|Französisch|Spanisch)(?:kenntnisse)?\b"),
            None, frozenset({"languag", "program", "code", "speak", "spoken", "fluent", "bilingu"})),
     Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|stack|technolog\w*)\b"),
            _rx(r"\b(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn|React|Angular|Vue|Django|Flask|FastAPI|Spring|Rails|Node\.js|Spark|Kubernetes|Docker|Terraform|AWS|GCP|Azure|Airflow|dbt|Kafka|Postgres\w*|MySQL|Figma|Snowflake|Pandas|NumPy|Hadoop)\b"),

@@ -123,3 +123,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     start += len(piece) - len(piece.lstrip())
     end -= len(piece) - len(piece.rstrip())
     return start, end
+
+
+# A language's name as postings in German, French or Spanish write it: "Sehr gute Deutsch- und
+# gute Englischkenntnisse" answers "Does the role require German?". Matched in the text, not in
+# stems: the stemmer's words split at letters such as "ö".
+_LANGUAGE_NAMES = {
+    "german": ("deutsch", "allemand", "alemán"),
+    "english": ("englisch", "anglais", "inglés"),
+    "french": ("französisch", "français", "francés"),
+    "spanish": ("spanisch", "espagnol", "español"),
+}
+_LANGUAGE_IN_TEXT = {
+    stem(name): re.compile(rf"\b(?:{'|'.join(alts)})(?:kenntnisse?)?\b", re.IGNORECASE) for name, alts in _LANGUAGE_NAMES.items()
+}
+
+
+def names_language(term: str, text: str) -> bool:
+    """``text`` names the language ``term`` stems from in another language ("Deutsch" for
+    "german"), alone or in a German compound ("Englischkenntnisse")."""
+    pattern = _LANGUAGE_IN_TEXT.get(term)
+    return bool(pattern and pattern.search(text))

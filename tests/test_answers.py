@@ -479,6 +479,22 @@ def test_pay_in_total_adds_the_on_target_line_to_the_base(tmp_path):
     assert "£32,000" in base.text and "£48,000" not in base.text, base.text
 
 
+def test_a_language_named_in_german_answers_a_question_asked_in_english(tmp_path):
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "hafenwerk.txt").write_text(
+        "Werkstudent Datenanalyse (m/w/d)\nHafenwerk Logistik GmbH\nHamburg\n\nIhre Aufgaben\n"
+        "- Auswertung von Lieferketten-Daten mit Python\n\nIhr Profil\n- Eingeschriebenes Studium\n"
+        "- Verhandlungssichere Französischkenntnisse\n", encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    french = bot.ask("Does the Hafenwerk role require French?")
+    assert_well_formed(french)
+    assert not french.abstained and "Französischkenntnisse" in french.text, french.text
+    spanish = bot.ask("Does the Hafenwerk role require Spanish?")
+    assert spanish.abstained and not spanish.citations, spanish.text
+
+
 def test_a_comparison_finds_each_role_even_one_many_postings_share(tmp_path):
     """"X and Y": each side is matched by itself, so a role that five postings share is not
     outscored by a title one posting has alone."""
