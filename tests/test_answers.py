@@ -461,38 +461,33 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
     assert "$120,000" in answer.text
 
 
-def test_pay_in_total_adds_the_on_target_line_to_the_base(tmp_path):
-    """A sales posting states a base and, on another line, the earnings with commission: a
-    question about the total gets both lines, a question about the base only the base."""
+@pytest.mark.parametrize("name,text,question,says,control,not_said", [
+    # a base and, on another line, the earnings with commission: a question about the total gets
+    # both lines, a question about the base only the base
+    ("norvale.md", "# Sales Development Representative\n\nNorvale Foods · Leeds · Full-time\n\n## What you'll do\n\n"
+     "You will book meetings with grocery buyers across the north of England.\n\n## Pay\n\n"
+     "- Base salary: £32,000\n- Total compensation at target: £48,000 with uncapped commission\n",
+     "How much would I earn in total at Norvale if I hit my quota?", ("£32,000", "£48,000"),
+     "What is the base salary at Norvale?", "£48,000"),
+    # a language named in German answers a question that names it in English; another does not
+    ("hafenwerk.txt", "Werkstudent Datenanalyse (m/w/d)\nHafenwerk Logistik GmbH\nHamburg\n\nIhre Aufgaben\n"
+     "- Auswertung von Lieferketten-Daten mit Python\n\nIhr Profil\n- Eingeschriebenes Studium\n"
+     "- Verhandlungssichere Französischkenntnisse\n",
+     "Does the Hafenwerk role require French?", ("Französischkenntnisse",),
+     "Does the Hafenwerk role require Spanish?", "Französischkenntnisse"),
+])
+def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
     folder.mkdir()
-    (folder / "norvale.md").write_text(
-        "# Sales Development Representative\n\nNorvale Foods · Leeds · Full-time\n\n## What you'll do\n\n"
-        "You will book meetings with grocery buyers across the north of England.\n\n## Pay\n\n"
-        "- Base salary: £32,000\n- Total compensation at target: £48,000 with uncapped commission\n", encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
     bot = Assistant(data_dir=tmp_path / "data")
     bot.ingest([folder])
-    total = bot.ask("How much would I earn in total at Norvale if I hit my quota?")
-    assert_well_formed(total)
-    assert "£32,000" in total.text and "£48,000" in total.text, total.text
-    base = bot.ask("What is the base salary at Norvale?")
-    assert "£32,000" in base.text and "£48,000" not in base.text, base.text
-
-
-def test_a_language_named_in_german_answers_a_question_asked_in_english(tmp_path):
-    folder = tmp_path / "postings"
-    folder.mkdir()
-    (folder / "hafenwerk.txt").write_text(
-        "Werkstudent Datenanalyse (m/w/d)\nHafenwerk Logistik GmbH\nHamburg\n\nIhre Aufgaben\n"
-        "- Auswertung von Lieferketten-Daten mit Python\n\nIhr Profil\n- Eingeschriebenes Studium\n"
-        "- Verhandlungssichere Französischkenntnisse\n", encoding="utf-8")
-    bot = Assistant(data_dir=tmp_path / "data")
-    bot.ingest([folder])
-    french = bot.ask("Does the Hafenwerk role require French?")
-    assert_well_formed(french)
-    assert not french.abstained and "Französischkenntnisse" in french.text, french.text
-    spanish = bot.ask("Does the Hafenwerk role require Spanish?")
-    assert spanish.abstained and not spanish.citations, spanish.text
+    answer = bot.ask(question)
+    assert_well_formed(answer)
+    assert not answer.abstained and all(x in answer.text for x in says), answer.text
+    other = bot.ask(control)
+    assert_well_formed(other)
+    assert not_said not in other.text, other.text
 
 
 def test_a_comparison_finds_each_role_even_one_many_postings_share(tmp_path):
