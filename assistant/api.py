@@ -251,9 +251,7 @@ def _ask_again(question: str, previous: _Turn, corpus: Corpus) -> str | None:
     if not m or analyse(question).intents or not previous.focus:
         return None
     before = previous.answer.standalone_question or previous.question
-    naming: set[str] = set()
-    for pid in previous.focus:
-        naming |= corpus.naming_terms.get(pid, set())
+    naming = _naming_terms(previous.focus, corpus)
     runs: list[list[re.Match[str]]] = []
     for w in re.finditer(r"[^\W_]+", before):
         if stem(w.group(0).lower()) not in naming:
@@ -270,6 +268,14 @@ def _ask_again(question: str, previous: _Turn, corpus: Corpus) -> str | None:
     if re.search(r"\b(?:the|this|that)\s*$", before[:start], re.IGNORECASE):
         role = re.sub(r"^(?:the|this|that)\s+", "", role, flags=re.IGNORECASE)
     return before[:start] + role + before[end:]
+
+
+def _naming_terms(posting_ids: Sequence[str], corpus: Corpus) -> set[str]:
+    """The stems that name any of these postings: title, company, places."""
+    naming: set[str] = set()
+    for pid in posting_ids:
+        naming |= corpus.naming_terms.get(pid, set())
+    return naming
 
 
 def _answered(understood: Understood, focus: tuple[str, ...]) -> tuple[str, ...]:
@@ -305,10 +311,7 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2)):
         focus, terms, carried, equal = previous, frozenset(), True, 0
-    naming: set[str] = set()
-    for pid in focus:
-        naming |= corpus.naming_terms.get(pid, set())
-    intent_text = _mask_names(question, naming)
+    intent_text = _mask_names(question, _naming_terms(focus, corpus))
     person = role_description(question).person
     if person:  # "should a student joining the AR team know?" is not an education question
         intent_text = _mask_spans(intent_text, [person])

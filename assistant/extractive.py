@@ -462,7 +462,7 @@ class ExtractiveAnswerer:
         words_only = [t for t in terms if not t.isdigit()]
         # An intent's own word ("duties", "salary") is covered by its section or cue; the most
         # specific of the other words ("on-call") is what an answer must say.
-        specific = [t for t in words_only if not any(t in i.synonyms or any(stems_match(t, syn) for syn in i.synonyms) for i in shape.intents)]
+        specific = [t for t in words_only if not any(_intent_word(t, i) for i in shape.intents)]
         words_only = specific or words_only
         top = max((weights[t] for t in words_only), default=0.0)
         keys = {t for t in words_only if weights[t] >= top * 0.999}
@@ -472,7 +472,7 @@ class ExtractiveAnswerer:
             hit = any(stems_match(t, s) for s in stems) or names_language(t, unit.text)
             if not hit:
                 for i in shape.intents:
-                    if t in i.synonyms or any(stems_match(t, syn) for syn in i.synonyms):
+                    if _intent_word(t, i):
                         hit = bool(stems & i.synonyms) or bool(i.cue and i.cue.search(unit.text)) or bool(not i.cue and i.section and i.section.search(unit.passage.section))
                         if hit:
                             break
@@ -566,6 +566,11 @@ class ExtractiveAnswerer:
             return ""
         at = passage.text.lower().find(literal.lower())
         return self._sentence_at(passage, max(at, 0))
+
+
+def _intent_word(term: str, intent) -> bool:
+    """``term`` is one of the intent's own words ("salari" for salary, "duti" for duties)."""
+    return term in intent.synonyms or any(stems_match(term, syn) for syn in intent.synonyms)
 
 
 def _abstain(text: str) -> Draft:
