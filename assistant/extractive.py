@@ -16,7 +16,7 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import QuestionShape, asks_for_roles, is_instruction, role_description
+from .question import CURRENCIES, CURRENCY_NAME, QuestionShape, asks_for_roles, is_instruction, role_description
 from .text import QUESTION_FILLER, STOPWORDS, content_stems, names_language, sentences, stem, stems_match
 from .types import Passage
 
@@ -43,11 +43,6 @@ _FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 # A question about pay with commission or bonus included, and the line that states it.
-_CURRENCY_WORD = re.compile(
-    r"\b(?:(?P<eur>euros?)|(?P<gbp>pounds?(?: sterling)?|sterling)|(?P<inr>rupees?)|(?P<usd>(?:us |american )?dollars?)"
-    r"|(?P<chf>swiss francs?)|(?P<jpy>yen))\b", re.IGNORECASE)
-_CURRENCIES = {"eur": {"EUR"}, "gbp": {"GBP"}, "inr": {"INR"}, "usd": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"},
-               "chf": {"CHF"}, "jpy": {"JPY"}}
 _ASKS_TOTAL = re.compile(r"\b(?:in total|total (?:pay|comp\w*|earnings)|on[- ]target|OTE|commission|hit (?:my|the|our) (?:number|quota|target))\b", re.IGNORECASE)
 _TOTAL_PAY = re.compile(r"\bon[- ]target\b|\bOTE\b|\btotal (?:comp\w*|earnings|pay|cash)\b", re.IGNORECASE)
 _TOP_PAY = re.compile(
@@ -261,8 +256,9 @@ class ExtractiveAnswerer:
                         and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
         # "Which jobs pay in euros?": a currency's name is answered by the pay field's currency
         # (postings write "€", not "euros").
-        currency_words = {m.group(0).lower() for m in _CURRENCY_WORD.finditer(shape.text)}
-        currencies = {code for w in currency_words for code in _CURRENCIES[_CURRENCY_WORD.match(w).lastgroup]}
+        named_currencies = list(CURRENCY_NAME.finditer(shape.text))
+        currencies = {code for m in named_currencies for code in CURRENCIES[m.lastgroup]}
+        currency_words = {w for m in named_currencies for w in m.group(0).lower().split()}  # "us", "dollars"
         unknown = [
             w for w in re.findall(r"[^\W\d_]{3,}", shape.text)
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS
@@ -280,7 +276,7 @@ class ExtractiveAnswerer:
             if t.isalpha() and t not in title_vocab and t not in place_stems and t not in _POINTERS and t not in _FILLER
             and t not in {"intern", "internship"} and t not in field_words and not (kind and stems_match(t, stem(kind.split()[0])))
             and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
-            and not any(stems_match(t, stem(w)) for w in currency_words)
+            and not any(stems_match(t.lower(), stem(w)) for w in currency_words)
         ]
         matches = []
         quotes: dict[str, tuple[Passage, str]] = {}

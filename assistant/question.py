@@ -160,9 +160,20 @@ def role_description(question: str) -> Description:
     return Description("")
 
 
+# A currency's name ("in US dollars", "in euros"): read against the pay field's currency, and
+# never a role's name ("US" is also a place in "Remote (US or Canada)").
+CURRENCY_NAME = re.compile(
+    r"\b(?:(?P<eur>euros?)|(?P<gbp>pounds?(?: sterling)?|sterling)|(?P<inr>rupees?)|(?P<usd>(?:us|u\.s\.|american) dollars?)"
+    r"|(?P<cad>canadian dollars?)|(?P<dollar>dollars?)|(?P<chf>swiss francs?)|(?P<jpy>yen))\b", re.IGNORECASE)
+CURRENCIES = {"eur": {"EUR"}, "gbp": {"GBP"}, "inr": {"INR"}, "usd": {"USD"}, "cad": {"CAD"},
+              "dollar": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"}, "chf": {"CHF"}, "jpy": {"JPY"}}
+
+
 def trigger_spans(question: str) -> list[tuple[int, int]]:
-    """Where the intents' words are, so they are not mistaken for a role's name ("Cobalt Pay")."""
-    return [m.span() for intent in INTENTS for m in intent.trigger.finditer(question)]
+    """Where the intents' words and currencies' names are, so they are not mistaken for a role's
+    name ("Cobalt Pay", "US dollars")."""
+    spans = [m.span() for intent in INTENTS for m in intent.trigger.finditer(question)]
+    return spans + [m.span() for m in CURRENCY_NAME.finditer(question)]
 
 
 def analyse(question: str, intent_text: str | None = None) -> QuestionShape:

@@ -387,15 +387,19 @@ def test_which_roles_lists_only_the_postings_that_say_it(corpus_bot, question, w
         assert all(word in q.lower() for q in c.quotes) and c.quotes
 
 
-@pytest.mark.parametrize("question,currency", [("Which jobs pay in euros?", "EUR"), ("Which roles pay in pounds?", "GBP")])
+@pytest.mark.parametrize("question,currency", [
+    ("Which jobs pay in euros?", "EUR"), ("Which roles pay in pounds?", "GBP"), ("Which jobs pay in US dollars?", "USD"),
+])
 def test_which_roles_pay_in_a_currency_reads_the_pay_field(corpus_bot, question, currency):
-    """Postings write "€", not "euros": the answer used to be "No posting mentions euros"."""
+    """Postings write "€", not "euros": the answer used to be "No posting mentions euros". "US"
+    in "US dollars" is not the place that names a posting ("Remote (US or Canada)")."""
     answer = corpus_bot.ask(question)
     assert_well_formed(answer)
     expected = {f.posting_id for f in corpus_bot.postings() if f.salary and f.salary.currency == currency}
     assert expected and {c.source for c in answer.citations} == expected, answer.text
     for c in answer.citations:
-        assert c.quotes and all({"EUR": "€", "GBP": "£"}[currency] in q for q in c.quotes)
+        marks = ({"EUR": "€", "GBP": "£", "USD": "$"}[currency], currency)  # "€2,400" or "USD 180k"
+        assert c.quotes and all(any(m in q for m in marks) for q in c.quotes)
 
 
 SAME_TITLE = {  # five postings with one title: only their content tells them apart
