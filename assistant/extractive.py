@@ -17,7 +17,7 @@ from index import PostingFields, find_places
 from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import CURRENCIES, CURRENCY_NAME, QuestionShape, asks_for_roles, is_instruction, role_description
-from .text import QUESTION_FILLER, STOPWORDS, content_stems, names_language, sentences, stem, stems_match
+from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match
 from .types import Passage
 
 DECLINE_INJECTION = (
@@ -39,7 +39,7 @@ _POINTERS = frozenset(
     stem(w) for w in "role job position opening posting vacancy internship one two first second both roles jobs "
     "positions openings postings vacancies internships".split()
 )
-_FILLER = frozenset(stem(w) for w in QUESTION_FILLER)
+_FILLER = filler_stems()
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 # A question about pay with commission or bonus included, and the line that states it.
@@ -235,13 +235,28 @@ class ExtractiveAnswerer:
         return None
 
     def _pay_without_figure(self, pid: str, label: str) -> Claim | None:
-        """"Competitive salary + equity": what a posting says of pay when it gives no figure."""
+        """"Competitive salary + equity": what a posting says of pay when it gives no figure. A
+        sentence with a pay word, best in a pay section; else a pay section's first sentence
+        ("Competitive, depending on experience."). The company's name is no pay word ("Bluefin
+        Pay GmbH")."""
+        fields = self.corpus.postings.get(pid)
+        company = fields.company if fields and fields.company else None
+        found: list[tuple[int, int, Passage, str]] = []
         for passage in self.corpus.by_posting.get(pid, []):
+            pay_section = bool(_PAY_WORD.search(passage.section))
+            only_pay = pay_section and not re.search(r"benefit|perk", passage.section, re.IGNORECASE)
             for a, b in sentences(passage.text):
                 text = passage.text[a:b]
-                if _PAY_WORD.search(text) and not is_instruction(text):
-                    return Claim(f"The posting for {label} gives no pay figure; it says: “{text}”", passage, (text,))
-        return None
+                if is_instruction(text):
+                    continue
+                if _PAY_WORD.search(text.replace(company, " ") if company else text):
+                    found.append((0 if pay_section else 1, len(found), passage, text))
+                elif only_pay:
+                    found.append((2, len(found), passage, text))
+        if not found:
+            return None
+        _, _, passage, text = min(found, key=lambda f: f[:2])
+        return Claim(f"The posting for {label} gives no pay figure; it says: “{text}”", passage, (text,))
 
     def _list_roles(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which jobs are there in Berlin?": the postings (of those named, if any) whose fields

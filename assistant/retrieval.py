@@ -33,7 +33,7 @@ import numpy as np
 from index import POSTING_ID_KEY
 
 from .corpus import Corpus, word_pairs
-from .text import content_stems, stems_match
+from .text import content_stems, filler_stems, stems_match
 from .types import Passage
 
 RRF_K = 60  # the constant of Cormack et al.; large enough that rank 1 does not dominate
@@ -148,7 +148,7 @@ def match_roles(
             equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
             if evidence and whole and not several and equal > ANSWERED_AT_ONCE:
                 fits = [p for p in chosen if round(scores[p], 9) == round(scores[ordered[0]], 9)]
-                pick = _picked_by_content(stems - named_by.keys(), fits, evidence, corpus)
+                pick = _picked_by_content(stems - named_by.keys() - filler_stems(), fits, evidence, corpus)
                 if pick is not None:
                     ordered = [pick] + [p for p in ordered if p != pick]
                     equal = 1

@@ -55,6 +55,12 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
+@functools.lru_cache(maxsize=1)
+def filler_stems() -> frozenset[str]:
+    """The stems of QUESTION_FILLER: words a question uses to ask, never what it asks about."""
+    return frozenset(stem(w) for w in QUESTION_FILLER)
+
+
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 

@@ -460,6 +460,19 @@ def test_an_answer_about_one_of_many_same_named_roles_says_so(same_title_bot):
     assert "$125,000" in named.text and "other postings" not in named.text
 
 
+def test_a_pay_word_in_the_company_s_name_is_not_what_the_posting_says_of_pay(tmp_path):
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "bluefin.md").write_text(_posting("Backend Engineer", "Bluefin Pay", "Berlin, Germany", {
+        "About us": "Bluefin Pay builds the ledger behind small shops across Europe.",
+        "What you'll do": "Build the ledger service."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("What is the salary for the backend engineer?")
+    assert_well_formed(answer)
+    assert answer.abstained and "does not state a salary" in answer.text, answer.text
+
+
 def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_path):
     folder = tmp_path / "postings"
     folder.mkdir()
@@ -490,6 +503,19 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
      "- Verhandlungssichere Französischkenntnisse\n",
      "Does the Hafenwerk role require French?", ("Französischkenntnisse",),
      "Does the Hafenwerk role require Spanish?", "Französischkenntnisse"),
+    # requirements under a heading that names none of the usual words
+    ("harbor_bistro.md", "# Line Cook\n\nHarbor Bistro · Portland, ME · Full-time\n\n## What you'll do\n\n"
+     "Prep and cook dishes on the grill station.\n\n## What we're looking for\n\n- 2+ years on a busy line\n"
+     "- A current food handler card\n",
+     "What are the requirements for the line cook?", ("2+ years on a busy line", "food handler card"),
+     "What will the line cook do?", "food handler"),
+    # "how much does ... make" asks for the pay, which a pay section gives without a figure; a
+    # company whose name says "Pay" says nothing of it
+    ("bluefin.md", "# Backend Engineer\n\nBluefin Pay · Berlin · Full-time\n\n## About us\n\nBluefin Pay builds "
+     "ledgers for small shops.\n\n## What you'll do\n\nBuild the ledger service.\n\n## Salary\n\n"
+     "Competitive, depending on experience.\n",
+     "How much does the backend engineer make?", ("Competitive, depending on experience",),
+     "What will the backend engineer do?", "Competitive"),
 ])
 def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
