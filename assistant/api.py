@@ -21,7 +21,7 @@ from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
 from .question import QuestionShape, analyse, asks_for_roles, role_description, trigger_spans
-from .retrieval import ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
+from .retrieval import ANSWERED_AT_ONCE, FIELDS_ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
 MAX_QUESTION_CHARS = 4000
@@ -188,7 +188,9 @@ class Assistant:
             note = ambiguity_note(understood, snap.corpus) if not allowed else ""
             if note and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
                 draft.claims.append(Claim(note))
-            about = focus
+            # the roles answered, not every posting the name fits less well: "that team" next
+            # means the team of the role the answer was about
+            about = answered
             if asks_for_roles(shape.text) and not draft.abstained:
                 # a list of roles is about the roles listed: "How much does it pay?" may follow
                 about = tuple(dict.fromkeys(c.passage.posting_id for c in draft.claims if c.passage)) or focus
@@ -200,20 +202,20 @@ class Assistant:
                 return _stream_text(answer)
             return answer
         if stream:
-            return self._tag(self._llm_answerer.stream(query, shape, passages, focus, asked, extractive_answer), focus)
-        return self._tag(self._llm_answerer.answer(query, shape, passages, focus, asked, extractive_answer), focus)
+            return self._tag(self._llm_answerer.stream(query, shape, passages, focus, asked, extractive_answer), answered)
+        return self._tag(self._llm_answerer.answer(query, shape, passages, focus, asked, extractive_answer), answered)
 
     @staticmethod
-    def _tag(result, focus: tuple[str, ...]):
+    def _tag(result, about: tuple[str, ...]):
         """Record which roles an answer was about: the next turn of a chat carries them."""
         if isinstance(result, Answer):
-            result.about = focus
+            result.about = about
             return result
 
         def tagged():
             for piece in result:
                 if isinstance(piece, Answer):
-                    piece.about = focus
+                    piece.about = about
                 yield piece
 
         return tagged()
@@ -280,13 +282,19 @@ def _naming_terms(posting_ids: Sequence[str], corpus: Corpus) -> set[str]:
 
 def _answered(understood: Understood, focus: tuple[str, ...]) -> tuple[str, ...]:
     """The roles an answer is about: a comparison's roles; else those the question's role name
-    fits equally well, up to ANSWERED_AT_ONCE, or the best one. A posting that fits less well
+    fits equally well, up to ``_answered_at_once``, or the best one. A posting that fits less well
     stays in the focus (its passages count more) but is not answered: "Which products will the
     Principal Search Engineer lead ...?" is not about the "Lead Product Designer"."""
     if understood.shape.is_comparison:
         return focus
     equal = understood.equal if understood.equal and not understood.carried and focus == understood.focus else len(focus)
-    return focus[:equal] if equal <= ANSWERED_AT_ONCE else focus[:1]
+    return focus[:equal] if equal <= _answered_at_once(understood.shape) else focus[:1]
+
+
+def _answered_at_once(shape: QuestionShape) -> int:
+    """How many postings a role name may fit alike and each still get its answer: more when each
+    answer is one field's line."""
+    return FIELDS_ANSWERED_AT_ONCE if shape.asks_fields_only else ANSWERED_AT_ONCE
 
 
 def _restrict(focus: tuple[str, ...], allowed: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -350,7 +358,7 @@ class Understood:
 def ambiguity_note(understood: Understood, corpus: Corpus) -> str:
     """One line saying that the role asked about fits several postings, when the answer had to
     pick one: the user learns the answer is about one of many and how to ask about another."""
-    if understood.carried or understood.shape.is_comparison or understood.equal <= ANSWERED_AT_ONCE:
+    if understood.carried or understood.shape.is_comparison or understood.equal <= _answered_at_once(understood.shape):
         return ""
     others = understood.equal - 1
     example = corpus.label(understood.focus[1])

@@ -92,7 +92,7 @@ class ExtractiveAnswerer:
         field_intents = [i for i in shape.intents if i.field]
         # A field answers when the question asks only for fields; "Does the pay include equity?"
         # also asks about benefits, which only a sentence can answer.
-        only_fields = field_intents and all(i.field for i in shape.intents)
+        only_fields = shape.asks_fields_only
         place = _asks_place(shape) if not terms and all(i.name == "location" for i in shape.intents) else None
         ranked = self._ranked_pay(shape, focus)
         if ranked is not None:

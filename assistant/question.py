@@ -92,6 +92,11 @@ class QuestionShape:
     def primary(self) -> Intent | None:
         return self.intents[0] if self.intents else None
 
+    @property
+    def asks_fields_only(self) -> bool:
+        """Every intent is a field (pay, place, work policy...): each role's answer is one line."""
+        return bool(self.intents) and all(i.field for i in self.intents)
+
 
 _ROLE_LIST = _rx(
     r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+\w+){0,3}?\s+"

@@ -47,6 +47,10 @@ IN_PROCESS_CHUNKS = 2000
 # fit), and the question's other words may pick a posting the name fits less well or not at all,
 # among the CONTENT_CANDIDATES postings whose passages rank first for the question.
 ANSWERED_AT_ONCE = 3
+# A question asking only for fields gets a line per posting, so up to this many postings that a
+# role name fits alike are all answered: "What does the Principal Machine Learning Engineer pay?"
+# with six postings of that title states the six salaries instead of picking one.
+FIELDS_ANSWERED_AT_ONCE = 8
 CONTENT_CANDIDATES = 10
 # Running the dense query on a worker while BM25 scores pays once BM25 takes a few ms. Through
 # chroma run (3 interleaved runs each, retrieval p50): at 73k chunks 16.9-20.8 ms with the worker
@@ -139,15 +143,17 @@ def match_roles(
                 chosen |= sole
             unranked = len(evidence or ())
             asked = word_pairs(question)
-            ordered = sorted(chosen, key=lambda p: (
-                -round(scores[p], 9),
-                -len(asked & corpus.label_pairs(p)),  # said as the posting says it: "Engineering Intern"
-                (evidence or {}).get(p, unranked),
-                p,
-            ))
-            equal = sum(1 for pid in chosen if round(scores[pid], 9) == round(scores[ordered[0]], 9))
+
+            def fit(p: str) -> tuple[float, int]:
+                # the name's score, then the word pairs said as the posting says them: asked for
+                # the "Machine Learning Engineering Intern", the posting of that title fits better
+                # than five "Machine Learning Engineer Intern (Summer 2026)"
+                return -round(scores[p], 9), -len(asked & corpus.label_pairs(p))
+
+            ordered = sorted(chosen, key=lambda p: (*fit(p), (evidence or {}).get(p, unranked), p))
+            fits = [p for p in chosen if fit(p) == fit(ordered[0])]  # the postings that fit alike
+            equal = len(fits)
             if evidence and whole and not several and equal > ANSWERED_AT_ONCE:
-                fits = [p for p in chosen if round(scores[p], 9) == round(scores[ordered[0]], 9)]
                 pick = _picked_by_content(stems - named_by.keys() - filler_stems(), fits, evidence, corpus)
                 if pick is not None:
                     ordered = [pick] + [p for p in ordered if p != pick]

@@ -447,17 +447,53 @@ def test_among_postings_with_one_title_the_question_s_content_picks_the_posting(
     assert answer.about and answer.about[0] == slug
 
 
-def test_an_answer_about_one_of_many_same_named_roles_says_so(same_title_bot):
+def _slug(company: str) -> str:
+    return company.lower().replace(" ", "_") + ".md"
+
+
+def test_a_field_asked_of_a_few_same_named_roles_is_answered_for_each(same_title_bot):
+    """Five postings titled "Data Engineer": each one's salary, citing its own pay line, rather
+    than one of them picked."""
     answer = same_title_bot.ask("What is the salary for the data engineer?")
     assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {_slug(c) for c in SAME_TITLE}, answer.text
+    for company, (_, pay, _) in SAME_TITLE.items():
+        assert company in answer.text and pay.split(" - ")[0] in answer.text, answer.text
+    assert "other postings fit" not in answer.text
+
+
+def test_an_answer_about_one_of_many_same_named_roles_says_so(same_title_bot):
+    """A question answered by sentences, not one field, is answered for one of the five, and says
+    how many others fit."""
+    answer = same_title_bot.ask("What are the requirements for the data engineer?")
+    assert_well_formed(answer)
     (source,) = {c.source for c in answer.citations}
-    company = next(c for c in SAME_TITLE if c.lower().replace(" ", "_") + ".md" == source)
-    assert SAME_TITLE[company][1].split(" - ")[0] in answer.text  # the pay of the posting it cites
+    company = next(c for c in SAME_TITLE if _slug(c) == source)
+    assert "3+ years of SQL" in answer.text
     assert company in answer.text  # which of them it is about
     assert "4 other postings fit this description" in answer.text
     # Naming the company settles it: no note.
     named = same_title_bot.ask("What is the salary for the data engineer at Orbit Telecom?")
     assert "$125,000" in named.text and "other postings" not in named.text
+
+
+def test_a_field_asked_of_very_many_same_named_roles_answers_one_and_says_how_many_fit(tmp_path):
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    cities = ("Akron, OH", "Boise, ID", "Camden, NJ", "Dayton, OH", "Eugene, OR", "Fresno, CA", "Gary, IN",
+              "Helena, MT", "Ithaca, NY")
+    for n, city in enumerate(cities):
+        (folder / f"clinic_{n}.md").write_text(_posting("Registered Nurse", f"Clinic {city.split(',')[0]}", city, {
+            "What you'll do": "Care for patients on the medical ward."}), encoding="utf-8")
+    for title in ("Pharmacist", "Medical Receptionist"):  # a word every posting has names none of them
+        (folder / f"{title.split()[0].lower()}.md").write_text(_posting(title, "Clinic Akron", "Akron, OH", {
+            "What you'll do": "Serve the patients of our clinic."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("Where is the registered nurse based?")
+    assert_well_formed(answer)
+    assert len({c.source for c in answer.citations}) == 1, answer.text
+    assert "8 other postings fit this description" in answer.text
 
 
 def test_a_pay_word_in_the_company_s_name_is_not_what_the_posting_says_of_pay(tmp_path):
@@ -550,6 +586,29 @@ def test_a_comparison_finds_each_role_even_one_many_postings_share(tmp_path):
     assert "Bellevue" in answer.text and "London" in answer.text
 
 
+def test_a_follow_up_is_about_the_role_answered_not_its_look_alikes(tmp_path):
+    """The first answer is about the one "Data Engineering Intern"; four "Data Engineer Intern"
+    postings fit the name less well. "Where is it based?" is about the one answered."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "snapline.md").write_text(_posting("Data Engineering Intern", "Snapline", "London, UK", {
+        "What you'll do": "Build the pipelines behind our maps."}), encoding="utf-8")
+    for company in ("Acorn", "Birch", "Cedar", "Dogwood"):
+        (folder / f"{company.lower()}.md").write_text(_posting("Data Engineer Intern", company, "Austin, TX", {
+            "What you'll do": "Move our warehouse loads to Airflow."}), encoding="utf-8")
+    (folder / "willow.md").write_text(_posting("Platform Engineer", "Willow", "Denver, CO", {
+        "What you'll do": "Keep our Linux fleet patched."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    chat = bot.chat()
+    first = chat.ask("Tell me about the Data Engineering Intern position.")
+    assert {c.source for c in first.citations} == {"snapline.md"}, first.text
+    answer = chat.ask("Where is it based?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"snapline.md"}, answer.text
+    assert "London" in answer.text and "Austin" not in answer.text
+
+
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
     body = "".join(f"## {name}\n\n{text}\n\n" for name, text in sections.items())
     return f"# {title}\n\n{company} · {place} · Full-time\n\n{body}"
@@ -606,6 +665,15 @@ def test_a_company_name_s_last_word_alone_does_not_name_its_postings(crowded_bot
     answer = crowded_bot.ask("Which operating system do the internship's drones run?")
     assert {c.source for c in answer.citations} == {"kitewing_intern.md"}, answer.text
     assert "Zephyr" in answer.text
+
+
+def test_a_role_named_as_its_posting_writes_it_fits_better_than_look_alikes(crowded_bot):
+    """"Data Engineering Intern" is one posting's title as written; eight "Data Engineer Intern"
+    titles only stem alike. The answer is about the one, with no note about the others."""
+    answer = crowded_bot.ask("Where is the Data Engineering Intern based?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"kitewing_intern.md"}, answer.text
+    assert "London" in answer.text and "other postings fit" not in answer.text
 
 
 def test_the_question_s_content_picks_a_role_when_its_words_fit_many_postings_alike(crowded_bot):
