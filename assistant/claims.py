@@ -43,9 +43,11 @@ def render(claims: list[Claim]) -> tuple[str, list[Citation]]:
             text = _with_marker(text, numbers[chunk_id], claim.bullet)
         parts.append(("- " if claim.bullet else "") + text)
     out = ""
-    for part, claim in zip(parts, claims):
+    for n, (part, claim) in enumerate(zip(parts, claims)):
         if not out:
             out = part
+        elif claims[n - 1].bullet and not claim.bullet:
+            out += "\n\n" + part  # a sentence after a list is a paragraph of its own, not the last item's end
         elif claim.bullet or out.endswith(":"):
             out += "\n" + part
         else:

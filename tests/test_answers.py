@@ -471,7 +471,8 @@ def test_an_answer_about_one_of_many_same_named_roles_says_so(same_title_bot):
     company = next(c for c in SAME_TITLE if _slug(c) == source)
     assert "3+ years of SQL" in answer.text
     assert company in answer.text  # which of them it is about
-    assert "4 other postings fit this description" in answer.text
+    # a paragraph of its own, not the end of the requirements' last item
+    assert "\n\n4 other postings fit this description" in answer.text, answer.text
     # Naming the company settles it: no note.
     named = same_title_bot.ask("What is the salary for the data engineer at Orbit Telecom?")
     assert "$125,000" in named.text and "other postings" not in named.text
