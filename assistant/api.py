@@ -20,7 +20,7 @@ from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import QuestionShape, analyse, asks_for_roles, role_description, trigger_spans
+from .question import DIFFER, QuestionShape, analyse, asks_for_roles, role_description, trigger_spans
 from .retrieval import ANSWERED_AT_ONCE, FIELDS_ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
@@ -313,7 +313,7 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     matching ("Cobalt Pay" must not answer "how much does it pay") and role names from intent
     detection ("Lattice Health" is not a health-benefits question). ``evidence`` (posting id ->
     best passage rank for the question) orders postings that a role name fits equally well."""
-    several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|differ(?:s|ent|ence|ences|ently)?)\b", question, re.IGNORECASE))
+    several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|" + DIFFER + r")\b", question, re.IGNORECASE))
     masked = _mask_spans(question, trigger_spans(question))
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal

@@ -342,7 +342,7 @@ class ExtractiveAnswerer:
     def _total_pay(self, pid: str, pay: Claim) -> list[Claim]:
         """"What would I make in total if I hit my number?": the posting's on-target or total
         earnings line beside its base pay, when it has one the pay claim does not already quote."""
-        passage, quote = self._find_regex(pid, _TOTAL_PAY.pattern)
+        passage, quote = self._find_regex(pid, _TOTAL_PAY)
         if passage is None or quote in pay.quotes:
             return []
         return [Claim(_BULLET.sub("", quote), passage, (quote,))]
@@ -573,8 +573,8 @@ class ExtractiveAnswerer:
                 return passage, sentence
         return None, ""
 
-    def _find_regex(self, pid: str, pattern: str) -> tuple[Passage | None, str]:
-        rx = re.compile(pattern, re.IGNORECASE)
+    def _find_regex(self, pid: str, pattern: str | re.Pattern[str]) -> tuple[Passage | None, str]:
+        rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE)
         for passage in self.corpus.by_posting.get(pid, []):
             m = rx.search(passage.text)
             if m:

@@ -66,7 +66,9 @@ INTENTS: tuple[Intent, ...] = (
 
 _LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")
 _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
-_COMPARISON = _rx(r"\b(?:compare\w*|comparison|differ(?:s|ent|ence|ences|ently)?|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|more|less)\b")
+# "differs", "different", "difference": never "differential" (a shift differential is pay)
+DIFFER = r"differ(?:s|ent|ence|ences|ently)?"
+_COMPARISON = _rx(r"\b(?:compare\w*|comparison|" + DIFFER + r"|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|more|less)\b")
 _NUMERIC = _rx(r"\b(?:how (?:many|much|long|often)|number of|what (?:percentage|percent))\b")
 
 _INJECTION = _rx(
