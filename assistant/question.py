@@ -22,6 +22,18 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _MONEY = r"(?:[$£€₹¥]\s?\d|\b(?:USD|GBP|EUR|CAD|AUD|INR|CHF)\s?\d|\d\s?(?:USD|GBP|EUR)\b)"
+# Tools a posting names: the frameworks intent's cue. Words that are also plain English ("Slack",
+# "Excel", "Unity", "Ray") are left out: the cue is matched whatever the case.
+_TOOLS = "|".join((
+    r"PyTorch|TensorFlow|JAX|Keras|scikit-learn|XGBoost|LightGBM|Hugging ?Face|MLflow|Kubeflow|SageMaker|Vertex AI|CUDA",
+    r"React|Angular|Vue|Svelte|Next\.js|Node\.js|Django|Flask|FastAPI|Spring|Rails|GraphQL|gRPC|Webpack|Tailwind",
+    r"Spark|Flink|Hadoop|Airflow|Dagster|dbt|Kafka|RabbitMQ|Fivetran|Databricks|Snowflake|BigQuery|Redshift",
+    r"Postgres\w*|MySQL|MongoDB|Cassandra|DynamoDB|Redis|Elasticsearch|Kibana|Pandas|NumPy|Jupyter",
+    r"Kubernetes|Docker|Terraform|Pulumi|Ansible|Istio|Nginx|Linux|Git|GitHub(?: Actions)?|GitLab(?: CI)?|Jenkins",
+    r"CircleCI|Argo ?CD|Bazel|Gradle|Prometheus|Grafana|Datadog|Splunk|New Relic|PagerDuty|OpenTelemetry|AWS|GCP|Azure",
+    r"EKS|GKE|AKS|Cloudflare|Looker|Tableau|Power BI|Jira|Confluence|Salesforce|HubSpot|Zendesk|SAP|NetSuite",
+    r"Figma|Adobe|Photoshop|Illustrator|AutoCAD|Revit|SolidWorks|Simulink|LabVIEW|SPSS|Stata|QuickBooks|Xero|ROS",
+))
 INTENTS: tuple[Intent, ...] = (
     Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
@@ -50,7 +62,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:English|Spanish|French|German|Mandarin|Cantonese|Portuguese|Italian|Hindi|Japanese|Korean|Arabic|Russian|Turkish|Dutch|Polish|Swedish|Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)|\b(?:Deutsch|Englisch|Französisch|Spanisch)(?:kenntnisse)?\b"),
            None, frozenset({"languag", "program", "code", "speak", "spoken", "fluent", "bilingu"})),
     Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|stack|technolog\w*)\b"),
-           _rx(r"\b(?:PyTorch|TensorFlow|JAX|Keras|scikit-learn|React|Angular|Vue|Django|Flask|FastAPI|Spring|Rails|Node\.js|Spark|Kubernetes|Docker|Terraform|AWS|GCP|Azure|Airflow|dbt|Kafka|Postgres\w*|MySQL|Figma|Snowflake|Pandas|NumPy|Hadoop)\b"),
+           _rx(r"\b(?:" + _TOOLS + r")\b"),
            None, frozenset({"framework", "librari", "tool", "stack", "technolog"})),
     Intent("start", _rx(r"\b(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
            _rx(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|asap|immediately)\b"),

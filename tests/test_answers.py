@@ -553,6 +553,12 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
      "Competitive, depending on experience.\n",
      "How much does the backend engineer make?", ("Competitive, depending on experience",),
      "What will the backend engineer do?", "Competitive"),
+    # the tools a posting names, beyond a handful of well-known frameworks
+    ("northwind_sre.md", "# Site Reliability Engineer\n\nNorthwind Freight · Reno, NV · Full-time\n\n## What you'll do\n\n"
+     "- Keep our Jenkins pipelines green.\n- Automate server setup with Ansible.\n- Watch service health in Datadog.\n"
+     "- Join the on-call rotation once a month.\n\n## Requirements\n\n- 4+ years running production systems.\n",
+     "What tools does the site reliability engineer use?", ("Jenkins", "Ansible", "Datadog"),
+     "What are the requirements for the site reliability engineer?", "Jenkins"),
 ])
 def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
