@@ -147,15 +147,25 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha() and w.isascii())
 
 
+# Informal spellings too far from the word for a close match ("nite" is two edits from "night").
+_INFORMAL = {
+    "nite": "night", "nites": "nights", "tonite": "tonight", "thru": "through", "wknd": "weekend", "wknds": "weekends",
+    "wk": "week", "wks": "weeks", "hrs": "hours", "yr": "year", "yrs": "years", "mgr": "manager",
+}  # not "hr" (HR), "mo" (Missouri), "req" (a requisition)
+
+
 def correct_spelling(question: str, corpus: Corpus) -> str:
-    """Replace words that are neither English nor in the corpus by a close corpus word
-    ("salry" -> "salary", "lerning" -> "learning")."""
+    """Replace informal spellings by the word ("nite" -> "night"), and words that are neither
+    English nor in the corpus by a close corpus word ("salry" -> "salary", "lerning" -> "learning")."""
     import difflib
 
     known = english_words()
     out = []
     for token in question.split(" "):
         core = token.strip("?.,!;:'\"()").lower()
+        if core in _INFORMAL and core not in corpus.spelling.get(core[0], ()):
+            out.append(token.lower().replace(core, _INFORMAL[core]))
+            continue
         if (
             len(core) < 4
             or not core.isalpha()

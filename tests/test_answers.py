@@ -559,6 +559,11 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
      "- Join the on-call rotation once a month.\n\n## Requirements\n\n- 4+ years running production systems.\n",
      "What tools does the site reliability engineer use?", ("Jenkins", "Ansible", "Datadog"),
      "What are the requirements for the site reliability engineer?", "Jenkins"),
+    # an informal spelling two edits from the word ("nite")
+    ("larkspur.md", "# Warehouse Associate – Night Shift\n\nLarkspur Supply · Fresno, CA · Full-time\n\n## What you'll do\n\n"
+     "Pick and pack orders for our stores.\n",
+     "is the warehouse job at larkspur nite shift?", ("Night Shift",),
+     "What will the warehouse associate do?", "Yes"),
 ])
 def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
