@@ -10,13 +10,13 @@ When coverage is weak it abstains: a missing answer is better than a plausible o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import CURRENCIES, CURRENCY_NAME, QuestionShape, asks_for_roles, is_instruction, role_description
+from .question import CURRENCIES, CURRENCY_NAME, INTENTS, QuestionShape, asks_for_roles, is_instruction, role_description
 from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match
 from .types import Passage
 
@@ -41,6 +41,8 @@ _POINTERS = frozenset(
 )
 _FILLER = filler_stems()
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
+# Where a question's second clause starts: "How long is it, and can it be extended?"
+_CLAUSE = re.compile(r"\s*(?:,?\s*\band\b|;|,\s*(?=(?:can|could|is|are|does|do|will|would|what|where|when|how|who)\b))\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 # A question about pay with commission or bonus included, and the line that states it.
 _ASKS_TOTAL = re.compile(r"\b(?:in total|total (?:pay|comp\w*|earnings)|on[- ]target|OTE|commission|hit (?:my|the|our) (?:number|quota|target))\b", re.IGNORECASE)
@@ -104,14 +106,17 @@ class ExtractiveAnswerer:
         if place or only_fields:
             draft = self._from_fields(shape, targets, field_intents, place)
             if draft is not None:
-                return draft
+                return self._and_the_rest(draft, shape, passages, targets, terms, focus)
         if not terms and not shape.intents:
             if shape.is_yes_no and len(targets) == 1:
                 draft = self._by_title(targets[0])
                 if draft is not None:
                     return draft
             return self._overview(targets)
-        return self._from_sentences(shape, passages, targets, terms, focus)
+        draft = self._from_sentences(shape, passages, targets, terms, focus)
+        if draft.abstained and field_intents and not shape.is_yes_no:
+            return self._fields_and_silence(shape, targets, field_intents, terms) or draft
+        return draft
 
     # -- who is asked about -----------------------------------------------------------------
     def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...],
@@ -182,6 +187,52 @@ class ExtractiveAnswerer:
         if not answered and shape.primary and shape.primary.field == "company":
             return None  # fall back to sentences about the company
         return Draft(claims, abstained=not answered)
+
+    def _and_the_rest(self, draft: Draft, shape: QuestionShape, passages: list[Passage], targets: list[str],
+                      terms: list[str], focus: tuple[str, ...]) -> Draft:
+        """"How long is the contract, and can it be extended?": a later clause that asks for no
+        field of its own is answered by a sentence after the fields, when one says it."""
+        if draft.abstained:
+            return draft
+        rest: list[str] = []
+        for clause in _CLAUSE.split(shape.text)[1:]:
+            if not any(i.trigger.search(clause) for i in INTENTS):
+                stems = set(content_stems(clause))
+                rest += [t for t in terms if t in stems and t not in rest]
+        if not rest:
+            return draft
+        # "How long ..." asked for a number; "can it be extended?" does not
+        more = self._from_sentences(replace(shape, is_numeric=False), passages, targets, rest, focus)
+        if more.abstained:
+            return Draft(draft.claims + [self._silence(shape, targets, set(rest))], abstained=False)
+        quoted = {q for c in draft.claims for q in c.quotes}
+        return Draft(draft.claims + [c for c in more.claims if c.passage and not quoted & set(c.quotes)], abstained=False)
+
+    def _fields_and_silence(self, shape: QuestionShape, targets: list[str], field_intents: list,
+                            terms: list[str]) -> Draft | None:
+        """"Where is the role, and is there a bonus?" when no sentence says anything of a bonus:
+        the fields asked for, and that the posting is silent on the rest, rather than nothing."""
+        fields = self._from_fields(shape, targets, field_intents, None)
+        if fields is None or fields.abstained:
+            return None
+        rest = {t for t in terms if not t.isdigit() and not any(_intent_word(t, i) for i in field_intents)}
+        return Draft(fields.claims + [self._silence(shape, targets, rest)], abstained=False)
+
+    @staticmethod
+    def _silence(shape: QuestionShape, targets: list[str], rest: set[str]) -> Claim:
+        """That the postings say nothing of these asked words, in the question's own words."""
+        words = re.findall(r"[^\W_][\w-]*", shape.text)
+        runs: list[list[str]] = []  # neighbouring asked words are one phrase: "dental coverage"
+        for n, w in enumerate(words):
+            if stem(w.lower()) in rest:
+                if runs and n > 0 and stem(words[n - 1].lower()) in rest:
+                    runs[-1].append(w.lower())
+                else:
+                    runs.append([w.lower()])
+        said = list(dict.fromkeys(" ".join(run) for run in runs))
+        where = "the postings" if len(targets) > 1 else "the posting"
+        return Claim(f"I couldn't find anything about {_join(said)} in {where}." if said else
+                     f"I couldn't find the rest of the question in {where}.")
 
     def _field_claim(self, fields: PostingFields, label: str, name: str, shape: QuestionShape | None = None) -> Claim | None:
         """A claim stating one field, citing the passage it was read from; ``shape`` lets a

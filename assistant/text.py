@@ -87,8 +87,11 @@ def numbers(text: str) -> set[str]:
 
 
 def stems_match(a: str, b: str) -> bool:
-    """Same stem, or one a prefix of the other when both are long ("intern" ~ "internship")."""
+    """Same stem, or one a prefix of the other when both are long ("intern" ~ "internship"), or
+    a verb and its Latin noun ("extend" ~ "extens(ion)", "decid(e)" ~ "decis(ion)")."""
     if a == b:
+        return True
+    if len(a) == len(b) >= 5 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"d", "s"}:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 5 and long_.startswith(short)

@@ -564,6 +564,17 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
      "Pick and pack orders for our stores.\n",
      "is the warehouse job at larkspur nite shift?", ("Night Shift",),
      "What will the warehouse associate do?", "Yes"),
+    # a second clause that asks no field is answered by a sentence, "extended" by "extension"
+    ("fernhill.md", "# Research Assistant\n\nFernhill University · Leeds, UK · Fixed-term\n\n## The post\n\n"
+     "This fixed-term post lasts 12 months from March 2026.\nAn extension of a further year is possible.\n\n"
+     "## What you'll do\n\n- Run the lab's field surveys.\n",
+     "How long is the research assistant post, and can it be extended?", ("12 months", "An extension of a further year"),
+     "How long is the research assistant post?", "extension"),
+    # a field asked beside something the posting never mentions: the field, and the silence
+    ("thornbury.md", "# Barista\n\nThornbury Coffee · Bristol, UK · Part-time\n\n## What you'll do\n\n"
+     "Make coffee for our guests.\n",
+     "Where is the barista job, and is there a bonus?", ("Bristol", "couldn't find anything about bonus"),
+     "Where is the barista job?", "bonus"),
 ])
 def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
