@@ -16,7 +16,7 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import CURRENCIES, CURRENCY_NAME, INTENTS, QuestionShape, asks_for_roles, is_instruction, role_description
+from .question import CURRENCIES, CURRENCY_NAME, QuestionShape, asks_for_roles, is_instruction, role_description
 from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match
 from .types import Passage
 
@@ -103,10 +103,10 @@ class ExtractiveAnswerer:
             draft = self._list_roles(shape, focus)
             if draft is not None:
                 return draft
-        if place or only_fields:
+        if place or only_fields or (field_intents and _fields_apart(shape)):
             draft = self._from_fields(shape, targets, field_intents, place)
-            if draft is not None:
-                return self._and_the_rest(draft, shape, passages, targets, terms, focus)
+            if draft is not None and (only_fields or place or not draft.abstained):
+                return self._by_clause(draft, shape, passages, targets, terms, focus)
         if not terms and not shape.intents:
             if shape.is_yes_no and len(targets) == 1:
                 draft = self._by_title(targets[0])
@@ -188,25 +188,30 @@ class ExtractiveAnswerer:
             return None  # fall back to sentences about the company
         return Draft(claims, abstained=not answered)
 
-    def _and_the_rest(self, draft: Draft, shape: QuestionShape, passages: list[Passage], targets: list[str],
-                      terms: list[str], focus: tuple[str, ...]) -> Draft:
-        """"How long is the contract, and can it be extended?": a later clause that asks for no
-        field of its own is answered by a sentence after the fields, when one says it."""
+    def _by_clause(self, draft: Draft, shape: QuestionShape, passages: list[Passage], targets: list[str],
+                   terms: list[str], focus: tuple[str, ...]) -> Draft:
+        """"How long is the contract, and can it be extended?", "What is the salary, and what team
+        is it on?": after the fields, each clause that asks for no field is answered by a
+        sentence, or said to be unanswered, as if asked alone."""
         if draft.abstained:
             return draft
-        rest: list[str] = []
-        for clause in _CLAUSE.split(shape.text)[1:]:
-            if not any(i.trigger.search(clause) for i in INTENTS):
-                stems = set(content_stems(clause))
-                rest += [t for t in terms if t in stems and t not in rest]
-        if not rest:
-            return draft
-        # "How long ..." asked for a number; "can it be extended?" does not
-        more = self._from_sentences(replace(shape, is_numeric=False), passages, targets, rest, focus)
-        if more.abstained:
-            return Draft(draft.claims + [self._silence(shape, targets, set(rest))], abstained=False)
-        quoted = {q for c in draft.claims for q in c.quotes}
-        return Draft(draft.claims + [c for c in more.claims if c.passage and not quoted & set(c.quotes)], abstained=False)
+        claims = list(draft.claims)
+        for clause, intents in _clause_intents(shape):
+            if intents and all(i.field for i in intents):
+                continue
+            stems = set(content_stems(clause))
+            rest = [t for t in terms if t in stems]
+            asked = tuple(i for i in intents if not i.field)
+            if not rest and not asked:
+                continue
+            # "How long ..." asked for a number; "can it be extended?" does not
+            more = self._from_sentences(replace(shape, intents=asked, is_numeric=False), passages, targets, rest, focus)
+            if more.abstained:
+                claims.append(self._silence(shape, targets, set(rest)))
+                continue
+            quoted = {q for c in claims for q in c.quotes}
+            claims += [c for c in more.claims if c.passage and not quoted & set(c.quotes)]
+        return Draft(claims, abstained=False)
 
     def _fields_and_silence(self, shape: QuestionShape, targets: list[str], field_intents: list,
                             terms: list[str]) -> Draft | None:
@@ -547,8 +552,12 @@ class ExtractiveAnswerer:
         key_covered = not keys
         unknown_missed = False
         for t in terms:
-            hit = any(stems_match(t, s) for s in stems) or names_language(t, unit.text)
-            if not hit:
+            strict = [i for i in shape.intents if i.strict and _intent_word(t, i)]
+            if strict:
+                hit = any(i.cue is not None and i.cue.search(unit.text) for i in strict)
+            else:
+                hit = any(stems_match(t, s) for s in stems) or names_language(t, unit.text)
+            if not hit and not strict:
                 for i in shape.intents:
                     if _intent_word(t, i):
                         hit = bool(stems & i.synonyms) or bool(i.cue and i.cue.search(unit.text)) or bool(not i.cue and i.section and i.section.search(unit.passage.section))
@@ -680,3 +689,14 @@ def _asks_place(shape: QuestionShape) -> str | None:
     places = [p for p in find_places(shape.text) if p != "Remote"]
     return places[0] if places else None
 
+
+def _clause_intents(shape: QuestionShape) -> list[tuple[str, list]]:
+    """The question's clauses, each with the question's intents it asks."""
+    return [(c, [i for i in shape.intents if i.trigger.search(c)]) for c in _CLAUSE.split(shape.text) if c.strip()]
+
+
+def _fields_apart(shape: QuestionShape) -> bool:
+    """Some clause asks only for fields, and none asks for a field together with something only
+    a sentence answers: "What is the salary, and what team is it on?"."""
+    kinds = [{bool(i.field) for i in intents} for _, intents in _clause_intents(shape)]
+    return len(kinds) >= 2 and {True} in kinds and {True, False} not in kinds

@@ -15,6 +15,7 @@ class Intent:
     section: re.Pattern[str] | None  # in the heading of a section that answers it
     synonyms: frozenset[str]  # stems that cover the intent's words in a sentence
     field: str | None = None  # PostingFields attribute that answers it directly
+    strict: bool = False  # its own words count in a sentence only where its cue matches
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -72,6 +73,13 @@ INTENTS: tuple[Intent, ...] = (
     Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after)\b"),
            None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profile|who you are|must|looking for|a fit if|you(?:'ll| will)? need|ideal candidate|we expect|nice to have|bonus points"),
            frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici", "background", "profil"})),
+    # "What team is it on?", "Who does it report to?": a sentence placing the role in a team
+    # answers, not one that only mentions a team ("with our ML engineering team"), so strict.
+    Intent("team", _rx(r"\b(?:what|which) (?:\w+ )?team\b|\bteam (?:would|will|do|does|is|am) (?:i|it|they|the role|this role)\b"
+                       r"|\breport(?:s|ing)? (?:to|into)\b|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
+           _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
+               r"|\breport(?:s|ing)?\s+(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
+           _rx(r"team"), frozenset({"team", "report"}), strict=True),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?)\b"),
            None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )

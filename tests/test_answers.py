@@ -43,7 +43,7 @@ def corpus_report(corpus_bot):
 
 def test_question_set_scores_hold_on_postings_never_tuned_on(corpus_report):
     answers = corpus_report["answers"]
-    assert answers["fact_recall"] >= 0.9, corpus_report["by_category"]
+    assert answers["fact_recall"] >= 0.95, corpus_report["by_category"]
     assert answers["citation_precision"] >= 0.9
     assert answers["abstention"] >= 0.9
     assert answers["false_abstention"] <= 0.05
@@ -630,6 +630,32 @@ def test_a_follow_up_is_about_the_role_answered_not_its_look_alikes(tmp_path):
     assert_well_formed(answer)
     assert {c.source for c in answer.citations} == {"snapline.md"}, answer.text
     assert "London" in answer.text and "Austin" not in answer.text
+
+
+def test_the_team_is_the_one_a_posting_places_the_role_in_and_each_clause_is_answered(tmp_path):
+    """A team the role works with is not its team; a question's second clause gets its own answer,
+    or is said to be unanswered, after the field the first clause asks for."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "quarry.md").write_text(_posting("Fraud Analyst", "Quarry Bank", "Leeds, UK", {
+        "The role": "You will join the Payments Risk team and review alerts every day.",
+        "Requirements": "- Experience partnering with a data engineering team.",
+        "Compensation": "The salary is £55,000 per year."}), encoding="utf-8")
+    (folder / "tallow.md").write_text(_posting("Data Analyst", "Tallow Foods", "Bristol, UK", {
+        "What you'll do": "- Build dashboards with our marketing team.",
+        "Requirements": "- 2+ years with SQL.",
+        "Compensation": "The salary is £45,000 per year."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    both = bot.ask("What is the salary for the Quarry fraud analyst, and what team is it on?")
+    assert_well_formed(both)
+    assert "£55,000" in both.text and "Payments Risk team" in both.text, both.text
+    alone = bot.ask("What team is the Tallow data analyst on?")
+    assert alone.abstained and "marketing" not in alone.text, alone.text
+    silent = bot.ask("What is the salary for the Tallow data analyst, and what team is it on?")
+    assert_well_formed(silent)
+    assert "£45,000" in silent.text and "couldn't find anything about team" in silent.text, silent.text
+    assert "marketing" not in silent.text
 
 
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
