@@ -144,14 +144,12 @@ def match_roles(
             unranked = len(evidence or ())
             asked = word_pairs(question)
 
-            def fit(p: str) -> tuple[float, int]:
-                # the name's score, then the word pairs said as the posting says them: asked for
-                # the "Machine Learning Engineering Intern", the posting of that title fits better
-                # than five "Machine Learning Engineer Intern (Summer 2026)"
-                return -round(scores[p], 9), -len(asked & corpus.label_pairs(p))
-
-            ordered = sorted(chosen, key=lambda p: (*fit(p), (evidence or {}).get(p, unranked), p))
-            fits = [p for p in chosen if fit(p) == fit(ordered[0])]  # the postings that fit alike
+            # How well the name fits: its score, then the word pairs said as the posting says them.
+            # Asked for the "Machine Learning Engineering Intern", the posting of that title fits
+            # better than five "Machine Learning Engineer Intern (Summer 2026)".
+            fit = {p: (-round(scores[p], 9), -len(asked & corpus.label_pairs(p))) for p in chosen}
+            ordered = sorted(chosen, key=lambda p: (*fit[p], (evidence or {}).get(p, unranked), p))
+            fits = [p for p in chosen if fit[p] == fit[ordered[0]]]  # the postings that fit alike
             equal = len(fits)
             if evidence and whole and not several and equal > ANSWERED_AT_ONCE:
                 pick = _picked_by_content(stems - named_by.keys() - filler_stems(), fits, evidence, corpus)
