@@ -326,14 +326,18 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     return Understood(focus, terms, carried, analyse(question, intent_text), equal)
 
 
+# A part of a question that starts as a question of its own: "and is there ...", ", what team ...".
+_ASKS = re.compile(r"\s*(?:is|are|does|do|did|can|could|will|would|should|has|have|what|where|when|who|which|how|why)\b", re.IGNORECASE)
+
+
 def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -> RoleMatch | None:
     """"the principal Content ML role and the ML engineering internship": when every part around
     "and"/"or"/"vs" names a role by itself, each part's best posting, in the question's order.
     Matching the parts apart keeps a role that many postings share ("the ML engineering
     internship") from being outscored by a role one posting has alone."""
     parts = [p for p in re.split(r"\b(?:and|or|vs\.?|versus)\b|,", question, flags=re.IGNORECASE) if p.strip()]
-    if not 2 <= len(parts) <= 5:
-        return None
+    if not 2 <= len(parts) <= 5 or any(_ASKS.match(p) for p in parts[1:]):
+        return None  # "..., and is there a learning budget?" asks a second question, not of a second role
     picks: list[str] = []
     terms: set[str] = set()
     for part in parts:

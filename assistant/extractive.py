@@ -41,6 +41,11 @@ _POINTERS = frozenset(
 )
 _FILLER = filler_stems()
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
+# A perk paid for, not pay: "Home-office stipend", "a learning allowance".
+_PERK_MONEY = re.compile(
+    r"\b(?:home[- ]office|office|learning|wellness|wellbeing|commuter|commuting|phone|mobile|internet|equipment|remote[- ]work"
+    r"|gym|fitness|meal|lunch|food|travel|education|training|conference|relocation|childcare|book)\s+(?:stipend|allowance|budget)\b",
+    re.IGNORECASE)
 # Where a question's second clause starts: "How long is it, and can it be extended?"
 _CLAUSE = re.compile(r"\s*(?:,?\s*\band\b|;|,\s*(?=(?:can|could|is|are|does|do|will|would|what|where|when|how|who)\b))\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
@@ -305,7 +310,7 @@ class ExtractiveAnswerer:
                 text = passage.text[a:b]
                 if is_instruction(text):
                     continue
-                if _PAY_WORD.search(text.replace(company, " ") if company else text):
+                if _PAY_WORD.search(_PERK_MONEY.sub(" ", text.replace(company, " ") if company else text)):
                     found.append((0 if pay_section else 1, len(found), passage, text))
                 elif only_pay:
                     found.append((2, len(found), passage, text))

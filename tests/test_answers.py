@@ -497,17 +497,42 @@ def test_a_field_asked_of_very_many_same_named_roles_answers_one_and_says_how_ma
     assert "8 other postings fit this description" in answer.text
 
 
-def test_a_pay_word_in_the_company_s_name_is_not_what_the_posting_says_of_pay(tmp_path):
+@pytest.mark.parametrize("company, sections", [
+    # the company's name says "Pay"
+    ("Bluefin Pay", {"About us": "Bluefin Pay builds the ledger behind small shops across Europe.",
+                     "What you'll do": "Build the ledger service."}),
+    # a perk paid for is not pay
+    ("Gull Media", {"What you'll do": "Build the ledger service.",
+                    "What we offer": "- Home-office stipend\n- A learning allowance of €500\n- 25 days of holiday"}),
+])
+def test_a_pay_word_that_is_not_about_pay_is_not_what_the_posting_says_of_pay(tmp_path, company, sections):
     folder = tmp_path / "postings"
     folder.mkdir()
-    (folder / "bluefin.md").write_text(_posting("Backend Engineer", "Bluefin Pay", "Berlin, Germany", {
-        "About us": "Bluefin Pay builds the ledger behind small shops across Europe.",
-        "What you'll do": "Build the ledger service."}), encoding="utf-8")
+    (folder / "posting.md").write_text(_posting("Backend Engineer", company, "Berlin, Germany", sections), encoding="utf-8")
     bot = Assistant(data_dir=tmp_path / "data")
     bot.ingest([folder])
     answer = bot.ask("What is the salary for the backend engineer?")
     assert_well_formed(answer)
     assert answer.abstained and "does not state a salary" in answer.text, answer.text
+
+
+def test_a_second_question_after_and_is_not_a_second_role(tmp_path):
+    """"..., and is there a learning budget?" asks about the role named, not about the "Machine
+    Learning Engineer" that "learning" could name."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for title, company, pay, budget in (("Staff DevOps Engineer", "Crescent Mobility", "$168,000 - $223,000", "$1,700"),
+                                        ("Staff Machine Learning Engineer", "Evergreen Labs", "$184,000 - $209,000", "$1,400")):
+        (folder / f"{company.split()[0].lower()}.md").write_text(_posting(title, company, "Denver, CO", {
+            "What you'll do": "Keep our platform fast.",
+            "Compensation": f"The salary is {pay} per year.",
+            "What we offer": f"- A {budget} annual learning budget"}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("What is the pay for the Crescent staff devops engineer, and is there a learning budget?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"crescent.md"}, answer.text
+    assert "$168,000" in answer.text and "$1,700" in answer.text, answer.text
 
 
 def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_path):
