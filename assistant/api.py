@@ -338,14 +338,16 @@ def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -
     parts = [p for p in re.split(r"\b(?:and|or|vs\.?|versus)\b|,", question, flags=re.IGNORECASE) if p.strip()]
     if not 2 <= len(parts) <= 5 or any(_ASKS.match(p) for p in parts[1:]):
         return None  # "..., and is there a learning budget?" asks a second question, not of a second role
-    picks: list[str] = []
-    terms: set[str] = set()
-    for part in parts:
-        match = match_roles(part, corpus, evidence=evidence, whole=False)
-        if not match.posting_ids or match.by_place:
-            return None
-        picks.append(match.posting_ids[0])
-        terms |= match.terms
+    matches = [match_roles(part, corpus, evidence=evidence, whole=False) for part in parts]
+    if any(not m.posting_ids or m.by_place for m in matches):
+        return None
+    # "Which nurse role has more patients per shift, Copper Logistics or Indigo Learning?": a part
+    # that many postings fit alike is the question, not a role, when two other parts name one each
+    clear = [m for m in matches if m.equal <= ANSWERED_AT_ONCE]
+    if len(clear) >= 2:
+        matches = clear
+    picks = [m.posting_ids[0] for m in matches]
+    terms = set().union(*(m.terms for m in matches))
     chosen = tuple(dict.fromkeys(picks))
     return RoleMatch(chosen, frozenset(terms), len(chosen)) if len(chosen) >= 2 else None
 

@@ -590,6 +590,11 @@ class ExtractiveAnswerer:
             return chosen or [best]
         if shape.is_list:
             same = [u for s, u in scored if not u.pair and u.passage.posting_id == best.passage.posting_id and s >= 0.75 * best_score]
+            # a list comes from the sections that answer it when there are some: "Which
+            # certifications ...?" is not answered by "Salary: ..., depending on experience"
+            section = shape.primary.section if shape.primary else None
+            in_section = [u for u in same if section and section.search(u.passage.section)]
+            same = in_section or same
             same.sort(key=lambda u: (u.passage.start + u.start))
             return _dedupe(same)[:8]
         chosen = [best]

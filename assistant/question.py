@@ -70,9 +70,9 @@ INTENTS: tuple[Intent, ...] = (
            None, frozenset({"start", "begin", "date"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|time off|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
            None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
-    Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after)\b"),
+    Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after|certific\w*|certs?|licen[cs]\w*)\b"),
            None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profile|who you are|must|looking for|a fit if|you(?:'ll| will)? need|ideal candidate|we expect|nice to have|bonus points"),
-           frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici", "background", "profil"})),
+           frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici", "background", "profil", "certif", "licens", "licenc"})),
     # "What team is it on?", "Who does it report to?": a sentence placing the role in a team
     # answers, not one that only mentions a team ("with our ML engineering team"), so strict.
     Intent("team", _rx(r"\b(?:what|which) (?:\w+ )?team\b|\bteam (?:would|will|do|does|is|am) (?:i|it|they|the role|this role)\b"

@@ -600,6 +600,13 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
      "Make coffee for our guests.\n",
      "Where is the barista job, and is there a bonus?", ("Bristol", "couldn't find anything about bonus"),
      "Where is the barista job?", "bonus"),
+    # certifications are asked of the requirements; a list comes from the sections that answer it,
+    # not from a pay line that says "depending on experience"
+    ("lakeview_rn.md", "# Registered Nurse\n\nLakeview Hospital · Tulsa, OK · Full-time\n\n## What we're looking for\n\n"
+     "- Current BLS and ACLS cards\n- 2+ years of acute care experience\n\n## Pay\n\n"
+     "Salary: $38 an hour, depending on experience.\n",
+     "Which certifications does the Lakeview nurse need?", ("BLS and ACLS",),
+     "What qualifications does the Lakeview nurse need?", "Salary"),
 ])
 def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
@@ -681,6 +688,24 @@ def test_the_team_is_the_one_a_posting_places_the_role_in_and_each_clause_is_ans
     assert_well_formed(silent)
     assert "£45,000" in silent.text and "couldn't find anything about team" in silent.text, silent.text
     assert "marketing" not in silent.text
+
+
+def test_a_comparison_s_question_part_is_not_a_role_when_two_parts_name_one_each(tmp_path):
+    """"Which nurse role has more patients per shift" fits four night-shift nurses alike; the
+    roles compared are the two named after it."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    nurses = [("Registered Nurse – Night Shift", company, n) for company, n in
+              (("Harbor Learning", 28), ("Juniper Retail", 24), ("Zenlith Insurance", 22), ("Indigo Learning", 26))]
+    nurses.append(("Registered Nurse", "Copper Logistics", 2))
+    for title, company, n in nurses:
+        (folder / f"{company.split()[0].lower()}.md").write_text(_posting(title, company, "Austin, TX", {
+            "What you'll do": f"- Provide direct care to {n} patients per shift"}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("Which nurse role has more patients per shift, Copper Logistics or Indigo Learning?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"copper.md", "indigo.md"}, answer.text
 
 
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
