@@ -184,7 +184,9 @@ class Assistant:
             passages = snap.retriever.retrieve(corrected, pool, allowed, focus, per_posting, search, answered)
 
         def extractive_answer(notice: str = "") -> Answer:
-            draft = snap.extractive.answer(shape, passages, focus, role_terms, answered)
+            # a focus of the first ten of the 70 postings "internships" fits alike is not the set asked about
+            focus_is_all = understood.carried or not understood.equal or understood.equal <= len(focus)
+            draft = snap.extractive.answer(shape, passages, focus, role_terms, answered, focus_is_all)
             note = ambiguity_note(understood, snap.corpus) if not allowed else ""
             if note and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
                 draft.claims.append(Claim(note))

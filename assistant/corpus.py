@@ -172,6 +172,7 @@ def correct_spelling(question: str, corpus: Corpus) -> str:
             or core in STOPWORDS
             or core in known
             or core in corpus.spelling.get(core[0], ())
+            or (core.endswith("s") and (core[:-1] in known or core[:-1] in corpus.spelling.get(core[0], ())))  # "internships"
         ):
             out.append(token)
             continue

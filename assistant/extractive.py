@@ -87,9 +87,11 @@ class ExtractiveAnswerer:
 
     # -- entry ------------------------------------------------------------------------------
     def answer(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...], role_terms: frozenset[str],
-               answered: tuple[str, ...]) -> Draft:
+               answered: tuple[str, ...], focus_is_all: bool = True) -> Draft:
         """``answered``: the focused roles to answer about (``api._answered``); the rest of
-        ``focus`` still limits which roles a "which jobs" list names."""
+        ``focus`` still limits which roles a "which jobs" list names or a pay ranking compares,
+        unless ``focus_is_all`` is False: the focus is then the first few of more postings that
+        the question's words fit alike ("Which internships ...?" among 70 interns)."""
         if shape.is_injection:
             return Draft([Claim(DECLINE_INJECTION)], abstained=True)
         if not passages:
@@ -101,11 +103,12 @@ class ExtractiveAnswerer:
         # also asks about benefits, which only a sentence can answer.
         only_fields = shape.asks_fields_only
         place = _asks_place(shape) if not terms and all(i.name == "location" for i in shape.intents) else None
-        ranked = self._ranked_pay(shape, focus)
+        named = focus if focus_is_all else ()
+        ranked = self._ranked_pay(shape, named)
         if ranked is not None:
             return ranked
         if asks_for_roles(shape.text):
-            draft = self._list_roles(shape, focus)
+            draft = self._list_roles(shape, named)
             if draft is not None:
                 return draft
         if place or only_fields or (field_intents and _fields_apart(shape)):
@@ -342,8 +345,7 @@ class ExtractiveAnswerer:
         ]
         if unknown:  # "Which jobs are in Reykjavik?": no posting says that word at all
             return _abstain(f"No posting mentions {unknown[0]}.")
-        asked_kind = re.search(r"\b(intern|contract|part[- ]time)", text)
-        kind = asked_kind.group(1).replace("-", " ") if asked_kind else None  # as PostingFields spells it
+        kind = _asked_kind(shape)
         # "Which roles offer equity?": words that no field answers must be in the posting's text;
         # each posting listed cites the sentence that says them.
         field_words = {s for i in shape.intents if i.field for s in i.synonyms}
@@ -367,7 +369,7 @@ class ExtractiveAnswerer:
                 continue
             if "office" in kinds and "remote" in text and not (fields.office_policy and "remote" in fields.office_policy.lower()):
                 continue
-            if kind and kind not in (fields.employment_type or ""):
+            if not _of_kind(kind, fields):
                 continue
             if currencies:
                 if not (fields.salary and fields.salary.currency in currencies):
@@ -415,7 +417,8 @@ class ExtractiveAnswerer:
         highest = bool(_TOP_PAY.search(shape.text))
         if not highest and not _LOW_PAY.search(shape.text):
             return None
-        pool = list(focus) if len(focus) >= 2 else list(self.corpus.postings)
+        kind = _asked_kind(shape)
+        pool = list(focus) if len(focus) >= 2 else [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)]
         groups: dict[tuple[str, str], list[tuple[float, str]]] = {}
         unstated = 0
         for pid in pool:
@@ -710,3 +713,17 @@ def _fields_apart(shape: QuestionShape) -> bool:
     a sentence answers: "What is the salary, and what team is it on?"."""
     kinds = [{bool(i.field) for i in intents} for _, intents in _clause_intents(shape)]
     return len(kinds) >= 2 and {True} in kinds and {True, False} not in kinds
+
+
+def _asked_kind(shape: QuestionShape) -> str | None:
+    """The kind of employment a question asks about ("internships", "contract roles"), spelt as
+    PostingFields spells it."""
+    asked = re.search(r"\b(intern(?:s|ships?)?|contract(?:s|ors?)?|part[- ]time)\b", shape.text, re.IGNORECASE)
+    if not asked:
+        return None
+    word = asked.group(1).lower()
+    return "intern" if word.startswith("intern") else "contract" if word.startswith("contract") else "part time"
+
+
+def _of_kind(kind: str | None, fields: PostingFields) -> bool:
+    return not kind or kind in (fields.employment_type or "")

@@ -708,6 +708,30 @@ def test_a_comparison_s_question_part_is_not_a_role_when_two_parts_name_one_each
     assert {c.source for c in answer.citations} == {"copper.md", "indigo.md"}, answer.text
 
 
+def test_a_question_about_a_kind_of_role_covers_every_posting_of_that_kind(tmp_path):
+    """24 internships, more than the ten postings a question's focus holds: "Which internships
+    ...?" lists and ranks all of them, and only them."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    companies = ["Alder", "Basil", "Cedar", "Dahlia", "Elder", "Fennel", "Ginger", "Hazel", "Iris", "Juniper", "Kale", "Laurel",
+                 "Maple", "Nettle", "Olive", "Poplar", "Quince", "Rowan", "Sage", "Tansy", "Umber", "Violet", "Willow", "Yarrow"]
+    for n, company in enumerate(companies):
+        pay = f"${1500 + 100 * n:,} per month" if n % 2 else f"${20 + n} per hour"
+        (folder / f"{company.lower()}.md").write_text(_posting("Data Intern", company, "Austin, TX", {
+            "What you'll do": "Clean our sales data.", "Pay": f"The stipend is {pay}."}), encoding="utf-8")
+    (folder / "zenith.md").write_text(_posting("Senior Data Engineer", "Zenith", "Austin, TX", {
+        "What you'll do": "Run our warehouse.", "Pay": "The salary is $9,000 per month."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    listed = bot.ask("Which internships pay per month?")
+    assert_well_formed(listed)
+    monthly = {f"{c.lower()}.md" for n, c in enumerate(companies) if n % 2}
+    assert {c.source for c in listed.citations} == monthly, listed.text
+    top = bot.ask("Which internship pays the most?")
+    assert_well_formed(top)
+    assert "yarrow.md" in {c.source for c in top.citations} and "zenith.md" not in {c.source for c in top.citations}, top.text
+
+
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
     body = "".join(f"## {name}\n\n{text}\n\n" for name, text in sections.items())
     return f"# {title}\n\n{company} · {place} · Full-time\n\n{body}"
