@@ -187,7 +187,8 @@ class Assistant:
             # a focus of the first ten of the 70 postings "internships" fits alike is not the set asked about
             focus_is_all = understood.carried or not understood.equal or understood.equal <= len(focus)
             draft = snap.extractive.answer(shape, passages, focus, role_terms, answered, focus_is_all)
-            note = ambiguity_note(understood, snap.corpus) if not allowed else ""
+            # a list of roles answers about the set, so no one of them was picked
+            note = ambiguity_note(understood, snap.corpus) if not allowed and not asks_for_roles(shape.text) else ""
             if note and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
                 draft.claims.append(Claim(note))
             # the roles answered, not every posting the name fits less well: "that team" next

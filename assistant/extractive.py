@@ -16,7 +16,7 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import CURRENCIES, CURRENCY_NAME, QuestionShape, asks_for_roles, is_instruction, role_description
+from .question import CURRENCIES, CURRENCY_NAME, QuestionShape, asks_for_roles, is_instruction, role_description, trigger_spans
 from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match
 from .types import Passage
 
@@ -330,8 +330,10 @@ class ExtractiveAnswerer:
         text = shape.text.lower()
         place_stems = set(content_stems(" ".join(places)))
         title_vocab = {t for fields in self.corpus.postings.values() for t in content_stems(fields.title or "")}
-        # Words of the question that name a kind of role ("machine learning engineer")
-        wanted_title = [t for t in content_stems(shape.text) if t in title_vocab and t not in place_stems
+        # Words of the question that name a kind of role ("machine learning engineer"); not those
+        # that ask something ("on-site" is not the "Site Reliability Engineer")
+        asking = "".join(" " if any(a <= n < b for a, b in trigger_spans(shape.text)) else ch for n, ch in enumerate(shape.text))
+        wanted_title = [t for t in content_stems(asking) if t in title_vocab and t not in place_stems
                         and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
         # "Which jobs pay in euros?": a currency's name is answered by the pay field's currency
         # (postings write "€", not "euros").
@@ -367,7 +369,7 @@ class ExtractiveAnswerer:
             title = set(content_stems(fields.title or ""))
             if wanted_title and not all(any(stems_match(t, w) for w in title) for t in wanted_title):
                 continue
-            if "office" in kinds and "remote" in text and not (fields.office_policy and "remote" in fields.office_policy.lower()):
+            if "office" in kinds and not _has_policy(text, fields.office_policy):
                 continue
             if not _of_kind(kind, fields):
                 continue
@@ -394,7 +396,8 @@ class ExtractiveAnswerer:
         for fields in matches[:15]:
             if fields.posting_id in quotes:
                 passage, quote = quotes[fields.posting_id]
-                claims.append(Claim(f"{self.corpus.label(fields.posting_id)}: “{quote}”", passage, (quote,), bullet=True))
+                where = f" — {', '.join(fields.locations)}" if places and fields.locations else ""  # the place asked, shown
+                claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}: “{quote}”", passage, (quote,), bullet=True))
                 continue
             anchor = fields.locations[0] if fields.locations else (fields.title or "")
             passage, quote = self._find(fields.posting_id, anchor)
@@ -727,3 +730,19 @@ def _asked_kind(shape: QuestionShape) -> str | None:
 
 def _of_kind(kind: str | None, fields: PostingFields) -> bool:
     return not kind or kind in (fields.employment_type or "")
+
+
+def _has_policy(question: str, policy: str | None) -> bool:
+    """Whether a posting's office policy is the one a role list asks for ("Which jobs are
+    remote / hybrid / on-site?"); any policy when the question names none of them."""
+    asked = re.search(r"\b(remote|hybrid|on-?site|in[- ]office|in[- ]person)\b", question, re.IGNORECASE)
+    if not asked:
+        return True
+    said = (policy or "").lower()
+    hybrid = "hybrid" in said or bool(re.search(r"\b[1-4] days? (?:a|per) week", said))
+    word = asked.group(1).lower()
+    if word == "remote":
+        return "remote" in said and not hybrid
+    if word == "hybrid":
+        return hybrid
+    return not hybrid and "remote" not in said and bool(re.search(r"on-?site|in[- ]office|in[- ]person|office|five days|5 days", said))

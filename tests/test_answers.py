@@ -607,6 +607,16 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
      "Salary: $38 an hour, depending on experience.\n",
      "Which certifications does the Lakeview nurse need?", ("BLS and ACLS",),
      "What qualifications does the Lakeview nurse need?", "Salary"),
+    # "how often" asks for a number, not for the word "often"
+    ("timber_sre.md", "# Site Reliability Engineer\n\nTimber Analytics · Montreal, QC · Full-time\n\n## Your day-to-day\n\n"
+     "- Take part in an on-call rotation (about one week in 3)\n\n## Work model\n\nOn-site, five days a week.\n",
+     "How often is the on-call rotation for the site reliability engineer?", ("one week in 3",),
+     "Where does the site reliability engineer work?", "on-call"),
+    # "What would ... own?" asks for the duties
+    ("cobalt_pm.md", "# Product Manager\n\nCobalt Logistics · Montreal, QC · Full-time\n\n## About Cobalt\n\n"
+     "Cobalt Logistics moves freight across Canada.\n\n## Your responsibilities\n\n- Own the roadmap for our carrier app\n",
+     "What would the Cobalt Logistics product manager own?", ("Own the roadmap",),
+     "Where is Cobalt Logistics?", "roadmap"),
 ])
 def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
@@ -727,9 +737,35 @@ def test_a_question_about_a_kind_of_role_covers_every_posting_of_that_kind(tmp_p
     assert_well_formed(listed)
     monthly = {f"{c.lower()}.md" for n, c in enumerate(companies) if n % 2}
     assert {c.source for c in listed.citations} == monthly, listed.text
+    placed = bot.ask("Which internships in Austin pay per month?")  # each item shows the place asked
+    assert placed.text.count("— Austin, TX: “") == len(monthly), placed.text
     top = bot.ask("Which internship pays the most?")
     assert_well_formed(top)
     assert "yarrow.md" in {c.source for c in top.citations} and "zenith.md" not in {c.source for c in top.citations}, top.text
+
+
+def test_a_role_list_filters_by_the_work_policy_asked(tmp_path):
+    """"on-site" asks for a work policy; it does not name the "Site Reliability Engineer"."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for name, title, place, policy in (
+        ("arbor", "Site Reliability Engineer", "Montreal, QC", "Hybrid: 3 days per week in our Montreal office."),
+        ("birch", "Data Analyst", "Montreal, QC", "On-site, five days a week, at our Montreal site."),
+        ("cedar", "Registered Nurse", "Montreal, QC", "This role is on-site at our clinic."),
+        ("dahlia", "Product Designer", "Toronto, ON", "On-site, five days a week."),
+        ("elm", "Site Reliability Engineer", "Montreal, QC", "This is a fully remote role."),
+    ):
+        (folder / f"{name}.md").write_text(_posting(title, name.title(), place, {
+            "What you'll do": "Keep our customers happy.", "Work model": policy}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    for question, expected in (("Which jobs in Montreal are on-site?", {"birch.md", "cedar.md"}),
+                               ("Which jobs in Montreal are remote?", {"elm.md"}),
+                               ("Which jobs in Montreal are hybrid?", {"arbor.md"})):
+        answer = bot.ask(question)
+        assert_well_formed(answer)
+        assert {c.source for c in answer.citations} == expected, (question, answer.text)
+        assert "other postings fit" not in answer.text
 
 
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
