@@ -317,10 +317,10 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     detection ("Lattice Health" is not a health-benefits question). ``evidence`` (posting id ->
     best passage rank for the question) orders postings that a role name fits equally well."""
     several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|" + DIFFER + r")\b", question, re.IGNORECASE))
-    masked = _mask_spans(question, trigger_spans(question))
+    masked = _mask_spans(question, [span for span in trigger_spans(question) if not _in_proper_name(question, span)])
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
-    if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2)):
+    if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2) or _said_of(previous, role, question, corpus)):
         focus, terms, carried, equal = previous, frozenset(), True, 0
     intent_text = _mask_names(question, _naming_terms(focus, corpus))
     person = role_description(question).person
@@ -331,6 +331,28 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
 
 # A part of a question that starts as a question of its own: "and is there ...", ", what team ...".
 _ASKS = re.compile(r"\s*(?:is|are|does|do|did|can|could|will|would|should|has|have|what|where|when|who|which|how|why)\b", re.IGNORECASE)
+
+
+_NAME_BEFORE = re.compile(r"\b(?!(?:Is|Are|Does|Do|Did|Can|Will|Would|What|Where|When|Which|Who|How|Why|Tell|List|Show)\b)[A-Z][\w&'’.-]*\s+$")
+
+
+def _in_proper_name(question: str, span: tuple[int, int]) -> bool:
+    """An intent's word capitalised after a capitalised name is part of that name: "Falcon
+    Technologies", "Cobalt Pay". "How much does it Pay?" or "Which Remote roles ..." ask."""
+    a, _ = span
+    return question[a : a + 1].isupper() and bool(_NAME_BEFORE.search(question[:a]))
+
+
+_SUPERLATIVE = re.compile(r"\b(?:most|least|highest|lowest|best|worst|top)\b", re.IGNORECASE)
+
+
+def _said_of(previous: tuple[str, ...], role: RoleMatch, question: str, corpus: Corpus) -> bool:
+    """"How many patients per shift?" after a question about one nurse: a lone word that many
+    titles share ("Night Shift") but that the previous role's posting says is about that role,
+    unless the question asks about the set of postings ("Which nurse jobs ...", "... the most")."""
+    if len(role.terms) != 1 or role.equal <= ANSWERED_AT_ONCE or asks_for_roles(question) or _SUPERLATIVE.search(question):
+        return False
+    return all(t in corpus.posting_stems.get(pid, frozenset()) for pid in previous for t in role.terms)
 
 
 def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -> RoleMatch | None:
@@ -384,7 +406,9 @@ def _mask_names(text: str, naming: set[str]) -> str:
     chars = list(text)
     run: list[re.Match[str]] = []
     for m in words + [None]:  # type: ignore[list-item]
-        joined = m is not None and run and re.fullmatch(r"[\s\-'’]*", text[run[-1].end() : m.start()])
+        # "Cobalt Pay pay?": a word repeated is the question's, not the name's second time
+        joined = (m is not None and run and re.fullmatch(r"[\s\-'’]*", text[run[-1].end() : m.start()])
+                  and stem(m.group(0).lower()) != stem(run[-1].group(0).lower()))
         if m is not None and stem(m.group(0).lower()) in naming and (not run or joined):
             run.append(m)
             continue

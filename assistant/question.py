@@ -80,7 +80,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
                r"|\breport(?:s|ing)?\s+(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
            _rx(r"team"), frozenset({"team", "report"}), strict=True),
-    Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?|own(?=\W*$))\b"),
+    Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
            None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
 

@@ -617,6 +617,11 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
      "Cobalt Logistics moves freight across Canada.\n\n## Your responsibilities\n\n- Own the roadmap for our carrier app\n",
      "What would the Cobalt Logistics product manager own?", ("Own the roadmap",),
      "Where is Cobalt Logistics?", "roadmap"),
+    # "What does ... do?" asks for the duties, not an overview
+    ("gull_ae.md", "# Account Executive\n\nGull Media · Leeds, UK · Full-time\n\n## About Gull Media\n\n"
+     "Gull Media runs radio stations across the north.\n\n## What you'll do\n\n- Sell ad slots to local businesses\n",
+     "What does the Gull Media account executive do?", ("Sell ad slots",),
+     "Where is the Gull Media account executive based?", "Sell ad slots"),
 ])
 def test_one_posting_never_tuned_on(tmp_path, name, text, question, says, control, not_said):
     folder = tmp_path / "postings"
@@ -766,6 +771,38 @@ def test_a_role_list_filters_by_the_work_policy_asked(tmp_path):
         assert_well_formed(answer)
         assert {c.source for c in answer.citations} == expected, (question, answer.text)
         assert "other postings fit" not in answer.text
+
+
+def test_a_company_s_name_may_hold_an_asked_word_and_a_follow_up_keeps_its_role(tmp_path):
+    """"Falcon Technologies" and "Cobalt Pay" are names, though "technologies" and "pay" ask
+    something elsewhere; "How many patients per shift?" after a question about one nurse is about
+    that nurse, though "shift" is a word of four "Night Shift" titles."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    postings = [("falcon_tech", "Account Executive", "Falcon Technologies", "$70,000"),
+                ("falcon_systems", "Account Executive", "Falcon Systems", "$80,000"),
+                ("falcon_health", "Account Executive", "Falcon Health", "$90,000"),
+                ("cobalt_pay", "Data Engineer", "Cobalt Pay", "$110,000"),
+                ("cobalt_bank", "Data Engineer", "Cobalt Bank", "$120,000")]
+    for name, title, company, pay in postings:
+        (folder / f"{name}.md").write_text(_posting(title, company, "Austin, TX", {
+            "What you'll do": "Grow our accounts.", "Compensation": f"The salary is {pay} per year."}), encoding="utf-8")
+    for company, n in (("Copper Logistics", 2), ("Harbor Learning", 28), ("Juniper Retail", 24), ("Zenlith Insurance", 22),
+                       ("Indigo Learning", 26)):
+        title = "Registered Nurse" if n == 2 else "Registered Nurse – Night Shift"
+        (folder / f"{company.split()[0].lower()}.md").write_text(_posting(title, company, "Austin, TX", {
+            "What you'll do": f"- Provide direct care to {n} patients per shift"}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    falcon = bot.ask("What is the salary of the Falcon Technologies account executive?")
+    assert {c.source for c in falcon.citations} == {"falcon_tech.md"}, falcon.text
+    cobalt = bot.ask("How much does Cobalt Pay pay?")
+    assert {c.source for c in cobalt.citations} == {"cobalt_pay.md"} and cobalt.text.startswith("The pay for Data Engineer (Cobalt Pay) is $110,000"), cobalt.text
+    chat = bot.chat()
+    chat.ask("Where is the Copper Logistics nurse based?")
+    answer = chat.ask("How many patients per shift?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"copper.md"}, answer.text
 
 
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
