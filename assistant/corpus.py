@@ -32,6 +32,9 @@ class Corpus:
     # name; alone, "systems" is "the operating system", not every "... Systems" company.
     company_head: dict[str, str] = field(default_factory=dict)  # posting id -> first company stem
     tail_of: dict[str, set[str]] = field(default_factory=dict)  # stem -> postings it is a company tail of
+    # "Juniper Analytics": a company's first two stems -> its postings; said together in a
+    # question they name that company, whatever titles say "Marketing Analytics"
+    company_pairs: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     posting_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # posting id -> stems of its text
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
     name_scores: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False, compare=False)  # see retrieval._name_scores
@@ -103,6 +106,9 @@ def build_corpus(index: PostingIndex) -> Corpus:
         head, tails = company_parts(fields)
         if head:
             corpus.company_head[fields.posting_id] = head
+        company_stems = content_stems(fields.company or "")
+        if len(company_stems) >= 2:
+            corpus.company_pairs.setdefault((company_stems[0], company_stems[1]), set()).add(fields.posting_id)
         for term in tails:
             corpus.tail_of.setdefault(term, set()).add(fields.posting_id)
     by_posting: dict[str, list[Passage]] = defaultdict(list)

@@ -794,6 +794,14 @@ def test_a_company_s_name_may_hold_an_asked_word_and_a_follow_up_keeps_its_role(
             "What you'll do": f"- Provide direct care to {n} patients per shift"}), encoding="utf-8")
     bot = Assistant(data_dir=tmp_path / "data")
     bot.ingest([folder])
+    for name, title, company, markets in (("juniper_analytics", "Senior Data Analyst", "Juniper Analytics", 35),
+                                          ("juniper_systems", "Data Engineer, Marketing Analytics", "Juniper Systems", 31)):
+        (folder / f"{name}.md").write_text(_posting(title, company, "Boston, MA", {
+            "Who we are": f"{company} is a fintech company serving customers in {markets} markets."}), encoding="utf-8")
+    bot.ingest([folder])
+    # the company's two words said together name it, though a title says "Marketing Analytics"
+    juniper = bot.ask("How many markets does Juniper Analytics serve?")
+    assert {c.source for c in juniper.citations} == {"juniper_analytics.md"} and "35 markets" in juniper.text, juniper.text
     falcon = bot.ask("What is the salary of the Falcon Technologies account executive?")
     assert {c.source for c in falcon.citations} == {"falcon_tech.md"}, falcon.text
     cobalt = bot.ask("How much does Cobalt Pay pay?")
