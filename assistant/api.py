@@ -322,7 +322,9 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2) or _said_of(previous, role, question, corpus)):
         focus, terms, carried, equal = previous, frozenset(), True, 0
-    intent_text = _mask_names(question, _naming_terms(focus, corpus))
+    # the names of the postings the question fits best: a less-fitting one's "Full time" type
+    # must not hide "full-time" asked of the "Part-time" one
+    intent_text = _mask_names(question, _naming_terms(focus if carried else focus[: max(1, equal)], corpus))
     person = role_description(question).person
     if person:  # "should a student joining the AR team know?" is not an education question
         intent_text = _mask_spans(intent_text, [person])

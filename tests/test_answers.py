@@ -813,6 +813,23 @@ def test_a_company_s_name_may_hold_an_asked_word_and_a_follow_up_keeps_its_role(
     assert {c.source for c in answer.citations} == {"copper.md"}, answer.text
 
 
+def test_another_role_of_the_company_does_not_hide_what_is_asked(tmp_path):
+    """The company's full-time Data Engineer fits the question less well; its type's words are
+    not the asked role's name, so "full-time or part-time?" is still asked."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for name, title, kind in (("warehouse", "Warehouse Associate", "Part-time"), ("data", "Data Engineer", "Full time"),
+                              ("other", "Registered Nurse", "Full time")):
+        company = "Summit Medical Center LLC" if name != "other" else "Lakeside Clinic"
+        (folder / f"{name}.txt").write_text(f"{title}\n{company}\nMontreal, QC\n{kind}\nAbout us\nWe serve 23 markets.\n",
+                                            encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("Is the Warehouse Associate at Summit Medical Center LLC full-time or part-time?")
+    assert_well_formed(answer)
+    assert "part time position" in answer.text and {c.source for c in answer.citations} == {"warehouse.txt"}, answer.text
+
+
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
     body = "".join(f"## {name}\n\n{text}\n\n" for name, text in sections.items())
     return f"# {title}\n\n{company} · {place} · Full-time\n\n{body}"
