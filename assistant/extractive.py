@@ -53,7 +53,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 _ASKS_TOTAL = re.compile(r"\b(?:in total|total (?:pay|comp\w*|earnings)|on[- ]target|OTE|commission|hit (?:my|the|our) (?:number|quota|target))\b", re.IGNORECASE)
 _TOTAL_PAY = re.compile(r"\bon[- ]target\b|\bOTE\b|\btotal (?:comp\w*|earnings|pay|cash)\b", re.IGNORECASE)
 _TOP_PAY = re.compile(
-    r"\b(?:highest|best|top|most)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?(?:most|best)\b"
+    r"\b(?:highest|best|top|most)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b(?!\s+(?:time|leave|holidays?|vacation|days?))"
+    r"|\bpays? (?:the )?(?:most|best)\b"
     r"|\b(?:highest|largest|biggest) (?:salar\w*|pay|wage|rate)", re.IGNORECASE)
 _LOW_PAY = re.compile(
     r"\b(?:lowest|least|worst)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?least\b"
@@ -111,6 +112,13 @@ class ExtractiveAnswerer:
             draft = self._list_roles(shape, named)
             if draft is not None:
                 return draft
+        # every word only asks ("salary"): none says which role, not even by describing it
+        asked_only = all(t in _FILLER or t in _POINTERS or any(_intent_word(t, i) for i in shape.intents)
+                         for t in content_stems(shape.text))
+        if only_fields and not focus and asked_only and not place and len(self.corpus.postings) > 1:
+            # "What's the salary?" with nothing to say which role: any one answer would be a guess
+            return _abstain(f"Which role do you mean? There are {len(self.corpus.postings)} postings; "
+                            "name a title or a company.")
         if place or only_fields or (field_intents and _fields_apart(shape)):
             draft = self._from_fields(shape, targets, field_intents, place)
             if draft is not None and (only_fields or place or not draft.abstained):

@@ -830,6 +830,25 @@ def test_another_role_of_the_company_does_not_hide_what_is_asked(tmp_path):
     assert "part time position" in answer.text and {c.source for c in answer.citations} == {"warehouse.txt"}, answer.text
 
 
+def test_words_that_look_like_a_pay_question_but_are_not(tmp_path):
+    """"the most paid time off" is no pay ranking, and "What's the salary?" among several postings
+    names no role to answer for."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for name, title, place, perks in (("vantage", "Frontend Engineer", "Berlin, Germany", "- A €2,900 annual learning budget"),
+                                      ("delta", "Machine Learning Engineer", "Berlin, Germany", "- 30 days of paid time off"),
+                                      ("harbor", "Data Analyst", "London, UK", "- A £900 annual learning budget")):
+        (folder / f"{name}.md").write_text(_posting(title, name.title(), place, {
+            "What you'll do": "Build our product.", "Compensation": "The salary is €80,000 per year.", "Benefits": perks}),
+            encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    leave = bot.ask("Which role offers the most paid time off?")
+    assert "highest pay" not in leave.text, leave.text
+    vague = bot.ask("What's the salary?")
+    assert vague.abstained and "Which role do you mean?" in vague.text, vague.text
+
+
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
     body = "".join(f"## {name}\n\n{text}\n\n" for name, text in sections.items())
     return f"# {title}\n\n{company} · {place} · Full-time\n\n{body}"
