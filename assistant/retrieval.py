@@ -137,8 +137,6 @@ def match_roles(
     employer = set(content_stems(" ".join(_EMPLOYER.findall(question))))
     for vocab in (corpus.role_vocab, corpus.place_vocab):
         scores, named_by, sole, near_best = _name_scores(question, stems, employer, vocab, corpus)
-        if scores and vocab is corpus.role_vocab:
-            scores, near_best = _with_company_named(question, scores, near_best, corpus)
         if scores:
             chosen = set(near_best)
             if several:
@@ -205,6 +203,8 @@ def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict
             named_by[term].append({pid})
             if alone:
                 sole.add(pid)
+    if vocab is corpus.role_vocab:
+        _company_named(question, scores, corpus)
     best = max(scores.values(), default=0.0)
     near_best = frozenset(pid for pid, s in scores.items() if s >= 0.75 * best)
     result = (dict(scores), dict(named_by), sole, near_best)
@@ -214,19 +214,16 @@ def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict
     return result
 
 
-def _with_company_named(question: str, scores: dict[str, float], near_best: frozenset[str], corpus: Corpus):
+def _company_named(question: str, scores: dict[str, float], corpus: Corpus) -> None:
     """Postings whose company's first two words the question says together ("How many markets
     does Juniper Analytics serve?") score above those that only share the words: a "Juniper
-    Systems" posting titled "... Marketing Analytics" fits "juniper" and "analytics" as well."""
+    Systems" posting titled "... Marketing Analytics" fits "juniper" and "analytics" as well.
+    The name counts twice, as a company after "at" does."""
     said = content_stems(question)
-    named = {(pid, pair) for pair in zip(said, said[1:]) for pid in corpus.company_pairs.get(pair, ()) if pid in scores}
-    if not named:
-        return scores, near_best
-    scores = dict(scores)
-    for pid, pair in named:  # the name counts twice, as a company after "at" does
-        scores[pid] += sum(corpus.role_idf(t, corpus.role_vocab) for t in pair)
-    best = max(scores.values())
-    return scores, frozenset(pid for pid, s in scores.items() if s >= 0.75 * best)
+    for pair in dict.fromkeys(zip(said, said[1:])):  # a name said twice counts once
+        for pid in corpus.company_pairs.get(pair, ()):
+            if pid in scores:
+                scores[pid] += sum(corpus.role_idf(t, corpus.role_vocab) for t in pair)
 
 
 def _picked_by_content(content: set[str], fits: list[str], evidence: Mapping[str, int], corpus: Corpus) -> str | None:
