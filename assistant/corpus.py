@@ -36,6 +36,7 @@ class Corpus:
     # question they name that company, whatever titles say "Marketing Analytics"
     company_pairs: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     posting_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # posting id -> stems of its text
+    title_vocab: set[str] = field(default_factory=set)  # the stems of every posting's title
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
     name_scores: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False, compare=False)  # see retrieval._name_scores
 
@@ -99,6 +100,7 @@ def build_corpus(index: PostingIndex) -> Corpus:
     corpus = Corpus()
     for fields in index.postings():
         corpus.postings[fields.posting_id] = fields
+        corpus.title_vocab.update(content_stems(fields.title or ""))
         for term in role_terms(fields):
             corpus.role_vocab.setdefault(term, set()).add(fields.posting_id)
         for term in place_terms(fields):

@@ -16,8 +16,9 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import CURRENCIES, CURRENCY_NAME, QuestionShape, asks_for_roles, is_instruction, role_description, trigger_spans
-from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match
+from .question import (CURRENCIES, CURRENCY_NAME, ROLE_NOUNS, QuestionShape, asks_for_roles, is_instruction, role_description,
+                       trigger_spans)
+from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match, words_as_written
 from .types import Passage
 
 DECLINE_INJECTION = (
@@ -36,10 +37,14 @@ _FIELD_NAMES = {
 }
 # Words a question uses to point at a role without asking anything about it.
 _POINTERS = frozenset(
-    stem(w) for w in "role job position opening posting vacancy internship one two first second both roles jobs "
-    "positions openings postings vacancies internships".split()
+    stem(w) for w in "role job position opening posting vacancy internship placement one two first second both roles jobs "
+    "positions openings postings vacancies internships placements".split()
 )
 _FILLER = filler_stems()
+_ROLE_NOUN_STEMS = frozenset(stem(w) for w in ROLE_NOUNS)
+# The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
+_NAMED_ROLE = re.compile(r"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){1,4}?)(?:role|job|position|opening|vacancy|posting|internship|placement)s?\b",
+                         re.IGNORECASE)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 # A perk paid for, not pay: "Home-office stipend", "a learning allowance".
 _PERK_MONEY = re.compile(
@@ -119,7 +124,18 @@ class ExtractiveAnswerer:
             # "What's the salary?" with nothing to say which role: any one answer would be a guess
             return _abstain(f"Which role do you mean? There are {len(self.corpus.postings)} postings; "
                             "name a title or a company.")
+        describing = [t for t in terms if not any(_intent_word(t, i) for i in shape.intents)]
+        unheard = [t for t in describing if not self.corpus.chunk_df.get(t)]
+        if only_fields and not focus and not place and len(self.corpus.postings) > 1 and unheard and unheard == describing:
+            # "What is the salary of the astronaut?": nothing names a role and no posting says its
+            # words, so the best-ranked posting's pay would answer another question
+            said = {stem(w.lower()): w for w in words_as_written(shape.text)}
+            return _abstain(f"No posting here mentions {_join([f'“{said.get(t, t)}”' for t in unheard])}; "
+                            "name a title or a company.")
         if place or only_fields or (field_intents and _fields_apart(shape)):
+            unnamed = self._role_not_posted(shape, targets)
+            if unnamed is not None:
+                return unnamed
             draft = self._from_fields(shape, targets, field_intents, place)
             if draft is not None and (only_fields or place or not draft.abstained):
                 return self._by_clause(draft, shape, passages, targets, terms, focus)
@@ -173,6 +189,45 @@ class ExtractiveAnswerer:
             terms.append(t)
         return terms
 
+    def _role_not_posted(self, shape: QuestionShape, targets: list[str]) -> Draft | None:
+        """"What is the salary of the CEO at Acme?" when Acme posts only a Product Manager: the
+        question names a role (by a job noun, or by a word of some posting's title or before
+        "role"/"job" that their text does not have) that none of the postings answered is for,
+        and none of their titles shares a word with the question. Their fields would answer another role's question, so
+        the answer says what there is instead. "the Flussbau backend developer" still answers
+        "Backend-Entwickler": "backend" is in that title."""
+        titles = {t for pid in targets for t in content_stems(self.corpus.postings[pid].title or "")
+                  if pid in self.corpus.postings}
+        said = [(w, stem(w.lower())) for w in words_as_written(shape.text) if w.lower() not in STOPWORDS]
+        if not targets or any(stems_match(t, x) for _, t in said for x in titles):
+            return None
+        naming = set().union(*(self.corpus.naming_terms.get(pid, set()) for pid in targets))
+        text = set().union(*(self.corpus.posting_stems.get(pid, frozenset()) for pid in targets))
+        before_role = {t for m in _NAMED_ROLE.finditer(shape.text) for t in content_stems(m.group(1))}
+        missing = [
+            word for word, t in said
+            if t not in naming and t not in _POINTERS and t not in _FILLER and t not in self.corpus.place_vocab
+            and not any(_intent_word(t, i) for i in shape.intents)
+            # a job noun even where the posting says it ("report to our CEO"); a title's word or a
+            # word before "role" only where it does not ("the summer placement" of an internship)
+            and (t in _ROLE_NOUN_STEMS or ((t in self.corpus.title_vocab or t in before_role) and t not in text))
+        ]
+        if not missing:
+            return None
+        role = " ".join(dict.fromkeys(missing))
+        companies = {self.corpus.postings[pid].company for pid in targets if pid in self.corpus.postings}
+        company = next(iter(companies)) if len(companies) == 1 else None
+        first_word = words_as_written(company or "")[:1]
+        if not first_word or stem(first_word[0].lower()) not in {t for _, t in said}:
+            return _abstain(f"No posting here is for “{role}”.")
+        # the company was named: say what it does post, so the user can ask again
+        titles_there = sorted({f.title or p for p, f in self.corpus.postings.items() if f.company == company})
+        shown = [f"“{t}”" for t in titles_there[:8]]
+        more = f" and {len(titles_there) - 8} more" if len(titles_there) > 8 else ""
+        listed = ", ".join(shown) + more if more else _join(shown)
+        which = "its posting is for" if len(titles_there) == 1 else "its postings are for"
+        return _abstain(f"No posting at {company} is for “{role}”; {which} {listed}.")
+
     # -- structured fields ------------------------------------------------------------------
     def _from_fields(self, shape: QuestionShape, targets: list[str], intents: list, place: str | None) -> Draft | None:
         claims: list[Claim] = []
@@ -202,7 +257,7 @@ class ExtractiveAnswerer:
             return None
         if not answered and shape.primary and shape.primary.field == "company":
             return None  # fall back to sentences about the company
-        return Draft(claims, abstained=not answered)
+        return Draft(_one_verdict(claims), abstained=not answered)
 
     def _by_clause(self, draft: Draft, shape: QuestionShape, passages: list[Passage], targets: list[str],
                    terms: list[str], focus: tuple[str, ...]) -> Draft:
@@ -682,6 +737,20 @@ class ExtractiveAnswerer:
 def _intent_word(term: str, intent) -> bool:
     """``term`` is one of the intent's own words ("salari" for salary, "duti" for duties)."""
     return term in intent.synonyms or any(stems_match(term, syn) for syn in intent.synonyms)
+
+
+_VERDICT = re.compile(r"^(Yes|No)\. ")
+
+
+def _one_verdict(claims: list[Claim]) -> list[Claim]:
+    """"Is the Acme job in Berlin?" of two Acme postings: "Yes, for both. For A: ... For B: ...",
+    not "Yes." before each; postings that differ keep their own."""
+    verdicts = {m.group(1) if m else None for m in (_VERDICT.match(c.text) for c in claims)}
+    if len(claims) < 2 or len(verdicts) != 1 or None in verdicts:
+        return claims
+    each = "both" if len(claims) == 2 else f"all {len(claims)}"
+    bare = [replace(c, text=_VERDICT.sub("", c.text, count=1)) for c in claims]
+    return [Claim(f"{verdicts.pop()}, for {each}.")] + bare
 
 
 def _abstain(text: str) -> Draft:

@@ -65,6 +65,10 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def words_as_written(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stopwords), in order, repeated as they occur.
 

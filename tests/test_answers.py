@@ -849,6 +849,60 @@ def test_words_that_look_like_a_pay_question_but_are_not(tmp_path):
     assert vague.abstained and "Which role do you mean?" in vague.text, vague.text
 
 
+@pytest.fixture(scope="module")
+def two_company_bot(tmp_path_factory):
+    """Two postings at one company, one at another; one mentions the CEO it reports to."""
+    folder = tmp_path_factory.mktemp("two-company")
+    for name, title, company, place, about, pay in (
+        ("halden_ml.md", "Machine Learning Engineer", "Halden Robotics", "Oslo, Norway",
+         "You will report to our CEO and build perception models for warehouse robots.", "Salary: NOK 700,000 – 900,000 per year."),
+        ("halden_pm.md", "Product Manager", "Halden Robotics", "Oslo, Norway",
+         "Own the roadmap of our fleet software.", "Salary: NOK 800,000 – 950,000 per year."),
+        ("moss_nurse.md", "Registered Nurse, ICU", "Moss Health", "Bergen, Norway",
+         "Care for up to two patients per shift in our ICU.", "NOK 520,000 – 610,000 per year."),
+    ):
+        (folder / name).write_text(_posting(title, company, place, {"About the role": about, "Compensation": pay}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path_factory.mktemp("two-company-data"))
+    assert not bot.ingest([folder]).skipped
+    return bot
+
+
+@pytest.mark.parametrize("question,role", [
+    ("What is the salary of the CEO at Halden Robotics?", "CEO"),  # a job noun, though a posting says "our CEO"
+    ("How much does the nurse at Halden Robotics make?", "nurse"),  # another company's title word
+    ("Where is the designer job at Moss Health?", "designer"),
+])
+def test_a_role_the_named_company_does_not_post_is_not_answered_with_another_role_s_fields(two_company_bot, question, role):
+    answer = two_company_bot.ask(question)
+    assert_well_formed(answer)
+    assert answer.abstained and f"is for “{role}”" in answer.text, answer.text
+    assert "NOK" not in answer.text and "Oslo" not in answer.text and "Bergen" not in answer.text
+    company = "Halden Robotics" if "Halden" in question else "Moss Health"
+    posted = {"Halden Robotics": ("“Machine Learning Engineer”", "“Product Manager”"), "Moss Health": ("“Registered Nurse, ICU”",)}
+    assert all(title in answer.text for title in posted[company]), answer.text  # what it does post, to ask again
+
+
+def test_a_role_no_posting_mentions_is_not_answered_with_the_nearest_posting_s_pay(two_company_bot):
+    for question in ("What is the salary of the astronaut?", "What does the astronaut role pay?", "What is the CEO salary?"):
+        answer = two_company_bot.ask(question)
+        assert answer.abstained and "NOK" not in answer.text, (question, answer.text)
+
+
+def test_the_role_named_by_its_title_or_a_word_of_it_is_still_answered(two_company_bot):
+    for question, source in (("What is the salary for the Halden Robotics product manager?", "halden_pm.md"),
+                             ("How much does the Halden engineering job pay?", "halden_ml.md"),
+                             ("What does the Moss Health ICU role pay?", "moss_nurse.md")):
+        answer = two_company_bot.ask(question)
+        assert not answer.abstained and {c.source for c in answer.citations} == {source}, (question, answer.text)
+
+
+def test_one_yes_for_several_postings_that_all_say_it(two_company_bot):
+    answer = two_company_bot.ask("Is the Halden Robotics job in Oslo?")
+    assert_well_formed(answer)
+    assert answer.text.startswith("Yes, for both.") and answer.text.count("Yes") == 1, answer.text
+    assert {c.source for c in answer.citations} == {"halden_ml.md", "halden_pm.md"}
+
+
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
     body = "".join(f"## {name}\n\n{text}\n\n" for name, text in sections.items())
     return f"# {title}\n\n{company} · {place} · Full-time\n\n{body}"
