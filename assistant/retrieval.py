@@ -141,6 +141,12 @@ def match_roles(
             chosen = set(near_best)
             if several:
                 chosen |= sole
+            elif vocab is corpus.role_vocab:
+                # "the night shift nurse at Riverside" means Riverside's posting, however well
+                # another company's "Registered Nurse (Night Shift)" fits the title words
+                at = {p: s for p, s in scores.items() if p in _at_company(question, corpus)}
+                if at:
+                    chosen = {p for p, s in at.items() if s >= 0.75 * max(at.values())}
             unranked = len(evidence or ())
             asked = word_pairs(question)
 
@@ -253,6 +259,13 @@ def _picked_by_content(content: set[str], fits: list[str], evidence: Mapping[str
 
 
 _EMPLOYER = re.compile(r"\b(?:at|with|from|for|by)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})")
+_AT = re.compile(r"\bat\s+((?:[A-Z][\w&'’.-]*\s*){1,4})")
+
+
+def _at_company(question: str, corpus: Corpus) -> set[str]:
+    """The postings of the companies named after "at" by their first word ("at Riverside")."""
+    heads = set(content_stems(" ".join(_AT.findall(question))))
+    return {p for t in heads for p in corpus.role_vocab.get(t, ()) if corpus.company_head.get(p) == t}
 
 
 def _vocab_hits(term: str, vocab: dict[str, set[str]]):

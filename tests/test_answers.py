@@ -903,6 +903,23 @@ def test_one_yes_for_several_postings_that_all_say_it(two_company_bot):
     assert {c.source for c in answer.citations} == {"halden_ml.md", "halden_pm.md"}
 
 
+def test_the_company_named_after_at_is_the_company_answered(tmp_path):
+    """Another company's "Registered Nurse (Night Shift)" fits "night shift nurse" better by its
+    title; "at Riverbend" says whose posting is meant."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "cedar.md").write_text(_posting("Registered Nurse – ICU (Night Shift)", "Cedar Valley Hospital", "Denver, CO", {
+        "Pay": "$42 – $58 per hour."}), encoding="utf-8")
+    (folder / "riverbend.md").write_text(_posting("Registered Nurse - Home Health", "Riverbend Care", "Portland, OR", {
+        "Pay": "$48 per hour, plus mileage."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    assert not bot.ingest([folder]).skipped
+    answer = bot.ask("What is the pay for the night shift nurse at Riverbend?")
+    assert {c.source for c in answer.citations} == {"riverbend.md"} and "$48" in answer.text, answer.text
+    both = bot.ask("Compare the pay of the nurse at Riverbend with the ICU nurse at Cedar Valley.")
+    assert {c.source for c in both.citations} == {"riverbend.md", "cedar.md"}, both.text
+
+
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
     body = "".join(f"## {name}\n\n{text}\n\n" for name, text in sections.items())
     return f"# {title}\n\n{company} · {place} · Full-time\n\n{body}"
