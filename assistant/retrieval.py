@@ -144,7 +144,8 @@ def match_roles(
             elif vocab is corpus.role_vocab:
                 # "the night shift nurse at Riverside" means Riverside's posting, however well
                 # another company's "Registered Nurse (Night Shift)" fits the title words
-                at = {p: s for p, s in scores.items() if p in _at_company(question, corpus)}
+                company = _at_company(question, corpus)
+                at = {p: scores[p] for p in company if p in scores}
                 if at:
                     chosen = {p for p, s in at.items() if s >= 0.75 * max(at.values())}
             unranked = len(evidence or ())
