@@ -31,6 +31,7 @@ class Corpus:
     # "Willow Systems GmbH": the words after a company's first name only name it beside that
     # name; alone, "systems" is "the operating system", not every "... Systems" company.
     company_head: dict[str, str] = field(default_factory=dict)  # posting id -> first company stem
+    postings_by_head: dict[str, set[str]] = field(default_factory=dict)  # first company stem -> posting ids
     tail_of: dict[str, set[str]] = field(default_factory=dict)  # stem -> postings it is a company tail of
     # "Juniper Analytics": a company's first two stems -> its postings; said together in a
     # question they name that company, whatever titles say "Marketing Analytics"
@@ -108,6 +109,7 @@ def build_corpus(index: PostingIndex) -> Corpus:
         head, tails = company_parts(fields)
         if head:
             corpus.company_head[fields.posting_id] = head
+            corpus.postings_by_head.setdefault(head, set()).add(fields.posting_id)
         company_stems = content_stems(fields.company or "")
         if len(company_stems) >= 2:
             corpus.company_pairs.setdefault((company_stems[0], company_stems[1]), set()).add(fields.posting_id)

@@ -266,7 +266,7 @@ _AT = re.compile(r"\bat\s+((?:[A-Z][\w&'’.-]*\s*){1,4})")
 def _at_company(question: str, corpus: Corpus) -> set[str]:
     """The postings of the companies named after "at" by their first word ("at Riverside")."""
     heads = set(content_stems(" ".join(_AT.findall(question))))
-    return {p for t in heads for p in corpus.role_vocab.get(t, ()) if corpus.company_head.get(p) == t}
+    return set().union(*(corpus.postings_by_head.get(t, ()) for t in heads))
 
 
 def _vocab_hits(term: str, vocab: dict[str, set[str]]):
