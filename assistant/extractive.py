@@ -193,9 +193,9 @@ class ExtractiveAnswerer:
         """"What is the salary of the CEO at Acme?" when Acme posts only a Product Manager: the
         question names a role (by a job noun, or by a word of some posting's title or before
         "role"/"job" that their text does not have) that none of the postings answered is for,
-        and none of their titles shares a word with the question. Their fields would answer another role's question, so
-        the answer says what there is instead. "the Flussbau backend developer" still answers
-        "Backend-Entwickler": "backend" is in that title."""
+        and none of their titles shares a word with the question. Their fields would answer
+        another role's question, so the answer says what there is instead. "the Flussbau backend
+        developer" still answers "Backend-Entwickler": "backend" is in that title."""
         titles = {t for pid in targets for t in content_stems(self.corpus.postings[pid].title or "")
                   if pid in self.corpus.postings}
         said = [(w, stem(w.lower())) for w in words_as_written(shape.text) if w.lower() not in STOPWORDS]
@@ -221,7 +221,8 @@ class ExtractiveAnswerer:
         if not first_word or stem(first_word[0].lower()) not in {t for _, t in said}:
             return _abstain(f"No posting here is for “{role}”.")
         # the company was named: say what it does post, so the user can ask again
-        titles_there = sorted({f.title or p for p, f in self.corpus.postings.items() if f.company == company})
+        same_head = self.corpus.postings_by_head.get(self.corpus.company_head.get(targets[0], ""), ())
+        titles_there = sorted({self.corpus.postings[p].title or p for p in same_head if self.corpus.postings[p].company == company})
         shown = [f"“{t}”" for t in titles_there[:8]]
         more = f" and {len(titles_there) - 8} more" if len(titles_there) > 8 else ""
         listed = ", ".join(shown) + more if more else _join(shown)

@@ -259,8 +259,9 @@ def _picked_by_content(content: set[str], fits: list[str], evidence: Mapping[str
     return best
 
 
-_EMPLOYER = re.compile(r"\b(?:at|with|from|for|by)\s+((?:[A-Z][\w&'’.-]*\s*){1,4})")
-_AT = re.compile(r"\bat\s+((?:[A-Z][\w&'’.-]*\s*){1,4})")
+_CAPITALISED_NAME = r"\s+((?:[A-Z][\w&'’.-]*\s*){1,4})"
+_EMPLOYER = re.compile(r"\b(?:at|with|from|for|by)" + _CAPITALISED_NAME)
+_AT = re.compile(r"\bat" + _CAPITALISED_NAME)
 
 
 def _at_company(question: str, corpus: Corpus) -> set[str]:
