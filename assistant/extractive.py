@@ -108,7 +108,12 @@ class ExtractiveAnswerer:
         # A field answers when the question asks only for fields; "Does the pay include equity?"
         # also asks about benefits, which only a sentence can answer.
         only_fields = shape.asks_fields_only
-        place = _asks_place(shape) if not terms and all(i.name == "location" for i in shape.intents) else None
+        # "Is the Acme job in Paris?": a place no posting names is still the place asked, not a topic
+        place = _asks_place(shape) if all(i.name == "location" for i in shape.intents) else None
+        if place and set(terms) - set(content_stems(place)):
+            place = None
+        elif place:
+            terms = []  # the place's own words are what is asked
         named = focus if focus_is_all else ()
         ranked = self._ranked_pay(shape, named)
         if ranked is not None:

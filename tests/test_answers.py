@@ -896,6 +896,13 @@ def test_the_role_named_by_its_title_or_a_word_of_it_is_still_answered(two_compa
         assert not answer.abstained and {c.source for c in answer.citations} == {source}, (question, answer.text)
 
 
+def test_a_place_no_posting_names_is_answered_with_where_the_role_is(two_company_bot):
+    answer = two_company_bot.ask("Is the Moss Health nurse job in Paris?")
+    assert_well_formed(answer)
+    assert not answer.abstained and answer.text.startswith("No: Paris is not among"), answer.text
+    assert "Bergen" in answer.text and {c.source for c in answer.citations} == {"moss_nurse.md"}
+
+
 def test_one_yes_for_several_postings_that_all_say_it(two_company_bot):
     answer = two_company_bot.ask("Is the Halden Robotics job in Oslo?")
     assert_well_formed(answer)
