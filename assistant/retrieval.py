@@ -310,12 +310,22 @@ class KeywordIndex:
         self._k = min(top_k, len(passages))
 
     def search(self, question: str) -> list[tuple[str, float]]:
-        """(chunk id, score) of the best ``top_k`` passages, best first."""
+        """(chunk id, score) of the best ``top_k`` passages sharing a word with the question, best first."""
         import bm25s
 
-        query = bm25s.tokenize(question, stemmer=self._stemmer, token_pattern=self.TOKEN_PATTERN, show_progress=False)
-        indexes, scores = self._bm25.retrieve(query, k=self._k, show_progress=False)
-        return [(self._ids[int(i)], float(s)) for i, s in zip(indexes[0], scores[0])]
+        words = bm25s.tokenize(question, stemmer=self._stemmer, token_pattern=self.TOKEN_PATTERN, return_ids=False,
+                               show_progress=False)[0]
+        known = self._bm25.get_tokens_ids(words)
+        if not known:
+            return []
+        scores = self._bm25.get_scores_from_ids(known)
+        # The top k is picked here rather than by ``BM25.retrieve``: its ``argpartition(scores, -k)``
+        # over scores that are nearly all zero took 3.5-4.9 ms at 73k passages, ``argpartition``
+        # of the negated scores 0.2 ms. Ties are broken by passage order, so a ranking repeats.
+        k = self._k
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.lexsort((top, -scores[top]))]
+        return [(self._ids[int(i)], float(scores[i])) for i in top if scores[i] > 0]
 
 
 class HybridRetriever:
@@ -463,8 +473,7 @@ class HybridRetriever:
             return []
         return [
             chunk_id
-            for chunk_id, score in self._bm25.search(question)
-            if score > 0
-            and chunk_id in self.corpus.chunks
+            for chunk_id, _ in self._bm25.search(question)
+            if chunk_id in self.corpus.chunks
             and (allowed is None or self.corpus.chunks[chunk_id].posting_id in allowed)
         ]
