@@ -12,6 +12,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from index import PostingFields, PostingIndex
 
 from .text import SPELLING_EXTRA, STOPWORDS, content_stems, stem, words
@@ -38,6 +40,12 @@ class Corpus:
     company_pairs: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     posting_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # posting id -> stems of its text
     title_vocab: set[str] = field(default_factory=set)  # the stems of every posting's title
+    # The vocabularies as rows of per-posting arrays, so that a question's words score 10,000
+    # postings at once (retrieval._name_scores): a word such as "engineer" names thousands.
+    posting_row: dict[str, int] = field(default_factory=dict)  # posting id -> its row
+    row_posting: list[str] = field(default_factory=list)  # row -> posting id
+    name_rows: dict[tuple[bool, str], np.ndarray] = field(default_factory=dict)  # (place?, stem) -> rows it names, not as a company tail
+    tail_rows: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # stem -> company head -> rows it ends that company's name in
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
     name_scores: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False, compare=False)  # see retrieval._name_scores
 
@@ -139,10 +147,29 @@ def build_corpus(index: PostingIndex) -> Corpus:
     for term, posting_ids in corpus.role_vocab.items():
         for pid in posting_ids:
             corpus.naming_terms.setdefault(pid, set()).add(term)
+    _index_rows(corpus)
     for word in vocabulary | STOPWORDS:
         if word.isalpha():
             corpus.spelling.setdefault(word[0], set()).add(word)
     return corpus
+
+
+def _index_rows(corpus: Corpus) -> None:
+    corpus.row_posting = list(dict.fromkeys([*corpus.postings, *corpus.by_posting, *corpus.naming_terms]))
+    corpus.posting_row = {pid: row for row, pid in enumerate(corpus.row_posting)}
+
+    def rows(posting_ids) -> np.ndarray:
+        return np.fromiter(sorted(corpus.posting_row[p] for p in posting_ids), dtype=np.intp)
+
+    for place, vocab in ((False, corpus.role_vocab), (True, corpus.place_vocab)):
+        for term, posting_ids in vocab.items():
+            tails = corpus.tail_of.get(term, set()) & posting_ids if not place else set()
+            corpus.name_rows[(place, term)] = rows(posting_ids - tails)
+            by_head: dict[str, set[str]] = defaultdict(set)
+            for pid in tails:
+                by_head[corpus.company_head.get(pid, "")].add(pid)
+            if by_head:
+                corpus.tail_rows[term] = {head: rows(ids) for head, ids in by_head.items()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -145,9 +145,10 @@ def match_roles(
                 # "the night shift nurse at Riverside" means Riverside's posting, however well
                 # another company's "Registered Nurse (Night Shift)" fits the title words
                 company = _at_company(question, corpus)
-                at = {p: scores[p] for p in company if p in scores}
+                at = scores.of(company)
                 if at:
-                    chosen = {p for p, s in at.items() if s >= 0.75 * max(at.values())}
+                    best = max(at.values())
+                    chosen = {p for p, s in at.items() if s >= 0.75 * best}
             unranked = len(evidence or ())
             asked = word_pairs(question)
 
@@ -177,51 +178,85 @@ def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict
     a word names alone, postings named at least 3/4 as well as the best). Kept per corpus for the
     last questions: a question is matched twice, by title first and then with its passages' ranks,
     which only reorder equals. At 10,000 postings a word such as "engineer" names thousands, and
-    picking the near-best of them took 1 ms a time."""
-    key = (question, vocab is corpus.place_vocab)
+    picking the near-best of them took 1 ms a time; the scores are arrays over the corpus' posting
+    rows, because adding a word's weight posting by posting took most of 4.6 ms a question."""
+    place = vocab is corpus.place_vocab
+    key = (question, place)
     cached = corpus.name_scores.get(key)
     if cached is not None:
         return cached
-    scores: dict[str, float] = defaultdict(float)
+    scores = np.zeros(len(corpus.row_posting))
+    scored = np.zeros(len(corpus.row_posting), dtype=bool)
     named_by: dict[str, list[set[str]]] = defaultdict(list)  # question stem -> postings it names
     sole: set[str] = set()
     hit: set[str] = set()
-    tails: list[tuple[str, str, float, bool]] = []  # (posting, term, weight, sole) if its head is named
+    tails: list[tuple[str, str, float, bool]] = []  # (vocab term, term, weight, sole): counted if a head is named
     for term in stems:
         for vocab_term, posting_ids in _vocab_hits(term, vocab):
             if len(posting_ids) == len(corpus.postings) and len(corpus.postings) > 1:
                 continue  # a word every posting shares names none of them
             hit.add(vocab_term)
-            weight = corpus.role_idf(vocab_term, vocab) * (2.0 if term in employer and vocab is corpus.role_vocab else 1.0)
-            tail_of = corpus.tail_of.get(vocab_term, ()) if vocab is corpus.role_vocab else ()
+            weight = corpus.role_idf(vocab_term, vocab) * (2.0 if term in employer and not place else 1.0)
+            tail_of = corpus.tail_of.get(vocab_term, ()) if not place else ()
             if tail_of:
-                tails += [(pid, term, weight, len(posting_ids) == 1) for pid in posting_ids & tail_of]
+                tails.append((vocab_term, term, weight, len(posting_ids) == 1))
                 posting_ids = posting_ids - tail_of
                 if not posting_ids:
                     continue
             named_by[term].append(posting_ids)
             if len(posting_ids) == 1:
                 sole |= posting_ids
-            for pid in posting_ids:
-                scores[pid] += weight
-    for pid, term, weight, alone in tails:
-        if corpus.company_head.get(pid) in hit:
-            scores[pid] += weight
-            named_by[term].append({pid})
+            rows = corpus.name_rows[(place, vocab_term)]
+            scores[rows] += weight
+            scored[rows] = True
+    for vocab_term, term, weight, alone in tails:
+        by_head = corpus.tail_rows[vocab_term]
+        rows = np.concatenate([by_head[h] for h in hit if h in by_head] or [np.zeros(0, dtype=np.intp)])
+        scores[rows] += weight
+        scored[rows] = True
+        for row in rows:
+            named_by[term].append({corpus.row_posting[row]})
             if alone:
-                sole.add(pid)
-    if vocab is corpus.role_vocab:
-        _company_named(question, scores, corpus)
-    best = max(scores.values(), default=0.0)
-    near_best = frozenset(pid for pid, s in scores.items() if s >= 0.75 * best)
-    result = (dict(scores), dict(named_by), sole, near_best)
+                sole.add(corpus.row_posting[row])
+    if not place:
+        _company_named(question, scores, scored, corpus)
+    best = scores[scored].max() if scored.any() else 0.0
+    near_best = frozenset(corpus.row_posting[r] for r in np.flatnonzero(scored & (scores >= 0.75 * best)))
+    result = (_Scores(scores, scored, corpus), dict(named_by), sole, near_best)
     if len(corpus.name_scores) >= 64:
         corpus.name_scores.clear()  # a few questions' worth; clearing is safe from any thread
     corpus.name_scores[key] = result
     return result
 
 
-def _company_named(question: str, scores: dict[str, float], corpus: Corpus) -> None:
+class _Scores(Mapping[str, float]):
+    """Posting id -> score, for the postings a question's words named, over _name_scores' arrays."""
+
+    def __init__(self, scores: np.ndarray, scored: np.ndarray, corpus: Corpus):
+        self._scores, self._scored, self._corpus = scores, scored, corpus
+        self._len = int(scored.sum())
+
+    def __getitem__(self, posting_id: str) -> float:
+        row = self._corpus.posting_row.get(posting_id)
+        if row is None or not self._scored[row]:
+            raise KeyError(posting_id)
+        return float(self._scores[row])
+
+    def __iter__(self):
+        return (self._corpus.row_posting[r] for r in np.flatnonzero(self._scored))
+
+    def __len__(self) -> int:
+        return self._len
+
+    def of(self, posting_ids) -> dict[str, float]:
+        """The scores of those of these postings that were named (a company's hundreds, at once)."""
+        rows = np.fromiter((self._corpus.posting_row.get(p, -1) for p in posting_ids), dtype=np.intp)
+        rows = rows[rows >= 0]
+        rows = rows[self._scored[rows]]
+        return {self._corpus.row_posting[r]: float(self._scores[r]) for r in rows}
+
+
+def _company_named(question: str, scores: np.ndarray, scored: np.ndarray, corpus: Corpus) -> None:
     """Postings whose company's first two words the question says together ("How many markets
     does Juniper Analytics serve?") score above those that only share the words: a "Juniper
     Systems" posting titled "... Marketing Analytics" fits "juniper" and "analytics" as well.
@@ -229,8 +264,9 @@ def _company_named(question: str, scores: dict[str, float], corpus: Corpus) -> N
     said = content_stems(question)
     for pair in dict.fromkeys(zip(said, said[1:])):  # a name said twice counts once
         for pid in corpus.company_pairs.get(pair, ()):
-            if pid in scores:
-                scores[pid] += sum(corpus.role_idf(t, corpus.role_vocab) for t in pair)
+            row = corpus.posting_row[pid]
+            if scored[row]:
+                scores[row] += sum(corpus.role_idf(t, corpus.role_vocab) for t in pair)
 
 
 def _picked_by_content(content: set[str], fits: list[str], evidence: Mapping[str, int], corpus: Corpus) -> str | None:
