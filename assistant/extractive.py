@@ -16,7 +16,7 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CURRENCIES, CURRENCY_NAME, ROLE_NOUNS, QuestionShape, asks_for_roles, is_instruction, role_description,
+from .question import (CURRENCIES, CURRENCY_NAME, ROLE_NOUN, ROLE_NOUNS, QuestionShape, asks_for_roles, is_instruction, role_description,
                        trigger_spans)
 from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match, words_as_written
 from .types import Passage
@@ -43,8 +43,7 @@ _POINTERS = frozenset(
 _FILLER = filler_stems()
 _ROLE_NOUN_STEMS = frozenset(stem(w) for w in ROLE_NOUNS)
 # The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
-_NAMED_ROLE = re.compile(r"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){1,4}?)(?:role|job|position|opening|vacancy|posting|internship|placement)s?\b",
-                         re.IGNORECASE)
+_NAMED_ROLE = re.compile(rf"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){{1,4}}?){ROLE_NOUN}s?\b", re.IGNORECASE)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 # A perk paid for, not pay: "Home-office stipend", "a learning allowance".
 _PERK_MONEY = re.compile(
@@ -129,14 +128,15 @@ class ExtractiveAnswerer:
             # "What's the salary?" with nothing to say which role: any one answer would be a guess
             return _abstain(f"Which role do you mean? There are {len(self.corpus.postings)} postings; "
                             "name a title or a company.")
-        describing = [t for t in terms if not any(_intent_word(t, i) for i in shape.intents)]
-        unheard = [t for t in describing if not self.corpus.chunk_df.get(t)]
-        if only_fields and not focus and not place and len(self.corpus.postings) > 1 and unheard and unheard == describing:
-            # "What is the salary of the astronaut?": nothing names a role and no posting says its
-            # words, so the best-ranked posting's pay would answer another question
-            said = {stem(w.lower()): w for w in words_as_written(shape.text)}
-            return _abstain(f"No posting here mentions {_join([f'“{said.get(t, t)}”' for t in unheard])}; "
-                            "name a title or a company.")
+        if only_fields and not focus and not place and len(self.corpus.postings) > 1:
+            describing = [t for t in terms if not any(_intent_word(t, i) for i in shape.intents)]
+            unheard = [t for t in describing if not self.corpus.chunk_df.get(t)]
+            if unheard and unheard == describing:
+                # "What is the salary of the astronaut?": nothing names a role and no posting says
+                # its words, so the best-ranked posting's pay would answer another question
+                said = {stem(w.lower()): w for w in words_as_written(shape.text)}
+                return _abstain(f"No posting here mentions {_join([f'“{said.get(t, t)}”' for t in unheard])}; "
+                                "name a title or a company.")
         if place or only_fields or (field_intents and _fields_apart(shape)):
             unnamed = self._role_not_posted(shape, targets)
             if unnamed is not None:

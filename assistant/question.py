@@ -152,10 +152,10 @@ def asks_for_roles(question: str) -> bool:
 # that opens with a participle or a preposition ("building ...", "in London") describes it: in
 # "Is the role remote or hybrid?" "remote" is asked. A person can stand for the role too: "should
 # a student joining the London AR team be good at?" asks about the role, not about students.
-_ROLE_NOUN = r"(?:job|role|position|opening|posting|vacancy|internship|placement)"
+ROLE_NOUN = r"(?:job|role|position|opening|posting|vacancy|internship|placement)"
 _PERSON_NOUN = r"(?:student|candidate|applicant|intern|new hire|hire|graduate|someone|person)"
 _PHRASE = (
-    rf"((?:the|this|that|a|an)\s+(?:[\w'-]+\s+){{0,4}}?(?:{_ROLE_NOUN}|(?P<person>{_PERSON_NOUN}))\b"
+    rf"((?:the|this|that|a|an)\s+(?:[\w'-]+\s+){{0,4}}?(?:{ROLE_NOUN}|(?P<person>{_PERSON_NOUN}))\b"
     r"(?:\s+(?:\w+ing|in|at|on|for|with|within|about|that|who|which|where)\b[^?]*)?)"
 )
 _DESCRIBED = (
