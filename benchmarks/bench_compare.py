@@ -51,8 +51,9 @@ pipelines embed about as many word pieces (naive's chunks are cut at 256), so wh
 fp32 their ingest times are about equal and only a cheaper arithmetic (bf16 where the CPU has it)
 or fewer word pieces can make one faster.
 
-Everything is wall clock on a shared 2-core machine: the 1-minute load average is printed beside
-every measurement, and each ingest's CPU seconds (``time.process_time``: all threads of the
+Everything is wall clock on a shared 2-core machine: the 1-minute load average and the host's
+steal (the share of the vCPUs' wanted time given to other guests, from /proc/stat; the load
+average does not show it) are printed beside every measurement, and each ingest's CPU seconds (``time.process_time``: all threads of the
 process, torch and Chroma's included) are reported too; ratios of CPU seconds move much less
 than ratios of wall time when other processes take the cores. Results also go to ``<out>/compare.json``; ``benchmarks/plot.py`` draws them.
 """
@@ -102,6 +103,31 @@ def load() -> float:
 
 def loads() -> str:
     return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def cpu_times() -> list[int]:
+    """The machine's cumulative CPU time counters (the first line of /proc/stat); [] elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            return [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return []
+
+
+def steal_share(before: list[int]) -> float | None:
+    """Of the CPU time the vCPUs were busy or wanted to be since ``before``, the share the host
+    gave to other guests ("steal"). The load average does not see it: on this project's shared
+    machines it was 40-47% while a script ran, slowing every timing of that spell alike."""
+    after = cpu_times()
+    if len(before) < 8 or len(after) < 8:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (b - a for a, b in zip(before[:8], after[:8]))
+    busy = user + nice + system + irq + softirq + steal
+    return steal / busy if busy else None
+
+
+def steal_pct(share: float | None) -> str:
+    return "-" if share is None else f"{100 * share:.0f}%"
 
 
 def vm_hwm_mb() -> float:
@@ -410,12 +436,13 @@ def warm_up(args, model) -> float:
 
 def timed(row: dict, kind: str, run):
     """``run()``, with its wall seconds, CPU seconds and mean load recorded in ``row`` under ``kind``."""
-    l0, c0 = load(), time.process_time()
+    l0, c0, t0 = load(), time.process_time(), cpu_times()
     started = time.perf_counter()
     result = run()
     row[f"{kind}_s"] = time.perf_counter() - started
     row[f"{kind}_cpu"] = time.process_time() - c0
     row[f"{kind}_load"] = (l0 + load()) / 2
+    row[f"{kind}_steal"] = steal_share(t0)
     return result
 
 
@@ -433,13 +460,14 @@ def bench_size(n: int, args, model) -> dict:
                 lambda: naive_ingest(folder, naive_model(model, precision), Path(tmp), fit=kind == "naive-fit"),
             )
         print(f"  [{n}] {kind}: {row[f'{kind}_chunks']} chunks in {row[f'{kind}_s']:.1f}s "
-              f"(load {row[f'{kind}_load']:.2f})", flush=True)
+              f"(load {row[f'{kind}_load']:.2f}, steal {steal_pct(row[f'{kind}_steal'])})", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="rolechat-cmp-rolechat-") as tmp:
         report, stored = timed(row, "rolechat", lambda: rolechat_ingest(folder, Path(tmp)))
         row["rolechat_chunks"] = stored
         assert report.chunks_written == stored, (report.chunks_written, stored)
-        print(f"  [{n}] rolechat: {stored} chunks in {row['rolechat_s']:.1f}s (load {row['rolechat_load']:.2f})", flush=True)
+        print(f"  [{n}] rolechat: {stored} chunks in {row['rolechat_s']:.1f}s (load {row['rolechat_load']:.2f}, "
+              f"steal {steal_pct(row['rolechat_steal'])})", flush=True)
 
         again, _ = timed(row, "reingest", lambda: rolechat_ingest(folder, Path(tmp)))
         assert again.chunks_written == 0 and len(again.unchanged) == n, again
@@ -475,7 +503,7 @@ def print_tables(rows: list[dict], model_load_s: float) -> str:
     out = []
     header = ("postings", "pipeline", "chunks", "wall s", "CPU s", "chunks/s", "postings/s", "wall ÷ rolechat's",
               "CPU ÷ rolechat's",
-              "chunks cut at 256 pieces", "word pieces dropped", "load 1m")
+              "chunks cut at 256 pieces", "word pieces dropped", "load 1m", "steal")
     body = []
     for r in rows:
         for kind in PIPELINES:
@@ -486,7 +514,8 @@ def print_tables(rows: list[dict], model_load_s: float) -> str:
                          f"{r[f'{kind}_chunks'] / r[f'{kind}_s']:.1f}", f"{r['postings'] / r[f'{kind}_s']:.2f}",
                          f"{r[f'{kind}_s'] / r['rolechat_s']:.2f}", f"{r[f'{kind}_cpu'] / r['rolechat_cpu']:.2f}",
                          f"{cov.get('truncated', '?')} of {cov.get('chunks', '?')}",
-                         f"{100 * cov['dropped_share']:.0f}%" if cov else "?", f"{r[f'{kind}_load']:.2f}"))
+                         f"{100 * cov['dropped_share']:.0f}%" if cov else "?", f"{r[f'{kind}_load']:.2f}",
+                         steal_pct(r.get(f"{kind}_steal"))))
     out.append(f"Ingest, same files, same model object (model load {model_load_s:.1f}s, not included)\n")
     out.append(table(header, body))
 

@@ -29,8 +29,8 @@ Per size N:
 "cites asked" is a sanity check, not a quality metric: the share of questions naming a posting
 whose answer's first citation is a posting with that title and company.
 
-Latencies are wall clock on a shared 2-core machine: the 1-minute load average is printed beside
-every number. Results also go to ``<out>/query.json`` and ``<out>/query.png`` (default
+Latencies are wall clock on a shared 2-core machine: the 1-minute load average and the host's
+steal (``bench_compare.steal_share``) are printed beside every number. Results also go to ``<out>/query.json`` and ``<out>/query.png`` (default
 ``<cache>/results``).
 """
 
@@ -53,7 +53,8 @@ for p in (str(ROOT), str(BENCH), str(ROOT / "tests")):
         sys.path.insert(0, p)
 
 from bench_compare import (  # noqa: E402
-    add_common_args, corpus_dir, load, loads, pid_hwm_mb, quiet, start_run, table, vm_hwm_mb,
+    add_common_args, corpus_dir, cpu_times, load, loads, pid_hwm_mb, quiet, start_run, steal_pct, steal_share, table,
+    vm_hwm_mb,
 )
 
 WARMUP = 5
@@ -131,7 +132,7 @@ def _child_measure(mode: str, data_dir: str, qs: list[dict], warm: list[dict], h
     import index  # noqa: F401  (sets OMP_WAIT_POLICY before torch loads)
     from assistant import Assistant
 
-    l0 = load()
+    l0, t0 = load(), cpu_times()
     started = time.perf_counter()
     bot = Assistant(data_dir=data_dir, chroma_host=host, chroma_port=port)
     constructed = time.perf_counter() - started
@@ -162,7 +163,7 @@ def _child_measure(mode: str, data_dir: str, qs: list[dict], warm: list[dict], h
         "retrieve": {"p50": _pct(retrieve_ms, 50), "p95": _pct(retrieve_ms, 95), "all": retrieve_ms},
         "ask": {"p50": _pct(ask_ms, 50), "p95": _pct(ask_ms, 95), "all": ask_ms},
         "cites_asked": hits / named if named else None, "abstained": abstained, "questions": len(qs),
-        "peak_mb": vm_hwm_mb(), "load": round((l0 + load()) / 2, 2),
+        "peak_mb": vm_hwm_mb(), "load": round((l0 + load()) / 2, 2), "steal": steal_share(t0),
     }
 
 
@@ -212,7 +213,7 @@ def measure_server(data_dir: Path, qs: list[dict], warm: list[dict]) -> dict:
 # -- main ---------------------------------------------------------------------------------------
 def print_table(rows: list[dict]) -> str:
     header = ("postings", "chunks", "Chroma", "open s", "retrieve p50 ms", "p95", "ask p50 ms", "p95",
-              "floor (p50)", "met", "cites asked", "serving peak RSS MB", "server RSS MB", "load 1m")
+              "floor (p50)", "met", "cites asked", "serving peak RSS MB", "server RSS MB", "load 1m", "steal")
     body = []
     for r in rows:
         for mode in ("local", "server"):
@@ -232,7 +233,7 @@ def print_table(rows: list[dict]) -> str:
                 ", ".join(floors) or "-", ", ".join(met) or "-",
                 f"{100 * m['cites_asked']:.0f}%" if m.get("cites_asked") is not None else "-",
                 f"{m['peak_mb']:.0f}", f"{m['server_peak_mb']:.0f}" if m.get("server_peak_mb") else "-",
-                f"{m['load']:.2f}",
+                f"{m['load']:.2f}", steal_pct(m.get("steal")),
             ))
     text = table(header, body)
     print(text)
@@ -261,12 +262,13 @@ def main(argv: list[str] | None = None) -> int:
         row = {"postings": n, "build": build}
         row["local"] = m = measure("local", data_dir, qs, warm)
         print(f"[{n}] local: open {m['open_s']:.1f}s, retrieve p50 {m['retrieve']['p50']:.1f} ms, "
-              f"ask p50 {m['ask']['p50']:.1f} ms, peak RSS {m['peak_mb']:.0f} MB (load {m['load']})", flush=True)
+              f"ask p50 {m['ask']['p50']:.1f} ms, peak RSS {m['peak_mb']:.0f} MB "
+              f"(load {m['load']}, steal {steal_pct(m.get('steal'))})", flush=True)
         if not args.no_server:
             row["server"] = m = measure_server(data_dir, qs, warm)
             print(f"[{n}] server: open {m['open_s']:.1f}s, retrieve p50 {m['retrieve']['p50']:.1f} ms, "
                   f"ask p50 {m['ask']['p50']:.1f} ms, peak RSS {m['peak_mb']:.0f} MB, server {m['server_peak_mb']} MB "
-                  f"(load {m['load']})", flush=True)
+                  f"(load {m['load']}, steal {steal_pct(m.get('steal'))})", flush=True)
         rows.append(row)
 
     print()
