@@ -40,6 +40,7 @@ class Corpus:
     company_pairs: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     posting_stems: dict[str, frozenset[str]] = field(default_factory=dict)  # posting id -> stems of its text
     title_vocab: set[str] = field(default_factory=set)  # the stems of every posting's title
+    locations_text: dict[str, str] = field(default_factory=dict)  # posting id -> its locations, lower case, a line each
     # The vocabularies as rows of per-posting arrays, so that a question's words score 10,000
     # postings at once (retrieval._name_scores): a word such as "engineer" names thousands.
     posting_row: dict[str, int] = field(default_factory=dict)  # posting id -> its row
@@ -110,6 +111,7 @@ def build_corpus(index: PostingIndex) -> Corpus:
     for fields in index.postings():
         corpus.postings[fields.posting_id] = fields
         corpus.title_vocab.update(content_stems(fields.title or ""))
+        corpus.locations_text[fields.posting_id] = "\n".join(loc.lower() for loc in fields.locations)
         for term in role_terms(fields):
             corpus.role_vocab.setdefault(term, set()).add(fields.posting_id)
         for term in place_terms(fields):

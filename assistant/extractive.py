@@ -398,7 +398,7 @@ class ExtractiveAnswerer:
         kinds = {i.name for i in shape.intents}
         text = shape.text.lower()
         place_stems = set(content_stems(" ".join(places)))
-        title_vocab = {t for fields in self.corpus.postings.values() for t in content_stems(fields.title or "")}
+        title_vocab = self.corpus.title_vocab  # the stems of every title, kept with the corpus
         # Words of the question that name a kind of role ("machine learning engineer"); not those
         # that ask something ("on-site" is not the "Site Reliability Engineer")
         asking = "".join(" " if any(a <= n < b for a, b in trigger_spans(shape.text)) else ch for n, ch in enumerate(shape.text))
@@ -432,12 +432,12 @@ class ExtractiveAnswerer:
         for pid, fields in self.corpus.postings.items():
             if focus and pid not in focus:
                 continue
-            locations = {loc.lower() for loc in fields.locations}
-            if places and not any(p in loc for p in places for loc in locations):
+            if places and not any(p in self.corpus.locations_text.get(pid, "") for p in places):
                 continue
-            title = set(content_stems(fields.title or ""))
-            if wanted_title and not all(any(stems_match(t, w) for w in title) for t in wanted_title):
-                continue
+            if wanted_title:
+                title = set(content_stems(fields.title or ""))
+                if not all(any(stems_match(t, w) for w in title) for t in wanted_title):
+                    continue
             if "office" in kinds and not _has_policy(text, fields.office_policy):
                 continue
             if not _of_kind(kind, fields):
