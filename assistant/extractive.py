@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Iterable
 
 from index import PostingFields, find_places
 
@@ -427,12 +428,15 @@ class ExtractiveAnswerer:
             and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
             and not any(stems_match(t.lower(), stem(w)) for w in currency_words)
         ]
+        candidates: Iterable[str] = self.corpus.postings
+        if places:  # those in the place asked, in the corpus' order
+            in_place = {pid for p in places for pid, where in self.corpus.locations_text.items() if p in where}
+            candidates = sorted(in_place, key=self.corpus.posting_row.__getitem__)
         matches = []
         quotes: dict[str, tuple[Passage, str]] = {}
-        for pid, fields in self.corpus.postings.items():
+        for pid in candidates:
+            fields = self.corpus.postings[pid]
             if focus and pid not in focus:
-                continue
-            if places and not any(p in self.corpus.locations_text.get(pid, "") for p in places):
                 continue
             if wanted_title:
                 title = set(content_stems(fields.title or ""))
