@@ -53,9 +53,10 @@ or fewer word pieces can make one faster.
 
 Everything is wall clock on a shared 2-core machine: the 1-minute load average and the host's
 steal (the share of the vCPUs' wanted time given to other guests, from /proc/stat; the load
-average does not show it) are printed beside every measurement, and each ingest's CPU seconds (``time.process_time``: all threads of the
-process, torch and Chroma's included) are reported too; ratios of CPU seconds move much less
-than ratios of wall time when other processes take the cores. Results also go to ``<out>/compare.json``; ``benchmarks/plot.py`` draws them.
+average does not show it) are printed beside every measurement, and each ingest's CPU seconds
+(``time.process_time``: all threads of the process, torch and Chroma's included) are reported
+too; ratios of CPU seconds move much less than ratios of wall time when other processes take the
+cores. Results also go to ``<out>/compare.json``; ``benchmarks/plot.py`` draws them.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def cpu_times() -> list[int]:
 def steal_share(before: list[int]) -> float | None:
     """Of the CPU time the vCPUs were busy or wanted to be since ``before``, the share the host
     gave to other guests ("steal"). The load average does not see it: on this project's shared
-    machines it was 40-47% while a script ran, slowing every timing of that spell alike."""
+    machines it was 39-47% while a script ran, slowing every timing of that spell alike."""
     after = cpu_times()
     if len(before) < 8 or len(after) < 8:
         return None
@@ -435,7 +436,7 @@ def warm_up(args, model) -> float:
 
 
 def timed(row: dict, kind: str, run):
-    """``run()``, with its wall seconds, CPU seconds and mean load recorded in ``row`` under ``kind``."""
+    """``run()``, with its wall seconds, CPU seconds, mean load and steal recorded in ``row`` under ``kind``."""
     l0, c0, t0 = load(), time.process_time(), cpu_times()
     started = time.perf_counter()
     result = run()
