@@ -157,7 +157,8 @@ def build_corpus(index: PostingIndex) -> Corpus:
 
 
 def _index_rows(corpus: Corpus) -> None:
-    corpus.row_posting = list(dict.fromkeys([*corpus.postings, *corpus.by_posting, *corpus.naming_terms]))
+    # every posting a vocabulary names has fields or passages (naming_terms' ids are among these)
+    corpus.row_posting = list(dict.fromkeys([*corpus.postings, *corpus.by_posting]))
     corpus.posting_row = {pid: row for row, pid in enumerate(corpus.row_posting)}
 
     def rows(posting_ids) -> np.ndarray:

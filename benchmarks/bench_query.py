@@ -30,8 +30,8 @@ Per size N:
 whose answer's first citation is a posting with that title and company.
 
 Latencies are wall clock on a shared 2-core machine: the 1-minute load average and the host's
-steal (``bench_compare.steal_share``) are printed beside every number. Results also go to ``<out>/query.json`` and ``<out>/query.png`` (default
-``<cache>/results``).
+steal (``bench_compare.steal_share``) are printed beside every number. Results also go to
+``<out>/query.json`` and ``<out>/query.png`` (default ``<cache>/results``).
 """
 
 from __future__ import annotations
