@@ -64,6 +64,17 @@ _TOP_PAY = re.compile(
 _LOW_PAY = re.compile(
     r"\b(?:lowest|least|worst)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?least\b"
     r"|\blowest (?:salar\w*|pay|wage|rate)", re.IGNORECASE)
+# "Which role offers the most paid time off?", "the fewest vacation days": a ranking of leave,
+# not of pay. Parental, sick or family leave is another benefit, so such a question is not one.
+_ASKS_LEAVE_RANK = re.compile(
+    r"\b(most|least|fewest|longest|shortest)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
+    r"(?:time off|pto|vacation|holidays?|leave|days off)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
+_LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
+_OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereavement|caregiv\w+|medical|unpaid)\b", re.IGNORECASE)
+# "30 days of vacation", "25 days' annual leave", "4 weeks of paid time off", "20 days of PTO".
+_LEAVE_AMOUNT = re.compile(
+    r"\b(\d{1,3})\+?[ -](days?|weeks?)['’]?\s+(?:of\s+)?((?:[\w-]+\s+){0,2}?)(?:paid time off|time off|pto|vacation|holidays?|annual leave|leave|days off)\b",
+    re.IGNORECASE)
 _PAY_LABEL = re.compile(
     r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
@@ -115,7 +126,7 @@ class ExtractiveAnswerer:
         elif place:
             terms = []  # the place's own words are what is asked
         named = focus if focus_is_all else ()
-        ranked = self._ranked_pay(shape, named)
+        ranked = self._ranked_leave(shape, named) or self._ranked_pay(shape, named)
         if ranked is not None:
             return ranked
         if asks_for_roles(shape.text):
@@ -521,6 +532,66 @@ class ExtractiveAnswerer:
         if unstated:
             claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state an amount."))
         return Draft(claims, abstained=len(claims) == 1)
+
+    def _ranked_leave(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"Which role offers the most paid time off?": the most (or fewest) days or weeks of leave
+        stated, among the roles named or else all postings. Days and weeks are ranked apart: a week
+        is five days off only where a posting says so."""
+        asked = _ASKS_LEAVE_RANK.search(shape.text)
+        if asked is None or _OTHER_LEAVE.search(shape.text):
+            return None
+        most = asked.group(1).lower() in ("most", "longest")
+        kind = _asked_kind(shape)
+        pool = list(focus) if len(focus) >= 2 else [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)]
+        stated: dict[str, tuple[Passage, int]] = {}
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for pid in pool:
+            found = self._leave_stated(pid)
+            if found is not None:
+                amount, unit, passage, offset = found
+                stated[pid] = (passage, offset)
+                groups.setdefault(unit, []).append((amount, pid))
+        if not groups:
+            return _abstain("None of these postings states its paid time off as a number of days or weeks.")
+        word = "most" if most else "least"
+        claims = [Claim(f"The {word} paid time off stated, days and weeks compared apart:")]
+        for unit, rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
+            best = (max if most else min)(amount for amount, _ in rows)
+            tied = sorted(pid for amount, pid in rows if amount == best)
+            among = f" (of {len(rows)})" if len(rows) > 1 else ""
+            for pid in tied[:3]:
+                passage, offset = stated[pid]
+                quote = self._sentence_at(passage, offset)
+                claims.append(Claim(f"{best} {unit}{among}: {self.corpus.label(pid)}, {_BULLET.sub('', quote)}",
+                                    passage, (quote,), bullet=True))
+            if len(tied) > 3:
+                claims.append(Claim(f"{len(tied) - 3} more postings state {best} {unit} as well."))
+        unstated = len(pool) - len(stated)
+        if unstated:
+            claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state a number of days or weeks."))
+        return Draft(claims, abstained=False)
+
+    def _leave_stated(self, pid: str) -> tuple[int, str, Passage, int] | None:
+        """The first amount of vacation, PTO, annual leave or holidays the posting states, in days
+        or weeks, with its passage and where it is said there; parental, sick or family leave is not
+        counted. Only the answer's few postings need their sentence cut out (``_sentence_at``)."""
+        stems = self.corpus.posting_stems.get(pid, frozenset())
+        if not ({"day", "week"} & stems and _LEAVE_STEMS & stems):
+            return None
+        for passage in self.corpus.by_posting.get(pid, []):
+            lowered = passage.text.lower()
+            if "day" not in lowered and "week" not in lowered:
+                continue  # most passages: a substring test costs far less than the regex
+            for m in _LEAVE_AMOUNT.finditer(passage.text):
+                if _OTHER_LEAVE.search(m.group(3)):
+                    continue
+                line_start = passage.text.rfind("\n", 0, m.start()) + 1
+                line_end = passage.text.find("\n", m.end())
+                if is_instruction(passage.text[line_start:line_end if line_end >= 0 else None]):
+                    continue  # a number planted in text addressed to an AI is not the posting's
+                unit = "weeks" if m.group(2).lower().startswith("week") else "days"
+                return int(m.group(1)), unit, passage, m.start()
+        return None
 
     def _by_title(self, pid: str) -> Draft | None:
         """"Does the Vandelay backend role need Go?" when every word of it names the role: the

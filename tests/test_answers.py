@@ -850,6 +850,48 @@ def test_words_that_look_like_a_pay_question_but_are_not(tmp_path):
 
 
 @pytest.fixture(scope="module")
+def leave_bot(tmp_path_factory):
+    """Five postings stating their leave five ways, one of them parental leave only, one none."""
+    folder = tmp_path_factory.mktemp("leave")
+    for name, title, perks in (
+            ("orchard", "Backend Engineer", "- 25 days' annual leave\n- Company equity"),
+            ("kestrel", "Data Analyst", "- 16 weeks of paid parental leave\n- 12 days of PTO plus 10 company holidays"),
+            ("meridian", "Product Designer", "- 30 days of vacation\n- A learning budget"),
+            ("tamarack", "Support Engineer", "- 4 weeks of paid time off"),
+            ("quillon", "Site Reliability Engineer", "- Unlimited PTO\n- 26 weeks of paid parental leave")):
+        (folder / f"{name}.md").write_text(_posting(title, name.title(), "Lisbon, Portugal", {
+            "What you'll do": "Build our product.", "Benefits": perks}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path_factory.mktemp("leave-data"))
+    bot.ingest([folder])
+    return bot
+
+
+@pytest.mark.parametrize("question,days,weeks", [
+    ("Which role offers the most paid time off?", "meridian.md", "tamarack.md"),
+    ("Which job has the most vacation days?", "meridian.md", "tamarack.md"),
+    ("Which position gives the fewest days of paid time off?", "kestrel.md", "tamarack.md")])
+def test_paid_time_off_is_ranked_in_days_and_weeks_apart(leave_bot, question, days, weeks):
+    """The posting with the most (fewest) days of leave is named and cited with its line; weeks
+    are ranked on their own, parental leave is not counted as time off, and a posting that
+    states no number is said to."""
+    answer = leave_bot.ask(question)
+    assert_well_formed(answer)
+    assert not answer.abstained, answer.text
+    lines = answer.text.split("\n")
+    day_line = next(l for l in lines if re.match(r"- \d+ days", l))
+    week_line = next(l for l in lines if re.match(r"- \d+ weeks", l))
+    cited = lambda line: answer.citations[int(re.search(r"\[(\d+)\]", line).group(1)) - 1].source
+    assert cited(day_line) == days and cited(week_line) == weeks, answer.text
+    assert "parental" not in answer.text, answer.text
+    assert "1 posting does not state a number of days or weeks." in answer.text, answer.text
+
+
+def test_a_ranking_of_parental_leave_is_not_read_as_time_off(leave_bot):
+    answer = leave_bot.ask("Which role offers the most parental leave?")
+    assert "paid time off stated" not in answer.text, answer.text
+
+
+@pytest.fixture(scope="module")
 def two_company_bot(tmp_path_factory):
     """Two postings at one company, one at another; one mentions the CEO it reports to."""
     folder = tmp_path_factory.mktemp("two-company")
