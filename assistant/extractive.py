@@ -497,6 +497,14 @@ class ExtractiveAnswerer:
             return []
         return [Claim(_BULLET.sub("", quote), passage, (quote,))]
 
+    def _ranking_pool(self, shape: QuestionShape, focus: tuple[str, ...]) -> list[str]:
+        """The postings a ranking ("pays the most", "the most paid time off") compares: the roles
+        named, or else every posting of the kind asked ("internships")."""
+        if len(focus) >= 2:
+            return list(focus)
+        kind = _asked_kind(shape)
+        return [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)]
+
     def _ranked_pay(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which job pays the most?": the top (or bottom) of the stated pay, among the roles named
         or else all postings. Amounts are compared only within one currency and period: ranking
@@ -504,8 +512,7 @@ class ExtractiveAnswerer:
         highest = bool(_TOP_PAY.search(shape.text))
         if not highest and not _LOW_PAY.search(shape.text):
             return None
-        kind = _asked_kind(shape)
-        pool = list(focus) if len(focus) >= 2 else [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)]
+        pool = self._ranking_pool(shape, focus)
         groups: dict[tuple[str, str], list[tuple[float, str]]] = {}
         unstated = 0
         for pid in pool:
@@ -541,8 +548,7 @@ class ExtractiveAnswerer:
         if asked is None or _OTHER_LEAVE.search(shape.text):
             return None
         most = asked.group(1).lower() in ("most", "longest")
-        kind = _asked_kind(shape)
-        pool = list(focus) if len(focus) >= 2 else [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)]
+        pool = self._ranking_pool(shape, focus)
         stated: dict[str, tuple[Passage, int]] = {}
         groups: dict[str, list[tuple[int, str]]] = {}
         for pid in pool:
