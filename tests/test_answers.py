@@ -851,7 +851,8 @@ def test_words_that_look_like_a_pay_question_but_are_not(tmp_path):
 
 @pytest.fixture(scope="module")
 def leave_bot(tmp_path_factory):
-    """Five postings stating their leave five ways, one of them parental leave only, one none."""
+    """Five postings: days stated three ways (one beside parental leave in weeks), weeks of time off
+    once, and one with unlimited PTO and parental leave but no number of days off."""
     folder = tmp_path_factory.mktemp("leave")
     for name, title, perks in (
             ("orchard", "Backend Engineer", "- 25 days' annual leave\n- Company equity"),
