@@ -49,6 +49,7 @@ class Corpus:
     tail_rows: dict[str, dict[str, np.ndarray]] = field(default_factory=dict)  # stem -> company head -> rows it ends that company's name in
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
     name_scores: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False, compare=False)  # see retrieval._name_scores
+    time_off: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._leave_stated
 
     @property
     def size(self) -> int:

@@ -75,11 +75,23 @@ _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereav
 _LEAVE_AMOUNT = re.compile(
     r"\b(\d{1,3})\+?[ -](days?|weeks?)['’]?\s+(?:of\s+)?((?:[\w-]+\s+){0,2}?)(?:paid time off|time off|pto|vacation|holidays?|annual leave|leave|days off)\b",
     re.IGNORECASE)
+# "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
+_UNLIMITED_LEAVE = re.compile(
+    r"\b(?:unlimited|uncapped)\s+(?:(?:paid|annual)\s+)?(?:time off|pto|vacation|holidays?|leave|days off)\b", re.IGNORECASE)
 _PAY_LABEL = re.compile(
     r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _Leave:
+    """The time off one posting states: ``amount`` days or weeks, or unlimited (None)."""
+    amount: int | None
+    unit: str  # "days", "weeks" or "unlimited"
+    passage: Passage
+    offset: int  # where it is said in passage.text
 
 
 @dataclass(frozen=True)
@@ -505,6 +517,16 @@ class ExtractiveAnswerer:
         kind = _asked_kind(shape)
         return [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)]
 
+    @staticmethod
+    def _none_of_pool(shape: QuestionShape, focus: tuple[str, ...], pool: list[str], states: str) -> Draft:
+        """A ranking's abstention, saying which postings it looked at: "the 3 internships", not
+        "these postings", so that one asked of internships is not read as of every posting."""
+        kind = _asked_kind(shape)
+        one, many = _KIND_NOUNS[kind] if kind else ("role asked about", "roles asked about") if len(focus) >= 2 else ("posting", "postings")
+        if not pool:
+            return _abstain(f"No posting here is {'an' if one[0] in 'aeiou' else 'a'} {one}.")
+        return _abstain(f"None of the {len(pool)} {many} states {states}." if len(pool) > 1 else f"The one {one} does not state {states}.")
+
     def _ranked_pay(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which job pays the most?": the top (or bottom) of the stated pay, among the roles named
         or else all postings. Amounts are compared only within one currency and period: ranking
@@ -524,7 +546,7 @@ class ExtractiveAnswerer:
                 continue
             groups.setdefault((pay.currency, pay.period), []).append((value, pid))
         if not groups:
-            return _abstain("None of these postings states its pay as an amount.")
+            return self._none_of_pool(shape, focus, pool, "its pay as an amount")
         word = "highest" if highest else "lowest"
         claims = [Claim(f"The {word} pay stated, compared within each currency and period:")]
         for (currency, period), rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))[:6]:
@@ -543,61 +565,89 @@ class ExtractiveAnswerer:
     def _ranked_leave(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which role offers the most paid time off?": the most (or fewest) days or weeks of leave
         stated, among the roles named or else all postings. Days and weeks are ranked apart: a week
-        is five days off only where a posting says so."""
+        is five days off only where a posting says so. Unlimited time off has no number to rank: it
+        is listed beside the most and counted beside the least."""
         asked = _ASKS_LEAVE_RANK.search(shape.text)
         if asked is None or _OTHER_LEAVE.search(shape.text):
             return None
         most = asked.group(1).lower() in ("most", "longest")
         pool = self._ranking_pool(shape, focus)
-        stated: dict[str, tuple[Passage, int]] = {}
+        stated: dict[str, _Leave] = {}
         groups: dict[str, list[tuple[int, str]]] = {}
+        unlimited: list[str] = []
         for pid in pool:
-            found = self._leave_stated(pid)
-            if found is not None:
-                amount, unit, passage, offset = found
-                stated[pid] = (passage, offset)
-                groups.setdefault(unit, []).append((amount, pid))
-        if not groups:
-            return _abstain("None of these postings states its paid time off as a number of days or weeks.")
+            leave = self._leave_stated(pid)
+            if leave is None:
+                continue
+            stated[pid] = leave
+            if leave.amount is None:
+                unlimited.append(pid)
+            else:
+                groups.setdefault(leave.unit, []).append((leave.amount, pid))
+        if not groups and not (most and unlimited):
+            return self._none_of_pool(shape, focus, pool, "its paid time off as a number of days or weeks")
         word = "most" if most else "least"
         claims = [Claim(f"The {word} paid time off stated, days and weeks compared apart:")]
         for unit, rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
             best = (max if most else min)(amount for amount, _ in rows)
             tied = sorted(pid for amount, pid in rows if amount == best)
             among = f" (of {len(rows)})" if len(rows) > 1 else ""
-            for pid in tied[:3]:
-                passage, offset = stated[pid]
-                quote = self._sentence_at(passage, offset)
-                claims.append(Claim(f"{best} {unit}{among}: {self.corpus.label(pid)}, {_BULLET.sub('', quote)}",
-                                    passage, (quote,), bullet=True))
+            claims.extend(self._leave_claim(f"{best} {unit}{among}", pid, stated[pid]) for pid in tied[:3])
             if len(tied) > 3:
                 claims.append(Claim(f"{len(tied) - 3} more postings state {best} {unit} as well."))
+        if most and unlimited:
+            among = f" (of {len(unlimited)})" if len(unlimited) > 1 else ""
+            claims.extend(self._leave_claim(f"Unlimited, no number stated{among}", pid, stated[pid]) for pid in sorted(unlimited)[:3])
+            if len(unlimited) > 3:
+                claims.append(Claim(f"{len(unlimited) - 3} more postings state unlimited time off as well."))
+        elif unlimited:
+            claims.append(Claim(f"{len(unlimited)} posting{'s state' if len(unlimited) > 1 else ' states'} unlimited time off, with no number."))
         unstated = len(pool) - len(stated)
         if unstated:
             claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state a number of days or weeks."))
         return Draft(claims, abstained=False)
 
-    def _leave_stated(self, pid: str) -> tuple[int, str, Passage, int] | None:
-        """The first amount of vacation, PTO, annual leave or holidays the posting states, in days
-        or weeks, with its passage and where it is said there; parental, sick or family leave is not
-        counted. Only the answer's few postings need their sentence cut out (``_sentence_at``)."""
-        stems = self.corpus.posting_stems.get(pid, frozenset())
-        if not ({"day", "week"} & stems and _LEAVE_STEMS & stems):
+    def _leave_claim(self, head: str, pid: str, leave: "_Leave") -> Claim:
+        quote = self._sentence_at(leave.passage, leave.offset)
+        return Claim(f"{head}: {self.corpus.label(pid)}, {_BULLET.sub('', quote)}", leave.passage, (quote,), bullet=True)
+
+    def _leave_stated(self, pid: str) -> "_Leave | None":
+        """What the posting states of its vacation, PTO, annual leave or holidays: unlimited, or else
+        the first amount in days or weeks; parental, sick or family leave is not counted. Read once
+        per posting and kept with the corpus: reading 10,000 postings took 0.36 s, every ranking."""
+        cache = self.corpus.time_off
+        if pid not in cache:
+            cache[pid] = self._read_leave(pid)  # a race only computes it twice
+        return cache[pid]
+
+    def _read_leave(self, pid: str) -> "_Leave | None":
+        if not _LEAVE_STEMS & self.corpus.posting_stems.get(pid, frozenset()):
             return None
+        found = None
         for passage in self.corpus.by_posting.get(pid, []):
             lowered = passage.text.lower()
-            if "day" not in lowered and "week" not in lowered:
-                continue  # most passages: a substring test costs far less than the regex
-            for m in _LEAVE_AMOUNT.finditer(passage.text):
-                if _OTHER_LEAVE.search(m.group(3)):
-                    continue
-                line_start = passage.text.rfind("\n", 0, m.start()) + 1
-                line_end = passage.text.find("\n", m.end())
-                if is_instruction(passage.text[line_start:line_end if line_end >= 0 else None]):
-                    continue  # a number planted in text addressed to an AI is not the posting's
-                unit = "weeks" if m.group(2).lower().startswith("week") else "days"
-                return int(m.group(1)), unit, passage, m.start()
-        return None
+            # Most passages say none of these: substring tests, chained rather than any() over a
+            # tuple (77 against 211 ms over the 73,460 passages of 10,000 postings), skip the regexes.
+            if not ("time off" in lowered or "pto" in lowered or "vacation" in lowered or "holiday" in lowered
+                    or "leave" in lowered or "days off" in lowered):
+                continue
+            for m in _UNLIMITED_LEAVE.finditer(passage.text):
+                if not self._planted(passage.text, m):
+                    return _Leave(None, "unlimited", passage, m.start())  # above any number the posting adds
+            if found is None and ("day" in lowered or "week" in lowered):
+                for m in _LEAVE_AMOUNT.finditer(passage.text):
+                    if not _OTHER_LEAVE.search(m.group(3)) and not self._planted(passage.text, m):
+                        unit = "weeks" if m.group(2).lower().startswith("week") else "days"
+                        found = _Leave(int(m.group(1)), unit, passage, m.start())
+                        break
+        return found
+
+    @staticmethod
+    def _planted(text: str, m: re.Match) -> bool:
+        """A number planted in text addressed to an AI is not the posting's."""
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        return is_instruction(text[line_start:line_end if line_end >= 0 else None])
 
     def _by_title(self, pid: str) -> Draft | None:
         """"Does the Vandelay backend role need Go?" when every word of it names the role: the
@@ -890,6 +940,10 @@ def _asked_kind(shape: QuestionShape) -> str | None:
         return None
     word = asked.group(1).lower()
     return "intern" if word.startswith("intern") else "contract" if word.startswith("contract") else "part time"
+
+
+_KIND_NOUNS = {"intern": ("internship", "internships"), "contract": ("contract role", "contract roles"),
+               "part time": ("part-time role", "part-time roles")}
 
 
 def _of_kind(kind: str | None, fields: PostingFields) -> bool:

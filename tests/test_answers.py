@@ -851,15 +851,17 @@ def test_words_that_look_like_a_pay_question_but_are_not(tmp_path):
 
 @pytest.fixture(scope="module")
 def leave_bot(tmp_path_factory):
-    """Five postings: days stated three ways (one beside parental leave in weeks), weeks of time off
-    once, and one with unlimited PTO and parental leave but no number of days off."""
+    """Six postings: days stated three ways (one beside parental leave in weeks), weeks of time off
+    once, one with unlimited PTO and parental leave but no number of days off, and one that says
+    nothing of time off."""
     folder = tmp_path_factory.mktemp("leave")
     for name, title, perks in (
             ("orchard", "Backend Engineer", "- 25 days' annual leave\n- Company equity"),
             ("kestrel", "Data Analyst", "- 16 weeks of paid parental leave\n- 12 days of PTO plus 10 company holidays"),
             ("meridian", "Product Designer", "- 30 days of vacation\n- A learning budget"),
             ("tamarack", "Support Engineer", "- 4 weeks of paid time off"),
-            ("quillon", "Site Reliability Engineer", "- Unlimited PTO\n- 26 weeks of paid parental leave")):
+            ("quillon", "Site Reliability Engineer", "- Unlimited PTO\n- 26 weeks of paid parental leave"),
+            ("larkspur", "QA Engineer", "- Health insurance\n- A learning budget")):
         (folder / f"{name}.md").write_text(_posting(title, name.title(), "Lisbon, Portugal", {
             "What you'll do": "Build our product.", "Benefits": perks}), encoding="utf-8")
     bot = Assistant(data_dir=tmp_path_factory.mktemp("leave-data"))
@@ -873,8 +875,8 @@ def leave_bot(tmp_path_factory):
     ("Which position gives the fewest days of paid time off?", "kestrel.md", "tamarack.md")])
 def test_paid_time_off_is_ranked_in_days_and_weeks_apart(leave_bot, question, days, weeks):
     """The posting with the most (fewest) days of leave is named and cited with its line; weeks
-    are ranked on their own, parental leave is not counted as time off, and a posting that
-    states no number is said to."""
+    are ranked on their own, parental leave is not counted as time off, unlimited PTO is listed
+    beside the most and counted beside the fewest, and a posting that states nothing is said to."""
     answer = leave_bot.ask(question)
     assert_well_formed(answer)
     assert not answer.abstained, answer.text
@@ -884,12 +886,36 @@ def test_paid_time_off_is_ranked_in_days_and_weeks_apart(leave_bot, question, da
     cited = lambda line: answer.citations[int(re.search(r"\[(\d+)\]", line).group(1)) - 1].source
     assert cited(day_line) == days and cited(week_line) == weeks, answer.text
     assert "parental" not in answer.text, answer.text
+    unlimited = [l for l in lines if l.startswith("- Unlimited")]
+    if "most" in question:
+        assert len(unlimited) == 1 and cited(unlimited[0]) == "quillon.md" and "Unlimited PTO" in unlimited[0], answer.text
+    else:
+        assert not unlimited and "1 posting states unlimited time off, with no number." in answer.text, answer.text
     assert "1 posting does not state a number of days or weeks." in answer.text, answer.text
 
 
 def test_a_ranking_of_parental_leave_is_not_read_as_time_off(leave_bot):
     answer = leave_bot.ask("Which role offers the most parental leave?")
     assert "paid time off stated" not in answer.text, answer.text
+
+
+def test_a_ranking_asked_of_internships_says_it_looked_at_internships_only(tmp_path):
+    """No internship states its vacation, another role does: the abstention says which postings it
+    ranked, so that it is not read as "no posting states any"; a kind no posting is, is said so."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for name, title, perks in (("alder", "Data Engineering Intern", "- A mentor\n- Lunch on Fridays"),
+                               ("birch", "Marketing Intern", "- A laptop of your choice"),
+                               ("cedar", "Data Engineer", "- 28 days of vacation")):
+        (folder / f"{name}.md").write_text(_posting(title, name.title(), "Lisbon, Portugal", {
+            "What you'll do": "Build our product.", "Benefits": perks}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    bot.ingest([folder])
+    answer = bot.ask("Which internship has the most vacation days?")
+    assert answer.abstained and "None of the 2 internships states its paid time off" in answer.text, answer.text
+    assert "28" not in answer.text and not answer.citations, answer.text
+    answer = bot.ask("Which contract role pays the most?")
+    assert answer.abstained and "No posting here is a contract role." in answer.text, answer.text
 
 
 @pytest.fixture(scope="module")
