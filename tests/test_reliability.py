@@ -552,6 +552,34 @@ def test_a_long_running_reader_sees_what_another_process_ingested(tmp_path):
     assert {m[POSTING_ID_KEY] for m in found["metadatas"][0]} == names  # dense retrieval reaches every chunk
 
 
+def test_a_frozen_server_answers_what_it_ingests_and_frees_the_view_it_replaced(tmp_path):
+    """``rolechat serve`` freezes what it has loaded (``gc.freeze``), so that Python's full
+    collections no longer walk it; an upload there must still be answered and the replaced view
+    freed, not kept frozen."""
+    import gc
+    import weakref
+
+    from assistant import Assistant
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    generate(first, 3, seed=17)
+    generate(second, 3, seed=18, start=800)
+    bot = Assistant(data_dir=tmp_path / "data", llm="extractive", embed="local")
+    bot.ingest([first])
+    replaced = weakref.ref(bot.postings()[0])
+    gc.freeze()
+    try:
+        bot.ingest([second])
+        assert gc.get_freeze_count() > 0  # still frozen: the new view with the rest
+        assert {p.posting_id for p in bot.postings()} == {p.name for p in first.iterdir()} | {p.name for p in second.iterdir()}
+        new = sorted(second.iterdir())[0].name
+        title = next(p.title for p in bot.postings() if p.posting_id == new)
+        assert new in {c.source for c in bot.ask(f"Where is the {title} role?").citations}
+        assert replaced() is None
+    finally:
+        gc.unfreeze()
+
+
 # -- 20 conversations at once through the served page --------------------------------------------
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
