@@ -167,7 +167,9 @@ class ExtractiveAnswerer:
                 return unnamed
             draft = self._from_fields(shape, targets, field_intents, place)
             if draft is not None and (only_fields or place or not draft.abstained):
-                return self._by_clause(draft, shape, passages, targets, terms, focus)
+                draft = self._by_clause(draft, shape, passages, targets, terms, focus)
+                unlike = None if draft.abstained else self._role_unlike_asked(shape, targets)
+                return replace(draft, claims=[unlike, *draft.claims]) if unlike else draft
         if not terms and not shape.intents:
             if shape.is_yes_no and len(targets) == 1:
                 draft = self._by_title(targets[0])
@@ -230,17 +232,7 @@ class ExtractiveAnswerer:
         said = [(w, stem(w.lower())) for w in words_as_written(shape.text) if w.lower() not in STOPWORDS]
         if not targets or any(stems_match(t, x) for _, t in said for x in titles):
             return None
-        naming = set().union(*(self.corpus.naming_terms.get(pid, set()) for pid in targets))
-        text = set().union(*(self.corpus.posting_stems.get(pid, frozenset()) for pid in targets))
-        before_role = {t for m in _NAMED_ROLE.finditer(shape.text) for t in content_stems(m.group(1))}
-        missing = [
-            word for word, t in said
-            if t not in naming and t not in _POINTERS and t not in _FILLER and t not in self.corpus.place_vocab
-            and not any(_intent_word(t, i) for i in shape.intents)
-            # a job noun even where the posting says it ("report to our CEO"); a title's word or a
-            # word before "role" only where it does not ("the summer placement" of an internship)
-            and (t in _ROLE_NOUN_STEMS or ((t in self.corpus.title_vocab or t in before_role) and t not in text))
-        ]
+        missing = self._unposted_role_words(shape, targets, said, job_nouns=True)
         if not missing:
             return None
         role = " ".join(dict.fromkeys(missing))
@@ -257,6 +249,40 @@ class ExtractiveAnswerer:
         listed = ", ".join(shown) + more if more else _join(shown)
         which = "its posting is for" if len(titles_there) == 1 else "its postings are for"
         return _abstain(f"No posting at {company} is for “{role}”; {which} {listed}.")
+
+    def _unposted_role_words(self, shape: QuestionShape, targets: list[str], said: list[tuple[str, str]],
+                             job_nouns: bool) -> list[str]:
+        """The words of the question (as written, with their stems) that name a role but that the
+        postings answered do not say: a word of some posting's title or before "role"/"job"; with
+        ``job_nouns``, also a job noun even where the posting says it ("report to our CEO"), else
+        no job noun."""
+        naming = set().union(*(self.corpus.naming_terms.get(pid, set()) for pid in targets))
+        text = set().union(*(self.corpus.posting_stems.get(pid, frozenset()) for pid in targets))
+        before_role = {t for m in _NAMED_ROLE.finditer(shape.text) for t in content_stems(m.group(1))}
+        return [
+            word for word, t in said
+            if t not in naming and t not in _POINTERS and t not in _FILLER and t not in self.corpus.place_vocab
+            and not any(_intent_word(t, i) for i in shape.intents)
+            # a title's word or a word before "role" only where the posting does not say it ("the
+            # summer placement" of an internship)
+            and ((job_nouns and t in _ROLE_NOUN_STEMS) or ((t in self.corpus.title_vocab or t in before_role) and t not in text))
+            # else only what sets one role apart ("night shift", "senior"): a job noun the posting
+            # does not say is most often its synonym ("developer" of a "Backend-Entwickler")
+            and (job_nouns or t not in _ROLE_NOUN_STEMS)
+        ]
+
+    def _role_unlike_asked(self, shape: QuestionShape, targets: list[str]) -> Claim | None:
+        """"the night shift nurse at Riverbend" answered by Riverbend's only nurse posting, a home
+        health one: a note that its posting does not say "night shift", so the answer is not read
+        as that role's. Only where a word of its title was said (else ``_role_not_posted``)."""
+        if len(targets) != 1 or targets[0] not in self.corpus.postings:
+            return None
+        said = [(w, stem(w.lower())) for w in words_as_written(shape.text) if w.lower() not in STOPWORDS]
+        missing = self._unposted_role_words(shape, targets, said, job_nouns=False)
+        if not missing:
+            return None
+        words = " ".join(dict.fromkeys(missing))
+        return Claim(f"The posting answered, {self.corpus.label(targets[0])}, does not say “{words}”.")
 
     # -- structured fields ------------------------------------------------------------------
     def _from_fields(self, shape: QuestionShape, targets: list[str], intents: list, place: str | None) -> Draft | None:

@@ -981,7 +981,8 @@ def test_one_yes_for_several_postings_that_all_say_it(two_company_bot):
 
 def test_the_company_named_after_at_is_the_company_answered(tmp_path):
     """Another company's "Registered Nurse (Night Shift)" fits "night shift nurse" better by its
-    title; "at Riverbend" says whose posting is meant."""
+    title; "at Riverbend" says whose posting is meant, and the answer notes that Riverbend's does
+    not say "night shift"."""
     folder = tmp_path / "postings"
     folder.mkdir()
     (folder / "cedar.md").write_text(_posting("Registered Nurse – ICU (Night Shift)", "Cedar Valley Hospital", "Denver, CO", {
@@ -992,6 +993,9 @@ def test_the_company_named_after_at_is_the_company_answered(tmp_path):
     assert not bot.ingest([folder]).skipped
     answer = bot.ask("What is the pay for the night shift nurse at Riverbend?")
     assert {c.source for c in answer.citations} == {"riverbend.md"} and "$48" in answer.text, answer.text
+    assert "does not say “night shift”" in answer.text, answer.text  # not to be read as a night shift's pay
+    plain = bot.ask("What is the pay for the registered nurse at Riverbend?")
+    assert "$48" in plain.text and "does not say" not in plain.text, plain.text
     both = bot.ask("Compare the pay of the nurse at Riverbend with the ICU nurse at Cedar Valley.")
     assert {c.source for c in both.citations} == {"riverbend.md", "cedar.md"}, both.text
 
