@@ -45,6 +45,14 @@ _FILLER = filler_stems()
 _ROLE_NOUN_STEMS = frozenset(stem(w) for w in ROLE_NOUNS)
 # The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
 _NAMED_ROLE = re.compile(rf"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){{1,4}}?){ROLE_NOUN}s?\b", re.IGNORECASE)
+# "Is there a programmer job?", "Do you have a pilot role?", "Any openings for a chef?", "Is anyone
+# hiring nurses?": whether a role is posted at all. Not "Is there a bonus for this job?", nor "Who
+# is the recruiter for the Kestrel job?"
+_ROLE_WORDS = r"(?:(?!(?:for|at|with|in|of|on|to|the|this|that|its|their|your|my)\b)[\w'’-]+\s+){1,3}"
+_ASKS_IF_POSTED = re.compile(
+    rf"^\W*(?:(?:is|are)\s+there|do\s+you\s+have)\s+(?:any\s+|an?\s+)?(?:open\s+)?{_ROLE_WORDS}{ROLE_NOUN}s?\b"
+    rf"|\b(?:{ROLE_NOUN}|openings?)s?\s+for\s+(?:an?\s+)?[\w'’-]+\W*$"
+    r"|^\W*(?:is|are)\s+(?:any(?:one|body)|any\s+compan\w+)\s+hiring\b", re.IGNORECASE)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 # A perk paid for, not pay: "Home-office stipend", "a learning allowance".
 _PERK_MONEY = re.compile(
@@ -178,7 +186,11 @@ class ExtractiveAnswerer:
             return self._overview(targets)
         draft = self._from_sentences(shape, passages, targets, terms, focus)
         if draft.abstained and field_intents and not shape.is_yes_no:
-            return self._fields_and_silence(shape, targets, field_intents, terms) or draft
+            draft = self._fields_and_silence(shape, targets, field_intents, terms) or draft
+        if draft.abstained and _ASKS_IF_POSTED.search(shape.text):
+            # "Is there a programmer job?": that no posting is for one says more than "the postings
+            # don't say" (but "Who is the recruiter for the Kestrel job?" does not ask for one)
+            return self._role_not_posted(shape, targets) or draft
         return draft
 
     # -- who is asked about -----------------------------------------------------------------

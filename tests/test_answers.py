@@ -957,6 +957,16 @@ def test_a_role_no_posting_mentions_is_not_answered_with_the_nearest_posting_s_p
         assert answer.abstained and "NOK" not in answer.text, (question, answer.text)
 
 
+def test_asked_whether_a_role_is_posted_the_answer_says_no_posting_is_for_it(two_company_bot):
+    answer = two_company_bot.ask("Is there a programmer job?")
+    assert answer.abstained and answer.text == "No posting here is for “programmer”.", answer.text
+    answer = two_company_bot.ask("Is there a pilot role at Moss Health?")
+    assert answer.abstained and "No posting at Moss Health is for “pilot”" in answer.text and "“Registered Nurse, ICU”" in answer.text, answer.text
+    # a person the posting may name, not a role asked for
+    answer = two_company_bot.ask("Who is the recruiter for the Halden Robotics job?")
+    assert "is for “recruiter”" not in answer.text, answer.text
+
+
 def test_the_role_named_by_its_title_or_a_word_of_it_is_still_answered(two_company_bot):
     for question, source in (("What is the salary for the Halden Robotics product manager?", "halden_pm.md"),
                              ("How much does the Halden engineering job pay?", "halden_ml.md"),
