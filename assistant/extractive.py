@@ -761,16 +761,20 @@ class ExtractiveAnswerer:
         scored.sort(key=lambda s: (-s[0], s[1].rank, s[1].start))
         chosen = self._choose(shape, scored, targets)
         multi = len({u.passage.posting_id for u in chosen}) > 1 or len(targets) > 1
+        # "Is there a bonus for this job?" with no role named, among many postings: the one
+        # answered is named, or its sentence reads as every posting's
+        unnamed = not multi and len(self.corpus.postings) > 1 and chosen[0].passage.posting_id not in focus
         claims: list[Claim] = []
         as_list = shape.is_list and len(chosen) > 1 and not multi
         if as_list:
             claims.append(Claim(f"From the posting for {self.corpus.label(chosen[0].passage.posting_id)}:"))
         for unit in chosen:
             body = _BULLET.sub("", unit.text)
-            if multi:
+            if multi or (unnamed and not as_list and not shape.is_yes_no):
                 body = f"{self.corpus.label(unit.passage.posting_id)}: {body}"
             elif shape.is_yes_no and not as_list:
-                body = f"The posting says: “{body}”"
+                where = f" for {self.corpus.label(unit.passage.posting_id)}" if unnamed else ""
+                body = f"The posting{where} says: “{body}”"
             claims.append(Claim(body, unit.passage, (unit.text,), bullet=as_list))
         if len(targets) > 1:
             # A role asked about that no sentence answers is said to be silent, not left out: an

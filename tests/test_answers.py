@@ -967,6 +967,15 @@ def test_asked_whether_a_role_is_posted_the_answer_says_no_posting_is_for_it(two
     assert "is for “recruiter”" not in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["Does this job report to the CEO?", "Who does the role report to?"])
+def test_a_sentence_from_a_posting_the_question_did_not_name_says_whose_it_is(two_company_bot, question):
+    """No role named among three postings: the sentence answered is one posting's, and says so."""
+    answer = two_company_bot.ask(question)
+    assert_well_formed(answer)
+    assert not answer.abstained and {c.source for c in answer.citations} == {"halden_ml.md"}, answer.text
+    assert "Machine Learning Engineer (Halden Robotics)" in answer.text, answer.text
+
+
 def test_the_role_named_by_its_title_or_a_word_of_it_is_still_answered(two_company_bot):
     for question, source in (("What is the salary for the Halden Robotics product manager?", "halden_pm.md"),
                              ("How much does the Halden engineering job pay?", "halden_ml.md"),
