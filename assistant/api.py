@@ -39,9 +39,9 @@ class QuestionError(RolechatError):
 def _long_lived() -> Iterator[None]:
     """Build the in-memory view with Python's cycle collector paused. The view is some 900,000
     objects at 10,000 postings, all kept, and each full collection while it is built walks every
-    one of them again: three such took 1.8 s of a 15 s open of that index; paused, none (opening
-    took 11.0-13.2 s against 10.5-15.0 s, alternating runs on a noisy machine). Paused only while
-    it is built: whatever the build leaves for the collector is collected afterwards as usual.
+    one of them again: three such took 1.3-1.8 s of opening that index; paused, none (opening took
+    11.1 and 11.2 s against 15.0 and 12.0 s, alternating runs). Paused only while it is built:
+    whatever the build leaves for the collector is collected afterwards as usual.
 
     A process that froze its objects (``gc.freeze()``, as ``rolechat serve`` does once warm, so
     that no question waits 0.8 s for a full collection to walk the view) gets the old view
