@@ -241,7 +241,7 @@ class ExtractiveAnswerer:
         developer" still answers "Backend-Entwickler": "backend" is in that title."""
         titles = {t for pid in targets for t in content_stems(self.corpus.postings[pid].title or "")
                   if pid in self.corpus.postings}
-        said = [(w, stem(w.lower())) for w in words_as_written(shape.text) if w.lower() not in STOPWORDS]
+        said = _said_words(shape.text)
         if not targets or any(stems_match(t, x) for _, t in said for x in titles):
             return None
         missing = self._unposted_role_words(shape, targets, said, job_nouns=True)
@@ -289,7 +289,7 @@ class ExtractiveAnswerer:
         as that role's. Only where a word of its title was said (else ``_role_not_posted``)."""
         if len(targets) != 1 or targets[0] not in self.corpus.postings:
             return None
-        said = [(w, stem(w.lower())) for w in words_as_written(shape.text) if w.lower() not in STOPWORDS]
+        said = _said_words(shape.text)
         missing = self._unposted_role_words(shape, targets, said, job_nouns=False)
         if not missing:
             return None
@@ -982,6 +982,11 @@ def _asked_kind(shape: QuestionShape) -> str | None:
         return None
     word = asked.group(1).lower()
     return "intern" if word.startswith("intern") else "contract" if word.startswith("contract") else "part time"
+
+
+def _said_words(text: str) -> list[tuple[str, str]]:
+    """The question's words as written, with their stems, stopwords left out."""
+    return [(w, stem(w.lower())) for w in words_as_written(text) if w.lower() not in STOPWORDS]
 
 
 _KIND_NOUNS = {"intern": ("internship", "internships"), "contract": ("contract role", "contract roles"),
