@@ -248,19 +248,24 @@ class ExtractiveAnswerer:
         if not missing:
             return None
         role = " ".join(dict.fromkeys(missing))
-        companies = {self.corpus.postings[pid].company for pid in targets if pid in self.corpus.postings}
-        company = next(iter(companies)) if len(companies) == 1 else None
-        first_word = words_as_written(company or "")[:1]
-        if not first_word or stem(first_word[0].lower()) not in {t for _, t in said}:
+        # "Juniper Foods" and "Juniper Foods GmbH": a company may be written two ways, or the name
+        # said may fit two companies; up to three, all begun by a word the question says
+        companies = sorted({self.corpus.postings[pid].company or "" for pid in targets if pid in self.corpus.postings})
+        heads = {self.corpus.company_head.get(pid, "") for pid in targets}
+        said_stems = {t for _, t in said}
+        if not 1 <= len(companies) <= 3 or len(heads) != 1 or not all(
+                (first := words_as_written(c)[:1]) and stem(first[0].lower()) in said_stems for c in companies):
             return _abstain(f"No posting here is for “{role}”.")
         # the company was named: say what it does post, so the user can ask again
-        same_head = self.corpus.postings_by_head.get(self.corpus.company_head.get(targets[0], ""), ())
-        titles_there = sorted({self.corpus.postings[p].title or p for p in same_head if self.corpus.postings[p].company == company})
+        same_head = self.corpus.postings_by_head.get(heads.pop(), ())
+        titles_there = sorted({self.corpus.postings[p].title or p for p in same_head if self.corpus.postings[p].company in companies})
         shown = [f"“{t}”" for t in titles_there[:8]]
         more = f" and {len(titles_there) - 8} more" if len(titles_there) > 8 else ""
         listed = ", ".join(shown) + more if more else _join(shown)
-        which = "its posting is for" if len(titles_there) == 1 else "its postings are for"
-        return _abstain(f"No posting at {company} is for “{role}”; {which} {listed}.")
+        whose = "its" if len(companies) == 1 else "their"
+        which = f"{whose} posting is for" if len(titles_there) == 1 else f"{whose} postings are for"
+        at = companies[0] if len(companies) == 1 else ", ".join(companies[:-1]) + " or " + companies[-1]
+        return _abstain(f"No posting at {at} is for “{role}”; {which} {listed}.")
 
     def _unposted_role_words(self, shape: QuestionShape, targets: list[str], said: list[tuple[str, str]],
                              job_nouns: bool) -> list[str]:

@@ -967,6 +967,22 @@ def test_asked_whether_a_role_is_posted_the_answer_says_no_posting_is_for_it(two
     assert "is for “recruiter”" not in answer.text, answer.text
 
 
+def test_a_company_written_two_ways_is_one_company_to_a_role_it_does_not_post(tmp_path):
+    """"Wren Foods" and "Wren Foods GmbH" post one role each: asked for a role neither posts, the
+    answer names both spellings and both titles rather than a bare "no posting here"."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for name, title, company in (("wren_writer.md", "Technical Writer", "Wren Foods"),
+                                 ("wren_support.md", "Customer Support Specialist", "Wren Foods GmbH"),
+                                 ("tern_nurse.md", "Registered Nurse", "Tern Health")):
+        (folder / name).write_text(_posting(title, company, "Berlin, Germany", {"Pay": "EUR 50,000 per year."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    assert not bot.ingest([folder]).skipped
+    answer = bot.ask("What is the salary of the CEO at Wren Foods?")
+    assert answer.abstained and "No posting at Wren Foods or Wren Foods GmbH is for “CEO”" in answer.text, answer.text
+    assert "“Customer Support Specialist” and “Technical Writer”" in answer.text and "EUR" not in answer.text, answer.text
+
+
 @pytest.mark.parametrize("question", ["Does this job report to the CEO?", "Who does the role report to?"])
 def test_a_sentence_from_a_posting_the_question_did_not_name_says_whose_it_is(two_company_bot, question):
     """No role named among three postings: the sentence answered is one posting's, and says so."""
