@@ -217,7 +217,7 @@ class Assistant:
             draft = snap.extractive.answer(shape, passages, focus, role_terms, answered, focus_is_all)
             # a list of roles answers about the set, so no one of them was picked
             note = ambiguity_note(understood, snap.corpus) if not allowed and not asks_for_roles(shape.text) else ""
-            if note and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
+            if note and not draft.about_set and (draft.abstained or focus[0] in {c.passage.posting_id for c in draft.claims if c.passage}):
                 draft.claims.append(Claim(note))
             # the roles answered, not every posting the name fits less well: "that team" next
             # means the team of the role the answer was about
@@ -345,7 +345,10 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     detection ("Lattice Health" is not a health-benefits question). ``evidence`` (posting id ->
     best passage rank for the question) orders postings that a role name fits equally well."""
     several = bool(re.search(r"\b(?:and|or|vs\.?|versus|compare\w*|both|" + DIFFER + r")\b", question, re.IGNORECASE))
-    masked = _mask_spans(question, [span for span in trigger_spans(question) if not _in_proper_name(question, span)])
+    # "Which data scientist role pays the least?": neither the intents' words nor a superlative
+    # name a role, nor say which of the postings a name fits (one whose text says "at least")
+    masked = _mask_spans(question, [span for span in trigger_spans(question) if not _in_proper_name(question, span)]
+                         + [m.span() for m in _SUPERLATIVE.finditer(question) if question[m.start()].islower()])
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2) or _said_of(previous, role, question, corpus)):

@@ -21,6 +21,8 @@ class Claim:
 class Draft:
     claims: list[Claim]
     abstained: bool
+    # about every posting asked about ("Which nurse job pays the most?"), not one picked from them
+    about_set: bool = False
 
 
 def render(claims: list[Claim]) -> tuple[str, list[Citation]]:

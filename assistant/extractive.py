@@ -458,6 +458,16 @@ class ExtractiveAnswerer:
         _, _, passage, text = min(found, key=lambda f: f[:2])
         return Claim(f"The posting for {label} gives no pay figure; it says: “{text}”", passage, (text,))
 
+    def _title_words_asked(self, shape: QuestionShape, place_stems: set[str], asked: tuple[int, int] | None = None) -> list[str]:
+        """Words of the question that name a kind of role ("machine learning engineer"), which a
+        title must have; not those that ask something ("on-site" is not the "Site Reliability
+        Engineer", "the most paid time off" not a "Part-Time" role), given by the intents' words
+        and ``asked``."""
+        spans = trigger_spans(shape.text) + ([asked] if asked else [])
+        asking = "".join(" " if any(a <= n < b for a, b in spans) else ch for n, ch in enumerate(shape.text))
+        return [t for t in content_stems(asking) if t in self.corpus.title_vocab and t not in place_stems
+                and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
+
     def _list_roles(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which jobs are there in Berlin?": the postings (of those named, if any) whose fields
         match what the question asks for."""
@@ -466,11 +476,7 @@ class ExtractiveAnswerer:
         text = shape.text.lower()
         place_stems = set(content_stems(" ".join(places)))
         title_vocab = self.corpus.title_vocab  # the stems of every title, kept with the corpus
-        # Words of the question that name a kind of role ("machine learning engineer"); not those
-        # that ask something ("on-site" is not the "Site Reliability Engineer")
-        asking = "".join(" " if any(a <= n < b for a, b in trigger_spans(shape.text)) else ch for n, ch in enumerate(shape.text))
-        wanted_title = [t for t in content_stems(asking) if t in title_vocab and t not in place_stems
-                        and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
+        wanted_title = self._title_words_asked(shape, place_stems)
         # "Which jobs pay in euros?": a currency's name is answered by the pay field's currency
         # (postings write "€", not "euros").
         named_currencies = list(CURRENCY_NAME.finditer(shape.text))
@@ -552,13 +558,19 @@ class ExtractiveAnswerer:
             return []
         return [Claim(_BULLET.sub("", quote), passage, (quote,))]
 
-    def _ranking_pool(self, shape: QuestionShape, focus: tuple[str, ...]) -> list[str]:
-        """The postings a ranking ("pays the most", "the most paid time off") compares: the roles
-        named, or else every posting of the kind asked ("internships")."""
+    def _ranking_pool(self, shape: QuestionShape, focus: tuple[str, ...], asked: tuple[int, int]) -> list[str]:
+        """The postings a ranking ("pays the most", said at ``asked``) compares: the roles named,
+        or else every posting of the kind asked ("internships") in the place asked whose title has
+        the words of a role the question says ("Which nurse job in Berlin pays the most?"), as a
+        list of roles has them."""
         if len(focus) >= 2:
             return list(focus)
         kind = _asked_kind(shape)
-        return [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)]
+        places = {p.lower() for p in find_places(shape.text)}
+        titled = self._title_words_asked(shape, set(content_stems(" ".join(places))), asked)
+        return [p for p, f in self.corpus.postings.items() if _of_kind(kind, f)
+                and (not places or any(place in self.corpus.locations_text.get(p, "") for place in places))
+                and (not titled or all(any(stems_match(t, w) for w in content_stems(f.title or "")) for t in titled))]
 
     @staticmethod
     def _none_of_pool(shape: QuestionShape, focus: tuple[str, ...], pool: list[str], states: str) -> Draft:
@@ -567,17 +579,19 @@ class ExtractiveAnswerer:
         kind = _asked_kind(shape)
         one, many = _KIND_NOUNS[kind] if kind else ("role asked about", "roles asked about") if len(focus) >= 2 else ("posting", "postings")
         if not pool:
-            return _abstain(f"No posting here is {'an' if one[0] in 'aeiou' else 'a'} {one}.")
-        return _abstain(f"None of the {len(pool)} {many} states {states}." if len(pool) > 1 else f"The one {one} does not state {states}.")
+            return replace(_abstain(f"No posting here is {'an' if one[0] in 'aeiou' else 'a'} {one}."), about_set=True)
+        return replace(_abstain(f"None of the {len(pool)} {many} states {states}." if len(pool) > 1 else
+                                f"The one {one} does not state {states}."), about_set=True)
 
     def _ranked_pay(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which job pays the most?": the top (or bottom) of the stated pay, among the roles named
         or else all postings. Amounts are compared only within one currency and period: ranking
         across them would need exchange rates and hours that no posting states."""
-        highest = bool(_TOP_PAY.search(shape.text))
-        if not highest and not _LOW_PAY.search(shape.text):
+        asked = _TOP_PAY.search(shape.text) or _LOW_PAY.search(shape.text)
+        if asked is None:
             return None
-        pool = self._ranking_pool(shape, focus)
+        highest = asked.re is _TOP_PAY
+        pool = self._ranking_pool(shape, focus, asked.span())
         groups: dict[tuple[str, str], list[tuple[float, str]]] = {}
         unstated = 0
         for pid in pool:
@@ -603,7 +617,7 @@ class ExtractiveAnswerer:
                                 passage, (quote,), bullet=True))
         if unstated:
             claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state an amount."))
-        return Draft(claims, abstained=len(claims) == 1)
+        return Draft(claims, abstained=len(claims) == 1, about_set=True)
 
     def _ranked_leave(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which role offers the most paid time off?": the most (or fewest) days or weeks of leave
@@ -614,7 +628,7 @@ class ExtractiveAnswerer:
         if asked is None or _OTHER_LEAVE.search(shape.text):
             return None
         most = asked.group(1).lower() in ("most", "longest")
-        pool = self._ranking_pool(shape, focus)
+        pool = self._ranking_pool(shape, focus, asked.span())
         stated: dict[str, _Leave] = {}
         groups: dict[str, list[tuple[int, str]]] = {}
         unlimited: list[str] = []
@@ -648,7 +662,7 @@ class ExtractiveAnswerer:
         unstated = len(pool) - len(stated)
         if unstated:
             claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state a number of days or weeks."))
-        return Draft(claims, abstained=False)
+        return Draft(claims, abstained=False, about_set=True)
 
     def _leave_claim(self, head: str, pid: str, leave: "_Leave") -> Claim:
         quote = self._sentence_at(leave.passage, leave.offset)

@@ -6,6 +6,7 @@ must keep its scores, and single behaviours a user notices are checked one by on
 
 from __future__ import annotations
 
+import collections
 import json
 import re
 import threading
@@ -266,6 +267,28 @@ def test_the_top_pay_is_ranked_within_one_currency_and_period(corpus_bot, questi
     number = int(re.search(r"\[(\d+)\]", line).group(1))
     assert answer.citations[number - 1].source == expected, answer.text
     assert "currency and period" in answer.text
+
+
+@pytest.mark.parametrize("question,word", [("Which nurse job pays the most?", "nurse"),
+                                           ("Which data scientist role pays the least?", "scientist")])
+def test_a_ranking_of_one_kind_of_role_compares_those_postings_only(corpus_bot, question, word):
+    """Only the postings whose titles say the role asked are ranked, and all of them: no note that
+    other postings fit the name as well."""
+    titled = {f.posting_id for f in corpus_bot.postings() if word in (f.title or "").lower()}
+    assert len(titled) >= 2
+    answer = corpus_bot.ask(question)
+    assert_well_formed(answer)
+    assert answer.citations and {c.source for c in answer.citations} <= titled, answer.text
+    assert "fit this description" not in answer.text, answer.text
+
+
+def test_a_ranking_in_a_city_compares_the_postings_there_only(corpus_bot):
+    cities = collections.Counter(loc.split(",")[0].strip() for f in corpus_bot.postings() for loc in f.locations)
+    city = next(c for c, n in cities.most_common() if n >= 2 and c.isalpha())
+    there = {f.posting_id for f in corpus_bot.postings() if any(loc.split(",")[0].strip() == city for loc in f.locations)}
+    answer = corpus_bot.ask(f"Which job in {city} pays the most?")
+    assert_well_formed(answer)
+    assert answer.citations and {c.source for c in answer.citations} <= there, (city, answer.text)
 
 
 def test_typos_are_forgiven(seed_bot):
