@@ -83,6 +83,10 @@ _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereav
 _LEAVE_AMOUNT = re.compile(
     r"\b(\d{1,3})\+?[ -](days?|weeks?)['’]?\s+(?:of\s+)?((?:[\w-]+\s+){0,2}?)(?:paid time off|time off|pto|vacation|holidays?|annual leave|leave|days off)\b",
     re.IGNORECASE)
+# Vacation, PTO, paid time off and holidays: one thing, whichever word a posting or question uses
+# (not parental or sick leave, which are other benefits).
+_LEAVE_SAID = re.compile(r"\b(?:paid time off|time off|pto|vacation|annual leave|holidays?|days off)\b", re.IGNORECASE)
+_LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
     r"\b(?:unlimited|uncapped)\s+(?:(?:paid|annual)\s+)?(?:time off|pto|vacation|holidays?|leave|days off)\b", re.IGNORECASE)
@@ -812,6 +816,8 @@ class ExtractiveAnswerer:
 
     def _coverage(self, unit: Unit, shape: QuestionShape, terms: list[str], weights: dict[str, float]):
         stems = set(content_stems(unit.text)) | set(content_stems(unit.passage.section))
+        if _LEAVE_SAID.search(unit.text):
+            stems |= _LEAVE_WORDS  # "vacation days" are answered by "2 days of paid time off"
         intent = shape.primary
         cue = bool(intent and intent.cue and intent.cue.search(unit.text))
         section_hit = bool(intent and intent.section and intent.section.search(unit.passage.section))

@@ -917,6 +917,15 @@ def test_paid_time_off_is_ranked_in_days_and_weeks_apart(leave_bot, question, da
     assert "1 posting does not state a number of days or weeks." in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question,source,said", [
+    ("How many vacation days does the Support Engineer at Tamarack get?", "tamarack.md", "4 weeks of paid time off"),
+    ("How much PTO does the Product Designer at Meridian get?", "meridian.md", "30 days of vacation")])
+def test_vacation_pto_and_paid_time_off_answer_each_other(leave_bot, question, source, said):
+    answer = leave_bot.ask(question)
+    assert_well_formed(answer)
+    assert not answer.abstained and said in answer.text and {c.source for c in answer.citations} == {source}, answer.text
+
+
 def test_a_ranking_of_parental_leave_is_not_read_as_time_off(leave_bot):
     answer = leave_bot.ask("Which role offers the most parental leave?")
     assert "paid time off stated" not in answer.text, answer.text
