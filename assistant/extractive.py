@@ -72,24 +72,27 @@ _TOP_PAY = re.compile(
 _LOW_PAY = re.compile(
     r"\b(?:lowest|least|worst)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?least\b"
     r"|\blowest (?:salar\w*|pay|wage|rate)", re.IGNORECASE)
+# The words for time off a posting gives (vacation, PTO, holidays), in every pattern below; bare
+# "leave" is added where parental or sick leave is told apart another way.
+_TIME_OFF = r"paid time off|time off|pto|vacation|holidays?|annual leave|days off"
 # "Which role offers the most paid time off?", "the fewest vacation days": a ranking of leave,
 # not of pay. Parental, sick or family leave is another benefit, so such a question is not one.
 _ASKS_LEAVE_RANK = re.compile(
     r"\b(most|least|fewest|longest|shortest)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
-    r"(?:time off|pto|vacation|holidays?|leave|days off)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
+    rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
 _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereavement|caregiv\w+|medical|unpaid)\b", re.IGNORECASE)
 # "30 days of vacation", "25 days' annual leave", "4 weeks of paid time off", "20 days of PTO".
 _LEAVE_AMOUNT = re.compile(
-    r"\b(\d{1,3})\+?[ -](days?|weeks?)['’]?\s+(?:of\s+)?((?:[\w-]+\s+){0,2}?)(?:paid time off|time off|pto|vacation|holidays?|annual leave|leave|days off)\b",
+    rf"\b(\d{{1,3}})\+?[ -](days?|weeks?)['’]?\s+(?:of\s+)?((?:[\w-]+\s+){{0,2}}?)(?:{_TIME_OFF}|leave)\b",
     re.IGNORECASE)
 # Vacation, PTO, paid time off and holidays: one thing, whichever word a posting or question uses
 # (not parental or sick leave, which are other benefits).
-_LEAVE_SAID = re.compile(r"\b(?:paid time off|time off|pto|vacation|annual leave|holidays?|days off)\b", re.IGNORECASE)
+_LEAVE_SAID = re.compile(rf"\b(?:{_TIME_OFF})\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
-    r"\b(?:unlimited|uncapped)\s+(?:(?:paid|annual)\s+)?(?:time off|pto|vacation|holidays?|leave|days off)\b", re.IGNORECASE)
+    rf"\b(?:unlimited|uncapped)\s+(?:(?:paid|annual)\s+)?(?:{_TIME_OFF}|leave)\b", re.IGNORECASE)
 _PAY_LABEL = re.compile(
     r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
