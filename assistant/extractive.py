@@ -43,6 +43,8 @@ _POINTERS = frozenset(
 )
 _FILLER = filler_stems()
 _ROLE_NOUN_STEMS = frozenset(stem(w) for w in ROLE_NOUNS)
+# What a role itself is asked to do or bring: a sentence about another role does not answer it.
+_ROLE_TOPICS = frozenset({"duties", "requirements"})
 # The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
 _NAMED_ROLE = re.compile(rf"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){{1,4}}?){ROLE_NOUN}s?\b", re.IGNORECASE)
 # "Is there a programmer job?", "Do you have a pilot role?", "Any openings for a chef?", "Is anyone
@@ -191,6 +193,12 @@ class ExtractiveAnswerer:
                 if draft is not None:
                     return draft
             return self._overview(targets)
+        if any(i.name in _ROLE_TOPICS for i in shape.intents):
+            # "What does the CEO of Kestrel Capital do?": its data engineer's duties would answer
+            # another role's question ("Who is the recruiter for ...?" asks about no role's work)
+            unnamed = self._role_not_posted(shape, targets)
+            if unnamed is not None:
+                return unnamed
         draft = self._from_sentences(shape, passages, targets, terms, focus)
         if draft.abstained and field_intents and not shape.is_yes_no:
             draft = self._fields_and_silence(shape, targets, field_intents, terms) or draft
@@ -228,9 +236,14 @@ class ExtractiveAnswerer:
             described = set()
         # A capitalised word after the first is a name ("need Go?"), even where the word is filler.
         named = {stem(w.lower()) for w in re.findall(r"(?<=\s)[A-Z][\w+#]*", shape.text)}
+        # The user's own job noun after the role's words ("the Flussbau backend developer" of a
+        # "Backend-Entwickler") says which role, not what is asked about it.
+        said = _said_words(shape.text)
+        role_nouns = {t for (_, before), (_, t) in zip(said, said[1:])
+                      if t in _ROLE_NOUN_STEMS and any(stems_match(before, v) for v in target_vocab)}
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
-            if t in described and shape.intents:
+            if (t in described and shape.intents) or t in role_nouns:
                 continue
             if t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab):
                 continue

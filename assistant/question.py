@@ -69,9 +69,10 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|asap|immediately)\b"),
            None, frozenset({"start", "begin", "date"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|time off|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
-           None, _rx(r"benefit|perk|culture|what we offer|offer"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
+           None, _rx(r"benefit|perk|culture|what we offer|offer|bieten|ofrecemos|avantages"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
     Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after|certific\w*|certs?|licen[cs]\w*)\b"),
-           None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profile|who you are|must|looking for|a fit if|you(?:'ll| will)? need|ideal candidate|we expect|nice to have|bonus points"),
+           None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profil|who you are|must|looking for|a fit if|you(?:'ll| will)? need|ideal candidate|we expect|nice to have|bonus points"
+               r"|anforderung|qualifikation|requisitos"),  # "Dein Profil", "Ihr Profil", "Anforderungen"
            frozenset({"requir", "qualif", "skill", "knowledg", "abil", "must", "experi", "profici", "background", "profil", "certif", "licens", "licenc"})),
     # "What team is it on?", "Who does it report to?": a sentence placing the role in a team
     # answers, not one that only mentions a team ("with our ML engineering team"), so strict.
@@ -81,7 +82,7 @@ INTENTS: tuple[Intent, ...] = (
                r"|\breport(?:s|ing)?\s+(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
            _rx(r"team"), frozenset({"team", "report"}), strict=True),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
-           None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
+           None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
 
 _LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")

@@ -972,6 +972,8 @@ def two_company_bot(tmp_path_factory):
     ("What is the salary of the CEO at Halden Robotics?", "CEO"),  # a job noun, though a posting says "our CEO"
     ("How much does the nurse at Halden Robotics make?", "nurse"),  # another company's title word
     ("Where is the designer job at Moss Health?", "designer"),
+    ("What does the CEO of Halden Robotics do?", "CEO"),  # its engineers' duties are not the CEO's
+    ("What are the requirements for the pilot role at Moss Health?", "pilot"),
 ])
 def test_a_role_the_named_company_does_not_post_is_not_answered_with_another_role_s_fields(two_company_bot, question, role):
     answer = two_company_bot.ask(question)
@@ -1013,6 +1015,36 @@ def test_a_company_written_two_ways_is_one_company_to_a_role_it_does_not_post(tm
     answer = bot.ask("What is the salary of the CEO at Wren Foods?")
     assert answer.abstained and "No posting at Wren Foods or Wren Foods GmbH is for “CEO”" in answer.text, answer.text
     assert "“Customer Support Specialist” and “Technical Writer”" in answer.text and "EUR" not in answer.text, answer.text
+
+
+def test_the_duties_of_a_role_posted_under_another_word_are_still_answered(two_company_bot):
+    answer = two_company_bot.ask("What does the nurse at Moss Health do?")
+    assert not answer.abstained and {c.source for c in answer.citations} == {"moss_nurse.md"}, answer.text
+    assert "two patients per shift" in answer.text, answer.text
+
+
+def test_a_german_posting_s_sections_answer_requirements_duties_and_benefits(tmp_path):
+    """"Dein Profil", "Deine Aufgaben", "Wir bieten" are the sections asked for, and "developer"
+    after the role's own words names the "Frontend-Entwickler" rather than being what is asked."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "lindau_frontend.md").write_text(_posting("Frontend-Entwickler (m/w/d) React", "Lindau Software GmbH", "Leipzig", {
+        "Deine Aufgaben": "- Du baust Oberflächen für unsere Logistik-Plattform.\n- Du testest Komponenten mit Playwright.",
+        "Dein Profil": "- Mindestens 2 Jahre Erfahrung mit React und TypeScript.\n- Gute Deutschkenntnisse.",
+        "Wir bieten": "- 28 Urlaubstage.\n- Ein Deutschlandticket.",
+    }), encoding="utf-8")
+    (folder / "tern_nurse.md").write_text(_posting("Registered Nurse", "Tern Health", "Berlin, Germany", {
+        "Requirements": "- A nursing licence.", "Benefits": "- Free parking."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    assert not bot.ingest([folder]).skipped
+    for question, said in (("What are the requirements for the Lindau frontend developer?", ("2 Jahre", "Deutschkenntnisse")),
+                           ("What skills does the Lindau frontend developer need?", ("2 Jahre",)),
+                           ("What are the duties of the Lindau frontend developer?", ("Oberflächen", "Playwright")),
+                           ("What are the benefits of the Lindau job?", ("28 Urlaubstage", "Deutschlandticket"))):
+        answer = bot.ask(question)
+        assert_well_formed(answer)
+        assert not answer.abstained and all(s in answer.text for s in said), (question, answer.text)
+        assert {c.source for c in answer.citations} == {"lindau_frontend.md"}, (question, answer.text)
 
 
 @pytest.mark.parametrize("question", ["Does this job report to the CEO?", "Who does the role report to?"])
