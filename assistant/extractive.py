@@ -239,6 +239,7 @@ class ExtractiveAnswerer:
         # The user's own job noun after the role's words ("the Flussbau backend developer" of a
         # "Backend-Entwickler") says which role, not what is asked about it.
         said = _said_words(shape.text)
+        acronyms = {t for w, t in said if len(w) > 1 and w.isupper()}
         role_nouns = {t for (_, before), (_, t) in zip(said, said[1:])
                       if t in _ROLE_NOUN_STEMS and any(stems_match(before, v) for v in target_vocab)}
         terms = []
@@ -247,8 +248,8 @@ class ExtractiveAnswerer:
                 continue
             if t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab):
                 continue
-            if len(t) <= 3 and not t.isdigit() and t not in self.corpus.chunk_df and not t.isupper():
-                continue  # "wat", "abt": noise the corpus never uses, not a topic
+            if len(t) <= 3 and not t.isdigit() and t not in self.corpus.chunk_df and not t.isupper() and t not in acronyms:
+                continue  # "wat", "abt": noise the corpus never uses, not a topic ("PTO" is one)
             terms.append(t)
         return terms
 

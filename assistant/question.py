@@ -40,7 +40,9 @@ INTENTS: tuple[Intent, ...] = (
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
                r"|how much(?=.{0,80}\b(?:make|makes|get paid)\b\W*$))\b"),
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
-    Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"),
+    # "How many weeks of parental leave ...?" asks about the leave, not how long the role lasts
+    Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"
+                           r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice)\b)"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
     Intent("location", _rx(r"\b(?:where|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
            None, _rx(r"location"), frozenset({"locat", "base", "citi", "offic", "where"}), "locations"),

@@ -1047,6 +1047,30 @@ def test_a_german_posting_s_sections_answer_requirements_duties_and_benefits(tmp
         assert {c.source for c in answer.citations} == {"lindau_frontend.md"}, (question, answer.text)
 
 
+def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
+    """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
+    a sentence that only says "every day", and "how many weeks of parental leave" is not a
+    question about how long the contract lasts."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "wicket_analyst.md").write_text(_posting("Pricing Analyst", "Wicket Freight", "Leeds, UK", {
+        "About us": "Wicket Freight is a profitable platform serving customers in 20 markets. Our people work on routing problems that matter to 818 thousand customers every day.",
+        "The role": "This is a 6-month contract, starting in May.",
+        "Perks": "- Pension or 401(k) matching\n- 25 days of paid time off\n- Paid parental leave",
+    }), encoding="utf-8")
+    (folder / "tern_nurse.md").write_text(_posting("Registered Nurse", "Tern Health", "Berlin, Germany", {
+        "Benefits": "- Free parking."}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    assert not bot.ingest([folder]).skipped
+    for question in ("How much PTO does the Wicket Freight analyst get?", "How many days of PTO does the Wicket analyst get?"):
+        answer = bot.ask(question)
+        assert_well_formed(answer)
+        assert not answer.abstained and "25 days of paid time off" in answer.text, (question, answer.text)
+        assert "Pension" not in answer.text and "every day" not in answer.text, (question, answer.text)
+    answer = bot.ask("How many weeks of parental leave does the Wicket Freight analyst get?")
+    assert "6-month" not in answer.text and "6 months" not in answer.text, answer.text
+
+
 @pytest.mark.parametrize("question", ["Does this job report to the CEO?", "Who does the role report to?"])
 def test_a_sentence_from_a_posting_the_question_did_not_name_says_whose_it_is(two_company_bot, question):
     """No role named among three postings: the sentence answered is one posting's, and says so."""
