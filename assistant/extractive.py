@@ -479,15 +479,17 @@ class ExtractiveAnswerer:
         _, _, passage, text = min(found, key=lambda f: f[:2])
         return Claim(f"The posting for {label} gives no pay figure; it says: “{text}”", passage, (text,))
 
-    def _title_words_asked(self, shape: QuestionShape, place_stems: set[str], asked: tuple[int, int] | None = None) -> list[str]:
+    def _title_words_asked(self, shape: QuestionShape, place_stems: set[str], asked: tuple[int, int] | None = None,
+                           job_nouns: bool = False) -> list[str]:
         """Words of the question that name a kind of role ("machine learning engineer"), which a
         title must have; not those that ask something ("on-site" is not the "Site Reliability
         Engineer", "the most paid time off" not a "Part-Time" role), given by the intents' words
-        and ``asked``."""
+        and ``asked``. With ``job_nouns``, also a job noun no title has ("barista"): it names a
+        role that none is."""
         spans = trigger_spans(shape.text) + ([asked] if asked else [])
         asking = "".join(" " if any(a <= n < b for a, b in spans) else ch for n, ch in enumerate(shape.text))
-        return [t for t in content_stems(asking) if t in self.corpus.title_vocab and t not in place_stems
-                and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
+        return [t for t in content_stems(asking) if (t in self.corpus.title_vocab or (job_nouns and t in _ROLE_NOUN_STEMS))
+                and t not in place_stems and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
 
     def _list_roles(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
         """"Which jobs are there in Berlin?": the postings (of those named, if any) whose fields
@@ -588,7 +590,7 @@ class ExtractiveAnswerer:
             return list(focus)
         kind = _asked_kind(shape)
         places = {p.lower() for p in find_places(shape.text)}
-        titled = self._title_words_asked(shape, set(content_stems(" ".join(places))), asked)
+        titled = self._title_words_asked(shape, set(content_stems(" ".join(places))), asked, job_nouns=True)
         # the postings whose names (title, company, type) have the words, from the vocabulary
         # kept with the corpus: only their titles are read below ("Which nurse job pays the most?"
         # at 10,000 postings: 21 ms, against 65 ms reading every title)
@@ -600,12 +602,25 @@ class ExtractiveAnswerer:
                 and (not places or any(place in self.corpus.locations_text.get(p, "") for place in places))
                 and (not titled or all(any(stems_match(t, w) for w in content_stems(f.title or "")) for t in titled))]
 
-    @staticmethod
-    def _none_of_pool(shape: QuestionShape, focus: tuple[str, ...], pool: list[str], states: str) -> Draft:
-        """A ranking's abstention, saying which postings it looked at: "the 3 internships", not
-        "these postings", so that one asked of internships is not read as of every posting."""
+    def _pool_nouns(self, shape: QuestionShape, focus: tuple[str, ...], asked: tuple[int, int]) -> tuple[str, str]:
+        """What a ranking's postings are called, one and many: "internship(s)", "nurse posting(s) in
+        Berlin" (the words that chose them in ``_ranking_pool``, as the question says them), so
+        that what is said of them is not read as of every posting."""
         kind = _asked_kind(shape)
         one, many = _KIND_NOUNS[kind] if kind else ("role asked about", "roles asked about") if len(focus) >= 2 else ("posting", "postings")
+        if len(focus) >= 2:  # the roles named are the pool, whatever other words the question has
+            return one, many
+        places = find_places(shape.text)
+        written = {stem(w.lower()): w.lower() for w in words_as_written(shape.text)}
+        titled = [written.get(t, t) for t in self._title_words_asked(
+            shape, set(content_stems(" ".join(places).lower())), asked, job_nouns=True)]
+        where = f" in {_join(places)}" if places else ""
+        return " ".join([*titled, one]) + where, " ".join([*titled, many]) + where
+
+    def _none_of_pool(self, shape: QuestionShape, focus: tuple[str, ...], pool: list[str], states: str,
+                      asked: tuple[int, int]) -> Draft:
+        """A ranking's abstention, saying which postings it looked at (``_pool_nouns``)."""
+        one, many = self._pool_nouns(shape, focus, asked)
         if not pool:
             return replace(_abstain(f"No posting here is {'an' if one[0] in 'aeiou' else 'a'} {one}."), about_set=True)
         return replace(_abstain(f"None of the {len(pool)} {many} states {states}." if len(pool) > 1 else
@@ -631,7 +646,7 @@ class ExtractiveAnswerer:
                 continue
             groups.setdefault((pay.currency, pay.period), []).append((value, pid))
         if not groups:
-            return self._none_of_pool(shape, focus, pool, "its pay as an amount")
+            return self._none_of_pool(shape, focus, pool, "its pay as an amount", asked.span())
         word = "highest" if highest else "lowest"
         claims = [Claim(f"The {word} pay stated, compared within each currency and period:")]
         for (currency, period), rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))[:6]:
@@ -644,7 +659,7 @@ class ExtractiveAnswerer:
             claims.append(Claim(f"{currency} per {period}{among}: {self.corpus.label(pid)}, {_BULLET.sub('', fields.salary.text)}",
                                 passage, (quote,), bullet=True))
         if unstated:
-            claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state an amount."))
+            claims.append(Claim(_unstated(unstated, self._pool_nouns(shape, focus, asked.span()), "an amount")))
         return Draft(claims, abstained=len(claims) == 1, about_set=True)
 
     def _ranked_leave(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
@@ -670,8 +685,9 @@ class ExtractiveAnswerer:
             else:
                 groups.setdefault(leave.unit, []).append((leave.amount, pid))
         if not groups and not (most and unlimited):
-            return self._none_of_pool(shape, focus, pool, "its paid time off as a number of days or weeks")
+            return self._none_of_pool(shape, focus, pool, "its paid time off as a number of days or weeks", asked.span())
         word = "most" if most else "least"
+        nouns = self._pool_nouns(shape, focus, asked.span())
         claims = [Claim(f"The {word} paid time off stated, days and weeks compared apart:")]
         for unit, rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
             best = (max if most else min)(amount for amount, _ in rows)
@@ -679,17 +695,17 @@ class ExtractiveAnswerer:
             among = f" (of {len(rows)})" if len(rows) > 1 else ""
             claims.extend(self._leave_claim(f"{best} {unit}{among}", pid, stated[pid]) for pid in tied[:3])
             if len(tied) > 3:
-                claims.append(Claim(f"{len(tied) - 3} more postings state {best} {unit} as well."))
+                claims.append(Claim(f"{len(tied) - 3} more {nouns[1]} state {best} {unit} as well."))
         if most and unlimited:
             among = f" (of {len(unlimited)})" if len(unlimited) > 1 else ""
             claims.extend(self._leave_claim(f"Unlimited, no number stated{among}", pid, stated[pid]) for pid in sorted(unlimited)[:3])
             if len(unlimited) > 3:
-                claims.append(Claim(f"{len(unlimited) - 3} more postings state unlimited time off as well."))
+                claims.append(Claim(f"{len(unlimited) - 3} more {nouns[1]} state unlimited time off as well."))
         elif unlimited:
             claims.append(Claim(f"{len(unlimited)} posting{'s state' if len(unlimited) > 1 else ' states'} unlimited time off, with no number."))
         unstated = len(pool) - len(stated)
         if unstated:
-            claims.append(Claim(f"{unstated} posting{'s do' if unstated > 1 else ' does'} not state a number of days or weeks."))
+            claims.append(Claim(_unstated(unstated, nouns, "a number of days or weeks")))
         return Draft(claims, abstained=False, about_set=True)
 
     def _leave_claim(self, head: str, pid: str, leave: "_Leave") -> Claim:
@@ -1040,6 +1056,11 @@ def _said_words(text: str) -> list[tuple[str, str]]:
 
 _KIND_NOUNS = {"intern": ("internship", "internships"), "contract": ("contract role", "contract roles"),
                "part time": ("part-time role", "part-time roles")}
+
+
+def _unstated(count: int, nouns: tuple[str, str], what: str) -> str:
+    """"9 nurse postings do not state an amount." """
+    return f"{count} {nouns[0]} does not state {what}." if count == 1 else f"{count} {nouns[1]} do not state {what}."
 
 
 def _of_kind(kind: str | None, fields: PostingFields) -> bool:

@@ -948,6 +948,30 @@ def test_a_ranking_asked_of_internships_says_it_looked_at_internships_only(tmp_p
     assert "28" not in answer.text and not answer.citations, answer.text
     answer = bot.ask("Which contract role pays the most?")
     assert answer.abstained and "No posting here is a contract role." in answer.text, answer.text
+    answer = bot.ask("Which marketing job has the most vacation days?")
+    assert answer.abstained and "The one marketing posting does not state its paid time off" in answer.text, answer.text
+    answer = bot.ask("Which barista job pays the most?")
+    assert answer.abstained and answer.text == "No posting here is a barista posting.", answer.text
+
+
+def test_a_ranking_of_many_postings_of_one_role_says_what_it_counted(tmp_path):
+    """Twelve nurse postings among others, more than a question's roles (ten): what the ranking
+    says of the rest is said of the nurse postings, not of every posting."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for n, company in enumerate(("Ash", "Beech", "Cypress", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ivy", "Juniper",
+                                 "Kapok", "Larch")):
+        perks = f"- {20 + n} days of paid time off" if n < 2 else "- Free parking"
+        (folder / f"{company.lower()}_nurse.md").write_text(_posting("Registered Nurse", f"{company} Health", "Leeds, UK", {
+            "What you'll do": "Care for patients on our ward.", "Benefits": perks}), encoding="utf-8")
+    (folder / "oak_analyst.md").write_text(_posting("Data Analyst", "Oak Bank", "Leeds, UK", {
+        "What you'll do": "Build reports.", "Benefits": "- 40 days of paid time off"}), encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    assert not bot.ingest([folder]).skipped
+    answer = bot.ask("Which nurse job has the most vacation days?")
+    assert_well_formed(answer)
+    assert {c.source for c in answer.citations} == {"beech_nurse.md"}, answer.text
+    assert "10 nurse postings do not state a number of days or weeks." in answer.text, answer.text
 
 
 @pytest.fixture(scope="module")
