@@ -17,7 +17,7 @@ from index import PostingFields, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CURRENCIES, CURRENCY_NAME, ROLE_NOUN, ROLE_NOUNS, QuestionShape, asks_for_roles, is_instruction, role_description,
+from .question import (CURRENCIES, CURRENCY_NAME, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
                        trigger_spans)
 from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match, words_as_written
 from .types import Passage
@@ -43,6 +43,7 @@ _POINTERS = frozenset(
 )
 _FILLER = filler_stems()
 _ROLE_NOUN_STEMS = frozenset(stem(w) for w in ROLE_NOUNS)
+_SAME_JOB_STEMS = {stem(w): frozenset(stem(v) for v in group) for group in SAME_JOB for w in group}
 # What a role itself is asked to do or bring: a sentence about another role does not answer it.
 _ROLE_TOPICS = frozenset({"duties", "requirements"})
 # The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
@@ -263,7 +264,7 @@ class ExtractiveAnswerer:
         titles = {t for pid in targets for t in content_stems(self.corpus.postings[pid].title or "")
                   if pid in self.corpus.postings}
         said = _said_words(shape.text)
-        if not targets or any(stems_match(t, x) for _, t in said for x in titles):
+        if not targets or any(stems_match(t, x) or x in _SAME_JOB_STEMS.get(t, ()) for _, t in said for x in titles):
             return None
         missing = self._unposted_role_words(shape, targets, said, job_nouns=True)
         if not missing:

@@ -180,6 +180,14 @@ apprentice trainee technician mechanic electrician plumber carpenter welder jani
 editor journalist translator interpreter marketer salesperson salesman saleswoman banker trader economist
 librarian photographer artist illustrator animator musician actor farmer labourer laborer operator coordinator
 administrator strategist copywriter actuary underwriter veterinarian optometrist radiographer""".split())
+# Job nouns for the same work in other words or languages: "the Flussbau developer" is its
+# "Backend-Entwickler". Only words that never name other work ("engineer" may be mechanical).
+SAME_JOB = (
+    frozenset("developer programmer coder entwickler desarrollador développeur developpeur sviluppatore".split()),
+    frozenset("doctor physician arzt ärztin médecin medico".split()),
+    frozenset("lawyer attorney anwalt rechtsanwalt abogado avocat".split()),
+    frozenset("nurse pflegefachkraft krankenschwester krankenpfleger enfermero enfermera infirmier infirmière".split()),
+)
 
 
 @dataclass(frozen=True)

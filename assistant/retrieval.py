@@ -298,11 +298,14 @@ def _picked_by_content(content: set[str], fits: list[str], evidence: Mapping[str
 _CAPITALISED_NAME = r"\s+((?:[A-Z][\w&'’.-]*\s*){1,4})"
 _EMPLOYER = re.compile(r"\b(?:at|with|from|for|by)" + _CAPITALISED_NAME)
 _AT = re.compile(r"\bat" + _CAPITALISED_NAME)
+# "the Flussbau developer", "a Kestrel data engineer": a name said before the role's own words
+_NAME_BEFORE_ROLE = re.compile(r"\b(?:the|a|an)\s+([A-Z][\w&'’.-]*)(?:['’]s)?\s+(?=[a-z])")
 
 
 def _at_company(question: str, corpus: Corpus) -> set[str]:
-    """The postings of the companies named after "at" by their first word ("at Riverside")."""
-    heads = set(content_stems(" ".join(_AT.findall(question))))
+    """The postings of the companies named by their first word after "at" ("at Riverside") or
+    before the role's words ("the Flussbau developer")."""
+    heads = set(content_stems(" ".join(_AT.findall(question) + _NAME_BEFORE_ROLE.findall(question))))
     return set().union(*(corpus.postings_by_head.get(t, ()) for t in heads))
 
 

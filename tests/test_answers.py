@@ -1049,19 +1049,25 @@ def test_the_duties_of_a_role_posted_under_another_word_are_still_answered(two_c
 
 def test_a_german_posting_s_sections_answer_requirements_duties_and_benefits(tmp_path):
     """"Dein Profil", "Deine Aufgaben", "Wir bieten" are the sections asked for, and "developer"
-    after the role's own words names the "Frontend-Entwickler" rather than being what is asked."""
+    after the role's own words or its company's name is the "Frontend-Entwickler", not what is
+    asked nor another posting's title word."""
     folder = tmp_path / "postings"
     folder.mkdir()
     (folder / "lindau_frontend.md").write_text(_posting("Frontend-Entwickler (m/w/d) React", "Lindau Software GmbH", "Leipzig", {
         "Deine Aufgaben": "- Du baust Oberflächen für unsere Logistik-Plattform.\n- Du testest Komponenten mit Playwright.",
         "Dein Profil": "- Mindestens 2 Jahre Erfahrung mit React und TypeScript.\n- Gute Deutschkenntnisse.",
-        "Wir bieten": "- 28 Urlaubstage.\n- Ein Deutschlandticket.",
+        "Wir bieten": "- Gehalt: 62.000 € brutto pro Jahr.\n- 28 Urlaubstage.\n- Ein Deutschlandticket.",
     }), encoding="utf-8")
     (folder / "tern_nurse.md").write_text(_posting("Registered Nurse", "Tern Health", "Berlin, Germany", {
         "Requirements": "- A nursing licence.", "Benefits": "- Free parking."}), encoding="utf-8")
+    (folder / "quill_writer.md").write_text(_posting("Technical Writer, Developer Docs", "Quill Labs", "Berlin, Germany", {
+        "What you'll do": "- Write our API guides.", "Pay": "EUR 55,000 per year."}), encoding="utf-8")
     bot = Assistant(data_dir=tmp_path / "data")
     assert not bot.ingest([folder]).skipped
-    for question, said in (("What are the requirements for the Lindau frontend developer?", ("2 Jahre", "Deutschkenntnisse")),
+    # "developer" after the company's name is its Entwickler, not Quill's "Developer Docs" writer
+    for question, said in (("What does the Lindau developer do?", ("Oberflächen",)),
+                           ("What is the salary of the Lindau developer?", ("62.000",)),
+                           ("What are the requirements for the Lindau frontend developer?", ("2 Jahre", "Deutschkenntnisse")),
                            ("What skills does the Lindau frontend developer need?", ("2 Jahre",)),
                            ("What are the duties of the Lindau frontend developer?", ("Oberflächen", "Playwright")),
                            ("What are the benefits of the Lindau job?", ("28 Urlaubstage", "Deutschlandticket"))):
