@@ -957,17 +957,13 @@ def test_a_ranking_asked_of_internships_says_it_looked_at_internships_only(tmp_p
 def test_a_ranking_of_many_postings_of_one_role_says_what_it_counted(tmp_path):
     """Twelve nurse postings among others, more than a question's roles (ten): what the ranking
     says of the rest is said of the nurse postings, not of every posting."""
-    folder = tmp_path / "postings"
-    folder.mkdir()
-    for n, company in enumerate(("Ash", "Beech", "Cypress", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ivy", "Juniper",
-                                 "Kapok", "Larch")):
-        perks = f"- {20 + n} days of paid time off" if n < 2 else "- Free parking"
-        (folder / f"{company.lower()}_nurse.md").write_text(_posting("Registered Nurse", f"{company} Health", "Leeds, UK", {
-            "What you'll do": "Care for patients on our ward.", "Benefits": perks}), encoding="utf-8")
-    (folder / "oak_analyst.md").write_text(_posting("Data Analyst", "Oak Bank", "Leeds, UK", {
-        "What you'll do": "Build reports.", "Benefits": "- 40 days of paid time off"}), encoding="utf-8")
-    bot = Assistant(data_dir=tmp_path / "data")
-    assert not bot.ingest([folder]).skipped
+    companies = ("Ash", "Beech", "Cypress", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ivy", "Juniper", "Kapok", "Larch")
+    postings = {f"{company.lower()}_nurse.md": _posting("Registered Nurse", f"{company} Health", "Leeds, UK", {
+        "What you'll do": "Care for patients on our ward.",
+        "Benefits": f"- {20 + n} days of paid time off" if n < 2 else "- Free parking"}) for n, company in enumerate(companies)}
+    postings["oak_analyst.md"] = _posting("Data Analyst", "Oak Bank", "Leeds, UK", {
+        "What you'll do": "Build reports.", "Benefits": "- 40 days of paid time off"})
+    bot = _ingested(tmp_path, postings)
     answer = bot.ask("Which nurse job has the most vacation days?")
     assert_well_formed(answer)
     assert {c.source for c in answer.citations} == {"beech_nurse.md"}, answer.text
@@ -1051,19 +1047,17 @@ def test_a_german_posting_s_sections_answer_requirements_duties_and_benefits(tmp
     """"Dein Profil", "Deine Aufgaben", "Wir bieten" are the sections asked for, and "developer"
     after the role's own words or its company's name is the "Frontend-Entwickler", not what is
     asked nor another posting's title word."""
-    folder = tmp_path / "postings"
-    folder.mkdir()
-    (folder / "lindau_frontend.md").write_text(_posting("Frontend-Entwickler (m/w/d) React", "Lindau Software GmbH", "Leipzig", {
-        "Deine Aufgaben": "- Du baust Oberflächen für unsere Logistik-Plattform.\n- Du testest Komponenten mit Playwright.",
-        "Dein Profil": "- Mindestens 2 Jahre Erfahrung mit React und TypeScript.\n- Gute Deutschkenntnisse.",
-        "Wir bieten": "- Gehalt: 62.000 € brutto pro Jahr.\n- 28 Urlaubstage.\n- Ein Deutschlandticket.",
-    }), encoding="utf-8")
-    (folder / "tern_nurse.md").write_text(_posting("Registered Nurse", "Tern Health", "Berlin, Germany", {
-        "Requirements": "- A nursing licence.", "Benefits": "- Free parking."}), encoding="utf-8")
-    (folder / "quill_writer.md").write_text(_posting("Technical Writer, Developer Docs", "Quill Labs", "Berlin, Germany", {
-        "What you'll do": "- Write our API guides.", "Pay": "EUR 55,000 per year."}), encoding="utf-8")
-    bot = Assistant(data_dir=tmp_path / "data")
-    assert not bot.ingest([folder]).skipped
+    bot = _ingested(tmp_path, {
+        "lindau_frontend.md": _posting("Frontend-Entwickler (m/w/d) React", "Lindau Software GmbH", "Leipzig", {
+            "Deine Aufgaben": "- Du baust Oberflächen für unsere Logistik-Plattform.\n- Du testest Komponenten mit Playwright.",
+            "Dein Profil": "- Mindestens 2 Jahre Erfahrung mit React und TypeScript.\n- Gute Deutschkenntnisse.",
+            "Wir bieten": "- Gehalt: 62.000 € brutto pro Jahr.\n- 28 Urlaubstage.\n- Ein Deutschlandticket.",
+        }),
+        "tern_nurse.md": _posting("Registered Nurse", "Tern Health", "Berlin, Germany", {
+            "Requirements": "- A nursing licence.", "Benefits": "- Free parking."}),
+        "quill_writer.md": _posting("Technical Writer, Developer Docs", "Quill Labs", "Berlin, Germany", {
+            "What you'll do": "- Write our API guides.", "Pay": "EUR 55,000 per year."}),
+    })
     # "developer" after the company's name is its Entwickler, not Quill's "Developer Docs" writer
     for question, said in (("What does the Lindau developer do?", ("Oberflächen",)),
                            ("What is the salary of the Lindau developer?", ("62.000",)),
@@ -1081,17 +1075,15 @@ def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
     question about how long the contract lasts."""
-    folder = tmp_path / "postings"
-    folder.mkdir()
-    (folder / "wicket_analyst.md").write_text(_posting("Pricing Analyst", "Wicket Freight", "Leeds, UK", {
-        "About us": "Wicket Freight is a profitable platform serving customers in 20 markets. Our people work on routing problems that matter to 818 thousand customers every day.",
-        "The role": "This is a 6-month contract, starting in May.",
-        "Perks": "- Pension or 401(k) matching\n- 25 days of paid time off\n- Paid parental leave",
-    }), encoding="utf-8")
-    (folder / "tern_nurse.md").write_text(_posting("Registered Nurse", "Tern Health", "Berlin, Germany", {
-        "Benefits": "- Free parking."}), encoding="utf-8")
-    bot = Assistant(data_dir=tmp_path / "data")
-    assert not bot.ingest([folder]).skipped
+    bot = _ingested(tmp_path, {
+        "wicket_analyst.md": _posting("Pricing Analyst", "Wicket Freight", "Leeds, UK", {
+            "About us": "Wicket Freight is a profitable platform serving customers in 20 markets. Our people work on routing "
+                        "problems that matter to 818 thousand customers every day.",
+            "The role": "This is a 6-month contract, starting in May.",
+            "Perks": "- Pension or 401(k) matching\n- 25 days of paid time off\n- Paid parental leave",
+        }),
+        "tern_nurse.md": _posting("Registered Nurse", "Tern Health", "Berlin, Germany", {"Benefits": "- Free parking."}),
+    })
     for question in ("How much PTO does the Wicket Freight analyst get?", "How many days of PTO does the Wicket analyst get?"):
         answer = bot.ask(question)
         assert_well_formed(answer)
@@ -1151,6 +1143,17 @@ def test_the_company_named_after_at_is_the_company_answered(tmp_path):
     assert "$48" in plain.text and "does not say" not in plain.text, plain.text
     both = bot.ask("Compare the pay of the nurse at Riverbend with the ICU nurse at Cedar Valley.")
     assert {c.source for c in both.citations} == {"riverbend.md", "cedar.md"}, both.text
+
+
+def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
+    """An assistant over these postings (file name -> text), written under ``tmp_path``."""
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for name, text in postings.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    bot = Assistant(data_dir=tmp_path / "data")
+    assert not bot.ingest([folder]).skipped
+    return bot
 
 
 def _posting(title: str, company: str, place: str, sections: dict[str, str]) -> str:
