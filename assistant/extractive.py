@@ -794,6 +794,10 @@ class ExtractiveAnswerer:
     # -- sentences --------------------------------------------------------------------------
     def _from_sentences(self, shape: QuestionShape, passages: list[Passage], targets: list[str], terms: list[str],
                         focus: tuple[str, ...] = ()) -> Draft:
+        if shape.primary is not None and shape.primary.name == "duties" and not (shape.is_yes_no or shape.is_numeric):
+            # "What does the data analyst do?" asks for the duties, all of them: two of five
+            # read as the whole job
+            shape = replace(shape, is_list=True)
         pool = [p for p in passages if p.posting_id in targets] or passages
         units = []
         for rank, p in enumerate(pool):

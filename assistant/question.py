@@ -84,7 +84,7 @@ INTENTS: tuple[Intent, ...] = (
                r"|\breport(?:s|ing)?\s+(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
            _rx(r"team"), frozenset({"team", "report"}), strict=True),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
-           None, _rx(r"what you|responsibilit|duties|role|day|you will|you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
+           None, _rx(r"what you|responsibilit|duties|role|day|(?<!where )you will|(?<!where )you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
 
 _LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")

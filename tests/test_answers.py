@@ -1071,6 +1071,25 @@ def test_a_german_posting_s_sections_answer_requirements_duties_and_benefits(tmp
         assert {c.source for c in answer.citations} == {"lindau_frontend.md"}, (question, answer.text)
 
 
+def test_what_a_role_does_is_answered_with_all_its_duties(tmp_path):
+    """"What does the dispatcher do?" lists the duties section, not two lines of it, and not the
+    "Where you'll work" line; a yes/no question about one duty still quotes that one."""
+    duties = ["Plan delivery routes for 40 vans", "Answer drivers' radio calls", "Log incidents in our fleet system",
+              "Brief the night shift on open jobs"]
+    bot = _ingested(tmp_path, {
+        "corvid_dispatcher.md": _posting("Fleet Dispatcher", "Corvid Transit", "Leeds, UK", {
+            "What you'll do": "\n".join(f"- {d}." for d in duties),
+            "Where you'll work": "- Hybrid: 2 days a week in our Leeds depot.",
+        }),
+        "tern_nurse.md": _posting("Registered Nurse", "Tern Health", "Berlin, Germany", {"What you'll do": "- Care for patients."}),
+    })
+    answer = bot.ask("What does the Corvid Transit dispatcher do?")
+    assert_well_formed(answer)
+    assert all(d in answer.text for d in duties) and "Hybrid" not in answer.text, answer.text
+    answer = bot.ask("Will the Corvid Transit dispatcher answer radio calls?")
+    assert "radio calls" in answer.text and "Plan delivery routes" not in answer.text, answer.text
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
