@@ -582,15 +582,19 @@ class ExtractiveAnswerer:
             return []
         return [Claim(_BULLET.sub("", quote), passage, (quote,))]
 
-    def _ranking_pool(self, shape: QuestionShape, focus: tuple[str, ...], asked: tuple[int, int]) -> list[str]:
+    def _ranking_pool(self, shape: QuestionShape, focus: tuple[str, ...], asked: tuple[int, int]) -> tuple[list[str], tuple[str, str]]:
         """The postings a ranking ("pays the most", said at ``asked``) compares: the roles named,
         or else every posting of the kind asked ("internships") in the place asked whose title has
         the words of a role the question says ("Which nurse job in Berlin pays the most?"), as a
-        list of roles has them."""
-        if len(focus) >= 2:
-            return list(focus)
+        list of roles has them. With what they are called, one and many, by the words that chose
+        them as the question says them ("nurse posting(s) in Berlin", "internship(s)"), so that
+        what is said of them is not read as of every posting."""
         kind = _asked_kind(shape)
-        places = {p.lower() for p in find_places(shape.text)}
+        one, many = _KIND_NOUNS[kind] if kind else ("role asked about", "roles asked about") if len(focus) >= 2 else ("posting", "postings")
+        if len(focus) >= 2:  # the roles named are the pool, whatever other words the question has
+            return list(focus), (one, many)
+        said_places = find_places(shape.text)
+        places = {p.lower() for p in said_places}
         titled = self._title_words_asked(shape, set(content_stems(" ".join(places))), asked, job_nouns=True)
         # the postings whose names (title, company, type) have the words, from the vocabulary
         # kept with the corpus: only their titles are read below ("Which nurse job pays the most?"
@@ -599,29 +603,18 @@ class ExtractiveAnswerer:
         for t in titled:
             having = set().union(*(ids for s, ids in self.corpus.role_vocab.items() if stems_match(t, s)))
             named = having if named is None else named & having
-        return [p for p, f in self.corpus.postings.items() if (named is None or p in named) and _of_kind(kind, f)
+        pool = [p for p, f in self.corpus.postings.items() if (named is None or p in named) and _of_kind(kind, f)
                 and (not places or any(place in self.corpus.locations_text.get(p, "") for place in places))
                 and (not titled or all(any(stems_match(t, w) for w in content_stems(f.title or "")) for t in titled))]
-
-    def _pool_nouns(self, shape: QuestionShape, focus: tuple[str, ...], asked: tuple[int, int]) -> tuple[str, str]:
-        """What a ranking's postings are called, one and many: "internship(s)", "nurse posting(s) in
-        Berlin" (the words that chose them in ``_ranking_pool``, as the question says them), so
-        that what is said of them is not read as of every posting."""
-        kind = _asked_kind(shape)
-        one, many = _KIND_NOUNS[kind] if kind else ("role asked about", "roles asked about") if len(focus) >= 2 else ("posting", "postings")
-        if len(focus) >= 2:  # the roles named are the pool, whatever other words the question has
-            return one, many
-        places = find_places(shape.text)
         written = {stem(w.lower()): w.lower() for w in words_as_written(shape.text)}
-        titled = [written.get(t, t) for t in self._title_words_asked(
-            shape, set(content_stems(" ".join(places).lower())), asked, job_nouns=True)]
-        where = f" in {_join(places)}" if places else ""
-        return " ".join([*titled, one]) + where, " ".join([*titled, many]) + where
+        words = [written.get(t, t) for t in titled]
+        where = f" in {_join(said_places)}" if said_places else ""
+        return pool, (" ".join([*words, one]) + where, " ".join([*words, many]) + where)
 
-    def _none_of_pool(self, shape: QuestionShape, focus: tuple[str, ...], pool: list[str], states: str,
-                      asked: tuple[int, int]) -> Draft:
-        """A ranking's abstention, saying which postings it looked at (``_pool_nouns``)."""
-        one, many = self._pool_nouns(shape, focus, asked)
+    @staticmethod
+    def _none_of_pool(pool: list[str], nouns: tuple[str, str], states: str) -> Draft:
+        """A ranking's abstention, saying which postings it looked at (``_ranking_pool``'s nouns)."""
+        one, many = nouns
         if not pool:
             return replace(_abstain(f"No posting here is {'an' if one[0] in 'aeiou' else 'a'} {one}."), about_set=True)
         return replace(_abstain(f"None of the {len(pool)} {many} states {states}." if len(pool) > 1 else
@@ -635,7 +628,7 @@ class ExtractiveAnswerer:
         if asked is None:
             return None
         highest = asked.re is _TOP_PAY
-        pool = self._ranking_pool(shape, focus, asked.span())
+        pool, nouns = self._ranking_pool(shape, focus, asked.span())
         groups: dict[tuple[str, str], list[tuple[float, str]]] = {}
         unstated = 0
         for pid in pool:
@@ -647,7 +640,7 @@ class ExtractiveAnswerer:
                 continue
             groups.setdefault((pay.currency, pay.period), []).append((value, pid))
         if not groups:
-            return self._none_of_pool(shape, focus, pool, "its pay as an amount", asked.span())
+            return self._none_of_pool(pool, nouns, "its pay as an amount")
         word = "highest" if highest else "lowest"
         claims = [Claim(f"The {word} pay stated, compared within each currency and period:")]
         for (currency, period), rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0]))[:6]:
@@ -660,7 +653,7 @@ class ExtractiveAnswerer:
             claims.append(Claim(f"{currency} per {period}{among}: {self.corpus.label(pid)}, {_BULLET.sub('', fields.salary.text)}",
                                 passage, (quote,), bullet=True))
         if unstated:
-            claims.append(Claim(_unstated(unstated, self._pool_nouns(shape, focus, asked.span()), "an amount")))
+            claims.append(Claim(_unstated(unstated, nouns, "an amount")))
         return Draft(claims, abstained=len(claims) == 1, about_set=True)
 
     def _ranked_leave(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
@@ -672,7 +665,7 @@ class ExtractiveAnswerer:
         if asked is None or _OTHER_LEAVE.search(shape.text):
             return None
         most = asked.group(1).lower() in ("most", "longest")
-        pool = self._ranking_pool(shape, focus, asked.span())
+        pool, nouns = self._ranking_pool(shape, focus, asked.span())
         stated: dict[str, _Leave] = {}
         groups: dict[str, list[tuple[int, str]]] = {}
         unlimited: list[str] = []
@@ -686,9 +679,8 @@ class ExtractiveAnswerer:
             else:
                 groups.setdefault(leave.unit, []).append((leave.amount, pid))
         if not groups and not (most and unlimited):
-            return self._none_of_pool(shape, focus, pool, "its paid time off as a number of days or weeks", asked.span())
+            return self._none_of_pool(pool, nouns, "its paid time off as a number of days or weeks")
         word = "most" if most else "least"
-        nouns = self._pool_nouns(shape, focus, asked.span())
         claims = [Claim(f"The {word} paid time off stated, days and weeks compared apart:")]
         for unit, rows in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
             best = (max if most else min)(amount for amount, _ in rows)
