@@ -178,6 +178,14 @@ _PERIODS = (
     ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b"),
     ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\bbrutto\b"),
 )
+# Compiled once: extract_salary meets every number of every posting.
+_PERIOD_PATTERNS = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS)
+_NUMBER = re.compile(_NUM)
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}")
+_SUFFIX = re.compile(r"\d\s?([kKmM])\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_DIGIT = re.compile(r"\d")
 _PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|compensation|wages?|rate|base|ote|ctc|stipend|gross|brutto|gehalt|vergütung|salario|salaire|remuneration)\b",
     re.IGNORECASE,
@@ -193,11 +201,13 @@ _CODE_PATTERNS = tuple(
     (code, re.compile(rf"(?<![A-Za-z]){re.escape(code)}(?![A-Za-z])", re.IGNORECASE if code.isalpha() else 0))
     for code in _CODES
 )
+# Any of them, so the usual amount (no code at all) costs one search instead of sixteen.
+_ANY_CODE = re.compile("|".join(f"(?i:{p.pattern})" if code.isalpha() else f"(?:{p.pattern})" for code, p in _CODE_PATTERNS))
 
 
 def _currency(text: str) -> tuple[str | None, bool]:
     """(ISO code, whether it was written as a code rather than a bare symbol like ``$``)."""
-    for code, pattern in _CODE_PATTERNS:
+    for code, pattern in _CODE_PATTERNS if _ANY_CODE.search(text) else ():
         if pattern.search(text):
             return _CODE_ALIASES.get(code, code), True
     for symbol, code in _CURRENCY_SYMBOLS.items():
@@ -208,13 +218,13 @@ def _currency(text: str) -> tuple[str | None, bool]:
 
 def _amount_value(text: str) -> tuple[float | None, str | None, bool]:
     currency, _ = _currency(text)
-    number = re.search(_NUM, text)
+    number = _NUMBER.search(text)
     if not number:
         return None, currency, False
     raw = number.group(0).replace("\u202f", "").replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+    if _GROUPED.fullmatch(raw):
         raw = re.sub(r"[.,]", "", raw)  # thousands separators, English or European
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}", raw):
+    elif _EUROPEAN.fullmatch(raw):
         raw = raw.replace(".", "").replace(",", ".")  # European: 1.250,50 / 42,50
     else:
         raw = raw.replace(",", "")
@@ -222,7 +232,7 @@ def _amount_value(text: str) -> tuple[float | None, str | None, bool]:
         value = float(raw)
     except ValueError:
         return None, currency, False
-    suffix = re.search(r"\d\s?([kKmM])\b", text)
+    suffix = _SUFFIX.search(text)
     if suffix:
         value *= 1_000 if suffix.group(1).lower() == "k" else 1_000_000
     return value, currency, bool(suffix)
@@ -232,8 +242,8 @@ def _period(tail: str, rest_of_line: str, line: str) -> str | None:
     """The pay period written right after the amount, else the first one later on its line."""
     for scope in (tail, rest_of_line, line):
         hits = []
-        for name, pattern in _PERIODS:
-            m = re.search(pattern, scope, re.IGNORECASE)
+        for name, pattern in _PERIOD_PATTERNS:
+            m = pattern.search(scope)
             if m:
                 hits.append((m.start(), name))
         if hits:
@@ -263,40 +273,48 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
         (s.start, s.end) for s in (sections or []) if _PAY_WORDS.search(s.heading)
     ]
     for line_start, line in _lines_with_offsets(text):
+        if not _DIGIT.search(line):
+            continue  # no number, so no amount
         labelled = bool(_LABELLED_PAY.match(line))
         in_pay_section = any(a <= line_start < b for a, b in pay_spans)
         mentions_pay = bool(_PAY_WORDS.search(line))
+        context = 0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3
+        # The cheap reasons to pass an amount by come first: most numbers are not pay, and the
+        # pay period (fifteen searches) is looked for only when it decides.
         for m in _RANGE.finditer(line):
             a_val, a_cur, _ = _amount_value(m.group("a"))
+            if a_val is None:
+                continue
             b_val, b_cur, b_k = _amount_value(m.group("b") or "")
+            if context == 3 and b_val is None:
+                continue  # a lone figure with no pay context: a budget, a bonus, a count
             tail = m.group("tail")
             # A code anywhere in the amount ("CAD $130,000", "$95 CAD") or right after it
             # ("$28/hour (CAD)") says more than a bare "$".
             explicit = [c for c, written in (_currency(m.group("a")), _currency(m.group("b") or "")) if c and written]
             tail_code = _TAIL_CODE.match(tail)
             currency = explicit[0] if explicit else (tail_code.group(1) if tail_code else (a_cur or b_cur))
+            if currency is None and (not mentions_pay or _COUNTED.match(tail)):
+                continue  # no currency and no pay word; or "3 days a week", "40 hours": a count
             # the rest of the sentence, not the next one ("... € base. Hybrid: 3 days per week")
-            sentence_rest = re.split(r"(?<=[.!?])\s", line[m.end():], maxsplit=1)[0]
+            sentence_rest = _SENTENCE_END.split(line[m.end():], maxsplit=1)[0]
             sentence_start = max(line.rfind(". ", 0, m.start()), line.rfind("! ", 0, m.start()), line.rfind("? ", 0, m.start()))
             period = _period(tail, sentence_rest, line[sentence_start + 1 : m.end()] + sentence_rest)
-            if a_val is None or (currency is None and not (mentions_pay and period)):
+            if currency is None and not period:
                 continue
-            if currency is None and _COUNTED.match(tail):
-                continue  # "3 days a week", "40 hours", "2 years": a count, not an amount of money
-            if b_val is not None and b_k and a_val < 1000 and not re.search(r"\d\s?[kKmM]\b", m.group("a")):
+            if b_val is not None and b_k and a_val < 1000 and not _SUFFIX.search(m.group("a")):
                 a_val *= 1_000  # "120-150k": the k belongs to both ends
             low, high = (a_val, b_val) if b_val is not None else (a_val, a_val)
             if high < low:
                 low, high = high, low
             if high < 5 and period is None:
                 continue  # a stray small number ("$1"), not pay
-            context = 0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3
-            if context == 3 and (b_val is None or period is None):
+            if context == 3 and period is None:
                 continue
             if period is None:
                 period = "year" if high >= 10_000 else ("hour" if high <= 300 else None)
             rank = context * 2 + (0 if b_val is not None else 1)
-            tail_period = next((re.search(p, tail, re.IGNORECASE) for _, p in _PERIODS if re.search(p, tail, re.IGNORECASE)), None)
+            tail_period = next((found for _, p in _PERIOD_PATTERNS if (found := p.search(tail))), None)
             if tail_period:
                 span = (m.group("a") + m.group(0)[len(m.group("a")):m.start("tail") - m.start()] + tail[: tail_period.end()]).strip()
             else:

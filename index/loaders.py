@@ -113,26 +113,33 @@ def html_to_text(html: str) -> str:
         if hidden or (hints.strip() and _HTML_DROP_HINTS.search(hints)):
             tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
-    for tag in root.find_all(_HTML_INLINE):
-        nxt = tag.next_sibling
-        if isinstance(nxt, Tag) and nxt.name in _HTML_INLINE:
-            tag.insert_after(" · ")
-    # Line breaks first, then the markers, so a marker sits on the same line as its text.
-    for block in root.find_all(_HTML_BLOCKS):
-        block.insert_before("\n")
-        block.append("\n")
-    for term in root.find_all("dt"):
-        term.insert_before("\n")
-        if not term.get_text().strip().endswith(":"):
-            term.append(":")
-    for value in root.find_all("dd"):
-        value.insert_before(" ")
-        value.append("\n")
-    for level in range(1, 7):
-        for heading in root.find_all(f"h{level}"):
-            heading.insert_before("#" * min(level, 3) + " ")
-    for item in root.find_all("li"):
-        item.insert_before("- ")
+    # Two walks over the tags, not one per kind (twelve): each inserts only next to the tag it is
+    # at, so a walk in document order leaves the same strings where one pass per kind did. Line
+    # breaks come first, then the markers, so a marker sits on the same line as its text; a term
+    # is read for its colon once the breaks inside it are in.
+    tags = root.find_all(True)
+    blocks = set(_HTML_BLOCKS)
+    for tag in tags:
+        if tag.name in _HTML_INLINE:
+            nxt = tag.next_sibling
+            if isinstance(nxt, Tag) and nxt.name in _HTML_INLINE:
+                tag.insert_after(" · ")
+        if tag.name in blocks:
+            tag.insert_before("\n")
+            tag.append("\n")
+    for tag in tags:
+        name = tag.name
+        if name == "dt":
+            tag.insert_before("\n")
+            if not tag.get_text().strip().endswith(":"):
+                tag.append(":")
+        elif name == "dd":
+            tag.insert_before(" ")
+            tag.append("\n")
+        elif name == "li":
+            tag.insert_before("- ")
+        elif len(name) == 2 and name[0] == "h" and name[1] in "123456":
+            tag.insert_before("#" * min(int(name[1]), 3) + " ")
     text = root.get_text("")
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
     lines = [re.sub(r"^(#+|-)\s*$", "", line) for line in lines]
