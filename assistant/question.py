@@ -87,7 +87,10 @@ INTENTS: tuple[Intent, ...] = (
            None, _rx(r"what you|responsibilit|duties|role|day|(?<!where )you will|(?<!where )you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
 
-_LIST = _rx(r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications)|name the|enumerate)\b")
+_LIST = _rx(
+    r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications"
+    r"|certifications|certificates|licen[cs]es|credentials|degrees|perks|duties|tasks)|name the|enumerate)\b"
+)
 _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
 # "differs", "different", "difference": never "differential" (a shift differential is pay)
 DIFFER = r"differ(?:s|ent|ence|ences|ently)?"

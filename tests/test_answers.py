@@ -1090,6 +1090,25 @@ def test_what_a_role_does_is_answered_with_all_its_duties(tmp_path):
     assert "radio calls" in answer.text and "Plan delivery routes" not in answer.text, answer.text
 
 
+def test_what_certifications_a_role_needs_is_answered_with_every_one(tmp_path):
+    """"What certifications ...?" asks for a list, as "Which certifications ...?" does: the answer
+    has each certification the posting asks for, not the first two lines of its requirements."""
+    certifications = ["BLS certification", "PALS certification for the pediatric float pool", "CCRN certification preferred"]
+    bot = _ingested(tmp_path, {
+        "heron_nurse.md": _posting("Registered Nurse, Emergency", "Heron Clinic", "Tulsa, OK", {
+            "Requirements": "- Active Oklahoma RN license.\n- 3+ years of emergency nursing.\n"
+                            + "\n".join(f"- {c}." for c in certifications),
+            "Benefits": "- Tuition support for certification courses.",
+        }),
+        "tern_analyst.md": _posting("Data Analyst", "Tern Health", "Berlin, Germany", {"Requirements": "- SQL."}),
+    })
+    for question in ("What certifications does the Heron Clinic nurse need?", "What licenses and certifications does the Heron nurse need?"):
+        answer = bot.ask(question)
+        assert_well_formed(answer)
+        assert all(c in answer.text for c in certifications), (question, answer.text)
+        assert "Tuition" not in answer.text, (question, answer.text)
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
