@@ -476,7 +476,17 @@ def _clean_question(question: str) -> str:
         raise QuestionError(
             f"the question is {len(cleaned)} characters long; keep it under {MAX_QUESTION_CHARS}"
         )
-    return cleaned
+    return _unshouted(cleaned)
+
+
+def _unshouted(question: str) -> str:
+    """A question typed in capitals, in lower case: otherwise each of its words reads as an
+    acronym ("DOES", "THE", "DESIGNER"), kept whole rather than stemmed, and nothing matches."""
+    words = [w for w in question.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 3 or any(ch.islower() for ch in question):
+        return question
+    lowered = question.lower()
+    return lowered[:1].upper() + lowered[1:]
 
 
 @dataclass

@@ -1109,6 +1109,22 @@ def test_what_certifications_a_role_needs_is_answered_with_every_one(tmp_path):
         assert "Tuition" not in answer.text, (question, answer.text)
 
 
+def test_a_question_typed_in_capitals_is_answered_as_typed_in_lower_case(tmp_path):
+    """Caps lock on: "DOES THE ... DESIGNER NEED A PORTFOLIO?" gets the answer the same question in
+    lower case gets, not an abstention because every word read as an acronym."""
+    bot = _ingested(tmp_path, {
+        "plover_designer.md": _posting("Product Designer", "Plover Studio", "Austin, TX", {
+            "Requirements": "- A portfolio of shipped mobile work (required).\n- 3+ years designing consumer apps.",
+        }),
+        "tern_analyst.md": _posting("Data Analyst", "Tern Health", "Berlin, Germany", {"Requirements": "- SQL."}),
+    })
+    quiet = bot.ask("Does the Plover Studio product designer need a portfolio?")
+    shouted = bot.ask("DOES THE PLOVER STUDIO PRODUCT DESIGNER NEED A PORTFOLIO?")
+    assert_well_formed(shouted)
+    assert "portfolio of shipped mobile work" in quiet.text, quiet.text
+    assert shouted.text == quiet.text, shouted.text
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
