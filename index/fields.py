@@ -281,7 +281,11 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
         context = 0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3
         # The cheap reasons to pass an amount by come first: most numbers are not pay, and the
         # pay period (fifteen searches) is looked for only when it decides.
-        for m in _RANGE.finditer(line):
+        pos = 0
+        while (m := _RANGE.search(line, pos)) is not None:
+            # A number passed by goes on after itself, not after its tail: "Level 2: €62,000 ..."
+            # must not lose the amount to the tail of the "2".
+            pos = m.end("b") if m.group("b") else m.end("a")
             a_val, a_cur, _ = _amount_value(m.group("a"))
             if a_val is None:
                 continue
@@ -320,6 +324,7 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             else:
                 span = m.group(0)[: m.start("tail") - m.start()].strip()
             candidates.append((rank, line_start + m.start(), Salary(low, high, currency, period, span)))
+            pos = m.end()
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))

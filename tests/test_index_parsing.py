@@ -518,6 +518,9 @@ def test_chunking_splits_an_overlong_line_and_sentence():
         # the period of the next sentence is not this amount's period
         ("Salary: €60,000 – €70,000. Hybrid: 3 days per week in the office.", (60000, 70000, "EUR", "year")),
         ("Stipend: £1,900 a month", (1900, 1900, "GBP", "month")),
+        # a number that is not pay ("Level 2") does not hide the amount written after it
+        ("Salary:\n- Level 2: €62,000 – €70,000 per year", (62000, 70000, "EUR", "year")),
+        ("- Grade 7 (senior): £48,000 - £55,000 a year", (48000, 55000, "GBP", "year")),
     ],
 )
 def test_salary_formats(line, want):
