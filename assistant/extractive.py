@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from index import PostingFields, find_places
+from index import PostingFields, Section, extract_salary, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
@@ -413,10 +413,13 @@ class ExtractiveAnswerer:
             return None
         pid = fields.posting_id
         if name == "salary":
-            passage, quote = self._find(pid, value.text)
+            passage, quote = self._pay_line_asked(pid, shape) if shape else (None, "")
+            picked = passage is not None
+            if not picked:
+                passage, quote = self._find(pid, value.text)
             if passage is None:
                 return None
-            stated = _PAY_LABEL.sub("", _BULLET.sub("", quote)) if value.text in quote else value.text
+            stated = _PAY_LABEL.sub("", _BULLET.sub("", quote)) if picked or value.text in quote else value.text
             return Claim(f"The pay for {label} is {stated}", passage, (quote,))
         if name == "locations":
             passage, quote = self._find(pid, value[0])
@@ -455,6 +458,33 @@ class ExtractiveAnswerer:
             passage, quote = self._find(pid, value)
             return Claim(f"{fields.title or label} is at {value}", passage, (self._sentence_with(passage, value),)) if passage else None
         return None
+
+    def _pay_line_asked(self, pid: str, shape: QuestionShape) -> tuple[Passage | None, str]:
+        """The one pay line of several that the question picks by a word only that line has:
+        "... the salary if I live in Canada?" of "United States: $115,000 ..." and "Canada: CAD
+        $130,000 ...". The posting's pay field is its first line, which answers another question."""
+        pay_heading = next((i.section for i in shape.intents if i.field == "salary" and i.section), None)
+        if pay_heading is None or _ASKS_TOTAL.search(shape.text):
+            return None, ""  # a total is the base and what comes on top: ``_total_pay``
+        lines: dict[str, Passage] = {}  # the pay lines: in a pay section or labelled as pay
+        for passage in self.corpus.by_posting.get(pid, []):
+            in_pay_section = bool(pay_heading.search(passage.section))
+            heading = [Section(passage.section, passage.text, 0, len(passage.text))]
+            for line in passage.text.split("\n"):
+                line = line.strip()
+                if (line and line not in lines and any(ch.isdigit() for ch in line) and not is_instruction(line)
+                        and (in_pay_section or _PAY_LABEL.match(_BULLET.sub("", line))) and extract_salary(line, heading)):
+                    lines[line] = passage
+        if len(lines) < 2:
+            return None, ""
+        # the words that name the role pick nothing: "the night shift nurse" is not asking for the
+        # "Night shift differential: $6.50/hour" line of the "Registered Nurse (Night Shift)"
+        fields = self.corpus.postings[pid]
+        asked = set(content_stems(shape.text)) - set(content_stems(f"{fields.title or ''} {fields.company or ''}"))
+        stems_of = {line: set(content_stems(line)) for line in lines}
+        picked = [line for line, own in stems_of.items()
+                  if asked & (own - set().union(*(s for other, s in stems_of.items() if other != line)))]
+        return (lines[picked[0]], picked[0]) if len(picked) == 1 else (None, "")
 
     def _pay_without_figure(self, pid: str, label: str) -> Claim | None:
         """"Competitive salary + equity": what a posting says of pay when it gives no figure. A

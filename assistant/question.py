@@ -38,7 +38,8 @@ _TOOLS = "|".join((
 INTENTS: tuple[Intent, ...] = (
     Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
-               r"|how much(?=.{0,80}\b(?:make|makes|get paid)\b\W*$))\b"),
+               # "How much does the designer make?", "... make in Canada?", "... make a year?"
+               r"|how much(?! of\b)(?=.{0,80}\b(?:make|makes|get paid)\b(?:\s+(?:in|at|per|a|an|as|if|on)\b[^?.]{0,40})?\W*$))\b"),
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
     # "How many weeks of parental leave ...?" asks about the leave, not how long the role lasts
     Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"

@@ -19,7 +19,7 @@ from .errors import (
     RolechatError,
     StoreError,
 )
-from .fields import extract_fields, find_places, parse_sections
+from .fields import extract_fields, extract_salary, find_places, parse_sections
 from .ingest import PostingIndex
 from .postings import discover, load_posting
 from .records import POSTING_ID_KEY
@@ -50,6 +50,7 @@ __all__ = [
     "discover",
     "embed_model_id",
     "extract_fields",
+    "extract_salary",
     "find_places",
     "load_posting",
     "make_embed_model",

@@ -1125,6 +1125,34 @@ def test_a_question_typed_in_capitals_is_answered_as_typed_in_lower_case(tmp_pat
     assert shouted.text == quiet.text, shouted.text
 
 
+def test_the_pay_line_for_the_country_or_level_asked_answers_the_pay_question(tmp_path):
+    """A posting with one pay line per country or level: the question that names one gets that
+    line, not the first; a question that names none, or names only the role, gets the first."""
+    bot = _ingested(tmp_path, {
+        "plover_designer.md": _posting("Product Designer", "Plover Studio", "Remote (US or Canada)", {
+            "Compensation": "- United States: $110,000 – $128,000 per year\n- Canada: CAD $125,000 – $140,000 per year",
+        }),
+        "tern_engineer.md": _posting("Software Engineer", "Tern Health", "Berlin, Germany", {
+            "Salary": "- Level 2: €62,000 – €70,000 per year\n- Level 3 (senior): €75,000 – €88,000 per year",
+        }),
+        "wren_nurse.md": _posting("Registered Nurse (Night Shift)", "Wren Hospital", "Tulsa, OK", {
+            "Pay": "- $40.00 – $52.00 per hour, based on experience\n- Night shift differential: $5.00/hour",
+        }),
+    })
+    cases = {
+        "What's the salary for the Plover Studio designer if I live in Canada?": ("CAD $125,000", "$110,000"),
+        "How much does the Plover Studio designer make in Canada?": ("CAD $125,000", "$110,000"),
+        "What is the salary of the Plover Studio designer?": ("$110,000", "CAD"),
+        "What does Tern Health pay a senior software engineer?": ("€75,000", "€62,000"),
+        # the title's own words ("Night Shift") pick no line
+        "What does the night shift nurse at Wren Hospital earn?": ("$40.00 – $52.00", "differential"),
+    }
+    for question, (said, not_said) in cases.items():
+        answer = bot.ask(question)
+        assert_well_formed(answer)
+        assert said in answer.text and not_said not in answer.text, (question, answer.text)
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
