@@ -22,7 +22,7 @@ from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import DIFFER, QuestionShape, analyse, asks_for_roles, role_description, trigger_spans
+from .question import DIFFER, QuestionShape, analyse, asks_for_roles, pay_period_asked, role_description, trigger_spans
 from .retrieval import ANSWERED_AT_ONCE, FIELDS_ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
@@ -348,7 +348,8 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     # "Which data scientist role pays the least?": neither the intents' words nor a superlative
     # name a role, nor say which of the postings a name fits (one whose text says "at least")
     masked = _mask_spans(question, [span for span in trigger_spans(question) if not _in_proper_name(question, span)]
-                         + [m.span() for m in _SUPERLATIVE.finditer(question) if question[m.start()].islower()])
+                         + [m.span() for m in _SUPERLATIVE.finditer(question) if question[m.start()].islower()]
+                         + [period[1] for period in [pay_period_asked(question)] if period])  # "monthly" is no "6 months" role
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2) or _said_of(previous, role, question, corpus)):

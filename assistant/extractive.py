@@ -17,7 +17,7 @@ from index import PostingFields, Section, extract_salary, find_places
 
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CURRENCIES, CURRENCY_NAME, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
+from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
                        trigger_spans)
 from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match, words_as_written
 from .types import Passage
@@ -530,15 +530,20 @@ class ExtractiveAnswerer:
         text = shape.text.lower()
         place_stems = set(content_stems(" ".join(places)))
         title_vocab = self.corpus.title_vocab  # the stems of every title, kept with the corpus
-        wanted_title = self._title_words_asked(shape, place_stems)
+        # "Which roles pay by the hour?": the pay field's period, not "hours" anywhere in the text
+        # (nor "months" in a title: "Data Engineer (Contract, 6 months)")
+        period = pay_period_asked(shape.text)
+        period_stems = set(content_stems(shape.text[slice(*period[1])])) if period else set()
+        wanted_title = self._title_words_asked(shape, place_stems | period_stems)
         # "Which jobs pay in euros?": a currency's name is answered by the pay field's currency
         # (postings write "€", not "euros").
         named_currencies = list(CURRENCY_NAME.finditer(shape.text))
         currencies = {code for m in named_currencies for code in CURRENCIES[m.lastgroup]}
         currency_words = {w for m in named_currencies for w in m.group(0).lower().split()}  # "us", "dollars"
-        unknown = [
+        field_words = {s for i in shape.intents if i.field for s in i.synonyms}
+        unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
             w for w in re.findall(r"[^\W\d_]{3,}", shape.text)
-            if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS
+            if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words
             and stem(w.lower()) not in self.corpus.chunk_df and w.lower() not in currency_words
         ]
         if unknown:  # "Which jobs are in Reykjavik?": no posting says that word at all
@@ -546,13 +551,12 @@ class ExtractiveAnswerer:
         kind = _asked_kind(shape)
         # "Which roles offer equity?": words that no field answers must be in the posting's text;
         # each posting listed cites the sentence that says them.
-        field_words = {s for i in shape.intents if i.field for s in i.synonyms}
         said = [
             t for t in content_stems(shape.text)
             if t.isalpha() and t not in title_vocab and t not in place_stems and t not in _POINTERS and t not in _FILLER
             and t not in {"intern", "internship"} and t not in field_words and not (kind and stems_match(t, stem(kind.split()[0])))
             and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
-            and not any(stems_match(t.lower(), stem(w)) for w in currency_words)
+            and not any(stems_match(t.lower(), stem(w)) for w in currency_words) and t not in period_stems
         ]
         candidates: Iterable[str] = self.corpus.postings
         if places:  # those in the place asked, in the corpus' order
@@ -572,8 +576,9 @@ class ExtractiveAnswerer:
                 continue
             if not _of_kind(kind, fields):
                 continue
-            if currencies:
-                if not (fields.salary and fields.salary.currency in currencies):
+            if currencies or period:
+                if not (fields.salary and (not currencies or fields.salary.currency in currencies)
+                        and (not period or fields.salary.period == period[0])):
                     continue
                 passage, quote = self._find(pid, fields.salary.text)
                 if passage is not None:

@@ -224,6 +224,22 @@ def role_description(question: str) -> Description:
 CURRENCY_NAME = re.compile(
     r"\b(?:(?P<eur>euros?)|(?P<gbp>pounds?(?: sterling)?|sterling)|(?P<inr>rupees?)|(?P<usd>(?:us|u\.s\.|american) dollars?)"
     r"|(?P<cad>canadian dollars?)|(?P<dollar>dollars?)|(?P<chf>swiss francs?)|(?P<jpy>yen))\b", re.IGNORECASE)
+# "Which roles pay by the hour?": the pay period asked, as ``Salary.period`` names it
+PAY_PERIOD_NAME = re.compile(
+    r"\b(?:(?:by the|per|an?|each|a single)\s+(?P<p1>hour|day|week|month|year)|(?P<p2>hour|dai|week|month|year)ly"
+    r"|(?P<annual>annual(?:ly)?|per annum))\b", re.IGNORECASE)
+
+
+def pay_period_asked(question: str) -> tuple[str, tuple[int, int]] | None:
+    """(``Salary.period`` asked for, where the question says it) of a question about pay; None
+    for "40 hours per week"."""
+    m = PAY_PERIOD_NAME.search(question)
+    if m is None or not any(i.name == "salary" and i.trigger.search(question) for i in INTENTS):
+        return None
+    period = "year" if m.group("annual") else (m.group("p1") or m.group("p2")).lower().replace("dai", "day")
+    return period, m.span()
+
+
 CURRENCIES = {"eur": {"EUR"}, "gbp": {"GBP"}, "inr": {"INR"}, "usd": {"USD"}, "cad": {"CAD"},
               "dollar": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"}, "chf": {"CHF"}, "jpy": {"JPY"}}
 

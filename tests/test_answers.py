@@ -1153,6 +1153,24 @@ def test_the_pay_line_for_the_country_or_level_asked_answers_the_pay_question(tm
         assert said in answer.text and not_said not in answer.text, (question, answer.text)
 
 
+def test_roles_listed_by_pay_period_are_those_whose_pay_is_per_that_period(tmp_path):
+    """"Which roles pay by the hour?" lists the postings whose pay is hourly, not every posting
+    that says "hours" ("40 hours per week", "core hours"); "monthly" is not the "6 months" in a
+    contract's title."""
+    bot = _ingested(tmp_path, {
+        "gannet_picker.md": _posting("Warehouse Picker", "Gannet Goods", "Reno, NV", {"Pay": "- $21.50/hour"}),
+        "skua_support.md": _posting("Support Agent", "Skua Air", "Dublin, Ireland", {
+            "Schedule": "- 40 hours per week, core hours 10:00–16:00.", "Pay": "- €2,600 gross per month."}),
+        "tern_analyst.md": _posting("Data Analyst (Contract, 6 months)", "Tern Health", "Berlin, Germany", {
+            "Schedule": "- Flexible hours.", "Pay": "- €70,000 – €80,000 per year, pro rata."}),
+    })
+    answer = bot.ask("Which roles pay by the hour?")
+    assert_well_formed(answer)
+    assert "Gannet" in answer.text and "Skua" not in answer.text and "Tern" not in answer.text, answer.text
+    answer = bot.ask("Which roles pay a monthly salary?")
+    assert "€2,600" in answer.text and "Gannet" not in answer.text and "Tern" not in answer.text, answer.text
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
