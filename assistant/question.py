@@ -60,8 +60,11 @@ INTENTS: tuple[Intent, ...] = (
     Intent("experience", _rx(r"\b(?:years? of|experience\w*|how senior|seniority|how many years)\b"),
            _rx(r"\b\d+\+?\s*(?:years?|yrs)\b"), _rx(r"requirement|qualification|experience|about you"), frozenset({"year", "experi"})),
     Intent("education", _rx(r"\b(?:degree|phd|ph\.d|master'?s?|bachelor'?s?|education|graduat\w*|enrolled|student|study|studying|diploma)\b"),
-           _rx(r"\b(?:degree|phd|master|bachelor|BS|MS|BSc|MSc|graduat\w*|enrolled|diploma)\b"), _rx(r"qualification|education|requirement"),
-           frozenset({"degre", "phd", "master", "bachelor", "educ", "graduat", "enrol", "bs", "ms", "student", "BS", "MS"})),
+           # degrees by their letters in capitals only: "20 ms" of latency is no M.S.
+           _rx(r"\b(?:degree|phd|master|bachelor|graduat\w*|enrolled|diploma)\b"
+               r"|(?-i:\b(?:BS|MS|BSc|MSc|MBA|PhD|B\.S\.|M\.S\.|B\.Sc\.?|M\.Sc\.?|B\.Tech|M\.Tech|B\.E\.|M\.E\.|B\.A\.|M\.A\.)(?!\w))"),
+           _rx(r"qualification|education|requirement"),
+           frozenset({"degre", "phd", "master", "bachelor", "educ", "graduat", "enrol", "student", "BS", "MS"})),
     Intent("languages", _rx(r"\b(?:programming|coding|code|languages?|speak|spoken|fluent|bilingual)\b"),
            _rx(r"\b(?:English|Spanish|French|German|Mandarin|Cantonese|Portuguese|Italian|Hindi|Japanese|Korean|Arabic|Russian|Turkish|Dutch|Polish|Swedish|Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)|\b(?:Deutsch|Englisch|Französisch|Spanisch)(?:kenntnisse)?\b"),
            None, frozenset({"languag", "program", "code", "speak", "spoken", "fluent", "bilingu"})),

@@ -1171,6 +1171,62 @@ def test_roles_listed_by_pay_period_are_those_whose_pay_is_per_that_period(tmp_p
     assert "€2,600" in answer.text and "Gannet" not in answer.text and "Tern" not in answer.text, answer.text
 
 
+def test_a_degree_is_read_from_its_letters_and_milliseconds_are_no_degree(tmp_path):
+    """"What degree ...?" quotes "B.Tech, M.Tech or M.S. in ..."; a posting whose only "ms" is a
+    latency ("under 20 ms") gets an abstention, not that sentence."""
+    bot = _ingested(tmp_path, {
+        "gannet_ranker.md": _posting("Search Engineer", "Gannet Labs", "Pune, India", {
+            "What you'll do": "- Keep ranking latency under 20 ms at the 99th percentile.",
+            "Qualifications": "- B.Tech, M.Tech or M.S. in Computer Science.\n- 3+ years with Java.",
+        }),
+        "skua_ranker.md": _posting("Ranking Engineer", "Skua Search", "Oslo, Norway", {
+            "What you'll do": "- Serve ranking models in under 15 ms.",
+            "Qualifications": "- 4+ years with Python.",
+        }),
+    })
+    answer = bot.ask("What degree does the Gannet Labs search engineer need?")
+    assert_well_formed(answer)
+    assert "M.S. in Computer Science" in answer.text and "20 ms" not in answer.text, answer.text
+    answer = bot.ask("What degree does the Skua Search ranking engineer need?")
+    assert answer.abstained and "15 ms" not in answer.text, answer.text
+
+
+def test_a_degree_is_read_from_its_letters_and_milliseconds_are_no_degree(tmp_path):
+    """"What degree ...?" quotes "B.Tech, M.Tech or M.S. in ..."; a posting whose only "ms" is a
+    latency ("under 20 ms") gets an abstention, not that sentence."""
+    bot = _ingested(tmp_path, {
+        "gannet_ranker.md": _posting("Search Engineer", "Gannet Labs", "Pune, India", {
+            "What you'll do": "- Keep ranking latency under 20 ms at the 99th percentile.",
+            "Qualifications": "- B.Tech, M.Tech or M.S. in Computer Science.\n- 3+ years with Java.",
+        }),
+        "skua_ranker.md": _posting("Ranking Engineer", "Skua Search", "Oslo, Norway", {
+            "What you'll do": "- Serve ranking models in under 15 ms.",
+            "Qualifications": "- 4+ years with Python.",
+        }),
+    })
+    answer = bot.ask("What degree does the Gannet Labs search engineer need?")
+    assert_well_formed(answer)
+    assert "M.S. in Computer Science" in answer.text and "20 ms" not in answer.text, answer.text
+    answer = bot.ask("What degree does the Skua Search ranking engineer need?")
+    assert answer.abstained and "15 ms" not in answer.text, answer.text
+
+
+def test_when_a_role_starts_and_ends_is_answered_by_its_span_of_dates(tmp_path):
+    """"When does it start and end?" quotes "from 2 June to 22 August 2026", not only a sentence
+    that says "at the end of the summer"."""
+    bot = _ingested(tmp_path, {
+        "gannet_intern.md": _posting("Analytics Intern", "Gannet Labs", "Leeds, UK", {
+            "The placement": "A 12-week paid placement from 2 June to 22 August 2026 in our Insights team. You will "
+                             "build one dashboard and present it to the leadership team at the end of the summer.",
+        }),
+        "skua_analyst.md": _posting("Data Analyst", "Skua Air", "Dublin, Ireland", {"What you'll do": "- Report on bookings."}),
+    })
+    for question in ("When does the Gannet Labs internship start and end?", "When does the Gannet Labs internship end?"):
+        answer = bot.ask(question)
+        assert_well_formed(answer)
+        assert "from 2 June to 22 August 2026" in answer.text, (question, answer.text)
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
