@@ -93,6 +93,10 @@ _LEAVE_AMOUNT = re.compile(
 # (not parental or sick leave, which are other benefits).
 _LEAVE_SAID = re.compile(rf"\b(?:{_TIME_OFF})\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
+# "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_SPAN = re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+\d{{4}})?\s*(?:to|until|till|through|[–—-])\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}", re.IGNORECASE)
+_END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
     rf"\b(?:unlimited|uncapped)\s+(?:(?:paid|annual)\s+)?(?:{_TIME_OFF}|leave)\b", re.IGNORECASE)
@@ -884,6 +888,8 @@ class ExtractiveAnswerer:
         if _LEAVE_SAID.search(unit.text):
             stems |= _LEAVE_WORDS  # "vacation days" are answered by "2 days of paid time off"
         intent = shape.primary
+        if intent is not None and intent.name == "start" and _DATE_SPAN.search(unit.text):
+            stems |= _END_WORDS  # "When does it start and end?" is answered by "from 15 June to 21 August"
         cue = bool(intent and intent.cue and intent.cue.search(unit.text))
         section_hit = bool(intent and intent.section and intent.section.search(unit.passage.section))
         # A sentence that says the intent's own word ("start", "salary") beats one that only

@@ -1191,26 +1191,6 @@ def test_a_degree_is_read_from_its_letters_and_milliseconds_are_no_degree(tmp_pa
     assert answer.abstained and "15 ms" not in answer.text, answer.text
 
 
-def test_a_degree_is_read_from_its_letters_and_milliseconds_are_no_degree(tmp_path):
-    """"What degree ...?" quotes "B.Tech, M.Tech or M.S. in ..."; a posting whose only "ms" is a
-    latency ("under 20 ms") gets an abstention, not that sentence."""
-    bot = _ingested(tmp_path, {
-        "gannet_ranker.md": _posting("Search Engineer", "Gannet Labs", "Pune, India", {
-            "What you'll do": "- Keep ranking latency under 20 ms at the 99th percentile.",
-            "Qualifications": "- B.Tech, M.Tech or M.S. in Computer Science.\n- 3+ years with Java.",
-        }),
-        "skua_ranker.md": _posting("Ranking Engineer", "Skua Search", "Oslo, Norway", {
-            "What you'll do": "- Serve ranking models in under 15 ms.",
-            "Qualifications": "- 4+ years with Python.",
-        }),
-    })
-    answer = bot.ask("What degree does the Gannet Labs search engineer need?")
-    assert_well_formed(answer)
-    assert "M.S. in Computer Science" in answer.text and "20 ms" not in answer.text, answer.text
-    answer = bot.ask("What degree does the Skua Search ranking engineer need?")
-    assert answer.abstained and "15 ms" not in answer.text, answer.text
-
-
 def test_when_a_role_starts_and_ends_is_answered_by_its_span_of_dates(tmp_path):
     """"When does it start and end?" quotes "from 2 June to 22 August 2026", not only a sentence
     that says "at the end of the summer"."""
