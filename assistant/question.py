@@ -55,7 +55,9 @@ INTENTS: tuple[Intent, ...] = (
            frozenset({"full", "part", "time", "contract", "perman", "temporari"}), "employment_type"),
     Intent("requisition", _rx(r"\b(?:req(?:uisition)?(?: id| number)?|job id|reference(?: number)?|posting id)\b"),
            None, None, frozenset({"requisit", "req", "id", "refer"}), "requisition_id"),
-    Intent("company", _rx(r"\b(?:company|employer|who is hiring|which (?:firm|organi[sz]ation))\b"),
+    # "the employer pension contribution" asks about the pension: an "employer" before a noun
+    Intent("company", _rx(r"\b(?:company|employer(?=\s*(?:[?.!,;]|$|\s+(?:for|of|behind|here|on|in|at|is|and|or)\b))"
+                          r"|who is hiring|which (?:firm|organi[sz]ation))\b"),
            None, _rx(r"company|about"), frozenset({"compani", "employ"}), "company"),
     Intent("experience", _rx(r"\b(?:years? of|experience\w*|how senior|seniority|how many years)\b"),
            _rx(r"\b\d+\+?\s*(?:years?|yrs)\b"), _rx(r"requirement|qualification|experience|about you"), frozenset({"year", "experi"})),

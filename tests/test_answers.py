@@ -1207,6 +1207,66 @@ def test_when_a_role_starts_and_ends_is_answered_by_its_span_of_dates(tmp_path):
         assert "from 2 June to 22 August 2026" in answer.text, (question, answer.text)
 
 
+def test_an_employer_pension_question_asks_about_the_pension_not_the_employer(tmp_path):
+    """"employer" before a noun ("the employer pension contribution") says whose pension: the
+    answer is about the pension (here, that the posting does not say what the question asks), not
+    "... is at Gannet Goods"; "Who is the employer ...?" still asks for the company."""
+    bot = _ingested(tmp_path, {
+        "gannet_analyst.md": _posting("Pricing Analyst", "Gannet Goods", "Leeds, UK", {
+            "Benefits": "- A 5% matched pension.\n- 27 days of holiday.",
+        }),
+        "skua_analyst.md": _posting("Data Analyst", "Skua Air", "Dublin, Ireland", {"Benefits": "- Free flights."}),
+    })
+    answer = bot.ask("What's the employer pension contribution for the Gannet Goods pricing analyst?")
+    assert_well_formed(answer)
+    assert "is at Gannet Goods" not in answer.text, answer.text
+    assert answer.abstained or "5% matched pension" in answer.text, answer.text
+    answer = bot.ask("Who is the employer for the pricing analyst?")
+    assert "Gannet Goods" in answer.text and "pension" not in answer.text, answer.text
+
+
+def test_an_employer_pension_question_asks_about_the_pension_not_the_employer(tmp_path):
+    """"employer" before a noun ("the employer pension contribution") says whose pension: the
+    answer is about the pension (here, that the posting does not say what the question asks), not
+    "... is at Gannet Goods"; "Who is the employer ...?" still asks for the company."""
+    bot = _ingested(tmp_path, {
+        "gannet_analyst.md": _posting("Pricing Analyst", "Gannet Goods", "Leeds, UK", {
+            "Benefits": "- A 5% matched pension.\n- 27 days of holiday.",
+        }),
+        "skua_analyst.md": _posting("Data Analyst", "Skua Air", "Dublin, Ireland", {"Benefits": "- Free flights."}),
+    })
+    answer = bot.ask("What's the employer pension contribution for the Gannet Goods pricing analyst?")
+    assert_well_formed(answer)
+    assert "is at Gannet Goods" not in answer.text, answer.text
+    assert answer.abstained or "5% matched pension" in answer.text, answer.text
+    answer = bot.ask("Who is the employer for the pricing analyst?")
+    assert "Gannet Goods" in answer.text and "pension" not in answer.text, answer.text
+
+
+def test_what_a_company_does_is_answered_by_what_it_says_of_itself(tmp_path):
+    """"What does Plover Studio do?" names the company: its "About us" sentence answers, not the
+    duties of the role it posts; "What does the Plover Studio designer do?" still gets the duties.
+    Two postings of one company ("Skua Air", "Skua Air Ltd") answer once."""
+    bot = _ingested(tmp_path, {
+        "plover_designer.md": _posting("Product Designer", "Plover Studio", "Austin, TX", {
+            "About us": "Plover Studio builds booking software for independent yoga studios across Texas.",
+            "What you'll do": "- Design the class booking flow.\n- Run usability tests with studio owners.",
+        }),
+        "skua_analyst.md": _posting("Data Analyst", "Skua Air", "Dublin, Ireland", {
+            "About us": "Skua Air flies cargo between 14 airports in Ireland and Scotland.",
+            "What you'll do": "- Report on bookings."}),
+        "skua_pilot.md": _posting("First Officer", "Skua Air Ltd", "Dublin, Ireland", {
+            "What you'll do": "- Fly the ATR 72 on our night cargo routes."}),
+    })
+    answer = bot.ask("What does Plover Studio do?")
+    assert_well_formed(answer)
+    assert "booking software for independent yoga studios" in answer.text and "usability" not in answer.text, answer.text
+    answer = bot.ask("What does the Plover Studio designer do?")
+    assert "usability tests" in answer.text and "yoga studios across Texas" not in answer.text, answer.text
+    answer = bot.ask("What does Skua Air do?")
+    assert "flies cargo between 14 airports" in answer.text and "ATR 72" not in answer.text, answer.text
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
