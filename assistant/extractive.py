@@ -92,6 +92,9 @@ _LEAVE_AMOUNT = re.compile(
 # Vacation, PTO, paid time off and holidays: one thing, whichever word a posting or question uses
 # (not parental or sick leave, which are other benefits).
 _LEAVE_SAID = re.compile(rf"\b(?:{_TIME_OFF})\b", re.IGNORECASE)
+_LEGAL_FORMS = frozenset(content_stems("inc llc ltd limited gmbh corporation corp co plc ag sa bv"))
+_WHAT_DOES_DO = re.compile(r"^\s*what does (?:the )?(.+?) do\b\W*$", re.IGNORECASE)
+_ABOUT_HEADING = re.compile(r"\babout\b|who we are|our (?:company|mission|story)|über uns|wir sind|qui sommes|quiénes somos|sobre nosotros", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -198,6 +201,11 @@ class ExtractiveAnswerer:
                 if draft is not None:
                     return draft
             return self._overview(targets)
+        if shape.primary is not None and shape.primary.name == "duties" and len({self._company_of(p) for p in targets}) == 1:
+            # one company's postings, however many: what it does is said of it, not of a role
+            about = next((d for d in map(lambda p: self._what_the_company_does(shape, p), targets) if d is not None), None)
+            if about is not None:
+                return about
         if any(i.name in _ROLE_TOPICS for i in shape.intents):
             # "What does the CEO of Kestrel Capital do?": its data engineer's duties would answer
             # another role's question ("Who is the recruiter for ...?" asks about no role's work)
@@ -955,6 +963,32 @@ class ExtractiveAnswerer:
                 chosen.append(unit)
                 break
         return chosen
+
+    def _company_of(self, pid: str) -> frozenset[str]:
+        """The company's name words without its legal form: "Snap Inc" and "Snap" are one."""
+        fields = self.corpus.postings.get(pid)
+        return frozenset(content_stems(fields.company)) - _LEGAL_FORMS if fields and fields.company else frozenset()
+
+    def _what_the_company_does(self, shape: QuestionShape, pid: str) -> Draft | None:
+        """"What does Halcyon Energy do?" names the company, not a role: its own description (the
+        first sentence of an "About" section, or one that names it), not the role's duties."""
+        fields = self.corpus.postings.get(pid)
+        m = _WHAT_DOES_DO.match(shape.text)
+        if fields is None or not fields.company or m is None:
+            return None
+        subject, company = set(content_stems(m.group(1))) - _LEGAL_FORMS, set(content_stems(fields.company))
+        if not subject or not subject <= company:
+            return None
+        first_word = fields.company.split()[0].lower()
+        for about_section in (True, False):
+            for passage in self.corpus.by_posting.get(pid, []):
+                if about_section != bool(_ABOUT_HEADING.search(passage.section)):
+                    continue
+                for a, b in sentences(passage.text):
+                    text = passage.text[a:b]
+                    if len(text) >= 40 and not _is_bullet(text) and (about_section or first_word in text.lower()):
+                        return Draft([Claim(f"{fields.company}: {text}", passage, (text,))], abstained=False)
+        return None
 
     # -- overview ---------------------------------------------------------------------------
     def _overview(self, targets: list[str]) -> Draft:

@@ -1225,24 +1225,6 @@ def test_an_employer_pension_question_asks_about_the_pension_not_the_employer(tm
     assert "Gannet Goods" in answer.text and "pension" not in answer.text, answer.text
 
 
-def test_an_employer_pension_question_asks_about_the_pension_not_the_employer(tmp_path):
-    """"employer" before a noun ("the employer pension contribution") says whose pension: the
-    answer is about the pension (here, that the posting does not say what the question asks), not
-    "... is at Gannet Goods"; "Who is the employer ...?" still asks for the company."""
-    bot = _ingested(tmp_path, {
-        "gannet_analyst.md": _posting("Pricing Analyst", "Gannet Goods", "Leeds, UK", {
-            "Benefits": "- A 5% matched pension.\n- 27 days of holiday.",
-        }),
-        "skua_analyst.md": _posting("Data Analyst", "Skua Air", "Dublin, Ireland", {"Benefits": "- Free flights."}),
-    })
-    answer = bot.ask("What's the employer pension contribution for the Gannet Goods pricing analyst?")
-    assert_well_formed(answer)
-    assert "is at Gannet Goods" not in answer.text, answer.text
-    assert answer.abstained or "5% matched pension" in answer.text, answer.text
-    answer = bot.ask("Who is the employer for the pricing analyst?")
-    assert "Gannet Goods" in answer.text and "pension" not in answer.text, answer.text
-
-
 def test_what_a_company_does_is_answered_by_what_it_says_of_itself(tmp_path):
     """"What does Plover Studio do?" names the company: its "About us" sentence answers, not the
     duties of the role it posts; "What does the Plover Studio designer do?" still gets the duties.
