@@ -851,8 +851,10 @@ class ExtractiveAnswerer:
         weights = {t: self.corpus.idf(t) for t in terms}
         scored = []
         for unit in units:
-            if shape.is_numeric and not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", unit.text, re.IGNORECASE):
+            if shape.is_numeric and not _COUNT.search(unit.text):
                 continue  # "how many/how long" is answered by a number or by nothing
+            if shape.is_numeric and unit.pair and terms and not _counts_what_is_asked(unit.text, terms):
+                continue  # "1.5 million drivers. Our Claims Analytics group ...": not the group's size
             coverage, cue, section_hit, key_covered, unknown_missed = self._coverage(unit, shape, terms, weights)
             pair_penalty = 0.05 if unit.pair else 0.0
             score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score - pair_penalty
@@ -1085,6 +1087,20 @@ def _dedupe(units: list[Unit]) -> list[Unit]:
             seen.add(key)
             out.append(u)
     return out
+
+
+_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.IGNORECASE)
+
+
+def _counts_what_is_asked(text: str, terms: list[str]) -> bool:
+    """Whether a sentence of ``text`` has both a number and a word of the question."""
+    for a, b in sentences(text):
+        sentence = text[a:b]
+        if _COUNT.search(sentence):
+            stems = content_stems(sentence)
+            if any(stems_match(t, s) for t in terms for s in stems):
+                return True
+    return False
 
 
 def _is_bullet(text: str) -> bool:

@@ -1249,6 +1249,26 @@ def test_what_a_company_does_is_answered_by_what_it_says_of_itself(tmp_path):
     assert "flies cargo between 14 airports" in answer.text and "ATR 72" not in answer.text, answer.text
 
 
+def test_a_count_asked_is_not_answered_by_a_number_in_the_sentence_next_to_its_words(tmp_path):
+    """"How many people work in the Risk Analytics group?": "2 million cyclists" sits in the
+    sentence before the one that names the group, and is not its size. The posting gives none;
+    a count that the sentence with its words does give is still answered."""
+    bot = _ingested(tmp_path, {
+        "gannet_analyst.md": _posting("Risk Analyst", "Gannet Labs", "Leeds, UK", {
+            "About us": "Gannet Labs insures more than 2 million cyclists across Europe. Our Risk Analytics group "
+                        "builds the pricing models behind every policy.",
+            "What you'll do": "- Price new cover for e-bikes.",
+        }),
+        "skua_analyst.md": _posting("Data Analyst", "Skua Air", "Dublin, Ireland", {
+            "About us": "Skua Air flies cargo and people from Dublin. Our data team of 6 analysts reports on every route."}),
+    })
+    answer = bot.ask("How many people work in the Gannet Labs Risk Analytics group?")
+    assert_well_formed(answer)
+    assert "2 million" not in answer.text and answer.abstained, answer.text
+    answer = bot.ask("How many analysts are in the Skua Air data team?")
+    assert "6 analysts" in answer.text, answer.text
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
