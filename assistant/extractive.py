@@ -92,6 +92,7 @@ _LEAVE_AMOUNT = re.compile(
 # Vacation, PTO, paid time off and holidays: one thing, whichever word a posting or question uses
 # (not parental or sick leave, which are other benefits).
 _LEAVE_SAID = re.compile(rf"\b(?:{_TIME_OFF})\b", re.IGNORECASE)
+_WHOLLY = frozenset(content_stems("fully completely entirely totally wholly purely 100%"))
 _LEGAL_FORMS = frozenset(content_stems("inc llc ltd limited gmbh corporation corp co plc ag sa bv"))
 _WHAT_DOES_DO = re.compile(r"^\s*what does (?:the )?(.+?) do\b\W*$", re.IGNORECASE)
 _ABOUT_HEADING = re.compile(r"\babout\b|who we are|our (?:company|mission|story)|über uns|wir sind|qui sommes|quiénes somos|sobre nosotros", re.IGNORECASE)
@@ -569,6 +570,7 @@ class ExtractiveAnswerer:
             and t not in {"intern", "internship"} and t not in field_words and not (kind and stems_match(t, stem(kind.split()[0])))
             and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
             and not any(stems_match(t.lower(), stem(w)) for w in currency_words) and t not in period_stems
+            and not ("office" in kinds and t in _WHOLLY)  # "fully remote" is remote: the policy says it
         ]
         candidates: Iterable[str] = self.corpus.postings
         if places:  # those in the place asked, in the corpus' order
@@ -586,6 +588,11 @@ class ExtractiveAnswerer:
                     continue
             if "office" in kinds and not _has_policy(text, fields.office_policy):
                 continue
+            if "office" in kinds and fields.office_policy:
+                # the line that says "Remote within Germany", not the city the role is based in
+                passage, quote = self._find(pid, fields.office_policy)
+                if passage is not None:
+                    quotes[pid] = (passage, quote)
             if not _of_kind(kind, fields):
                 continue
             if currencies or period:

@@ -1269,6 +1269,25 @@ def test_a_count_asked_is_not_answered_by_a_number_in_the_sentence_next_to_its_w
     assert "6 analysts" in answer.text, answer.text
 
 
+def test_fully_remote_roles_are_the_remote_ones_each_cited_by_its_policy_line(tmp_path):
+    """"Which roles are fully remote?" lists every remote posting, not only those whose text says
+    "fully"; each cites the line with its work policy ("Remote within Germany"), not its city."""
+    bot = _ingested(tmp_path, {
+        "gannet_writer.md": _posting("Technical Writer", "Gannet Labs", "Remote (UTC-5 to UTC+2)", {
+            "What you'll do": "- Write the API guides."}),
+        "skua_agent.md": _posting("Support Agent", "Skua Air", "Madrid, Spain", {
+            "Where you'll work": "- Fully remote within Spain.", "What you'll do": "- Answer customers."}),
+        "tern_devops.md": _posting("DevOps Engineer", "Tern Energy", "Berlin, Germany", {
+            "Where you'll work": "Remote within Germany, with an optional office in Berlin."}),
+        "wren_analyst.md": _posting("Data Analyst", "Wren Foods", "Leeds, UK", {
+            "Where you'll work": "- Hybrid: 2 days a week in our Leeds office."}),
+    })
+    answer = bot.ask("Which roles are fully remote?")
+    assert_well_formed(answer)
+    assert all(c in answer.text for c in ("Gannet Labs", "Skua Air", "Tern Energy")) and "Wren" not in answer.text, answer.text
+    assert "Remote within Germany" in answer.text, answer.text
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
