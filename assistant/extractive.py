@@ -204,9 +204,10 @@ class ExtractiveAnswerer:
             return self._overview(targets)
         if shape.primary is not None and shape.primary.name == "duties" and len({self._company_of(p) for p in targets}) == 1:
             # one company's postings, however many: what it does is said of it, not of a role
-            about = next((d for d in map(lambda p: self._what_the_company_does(shape, p), targets) if d is not None), None)
-            if about is not None:
-                return about
+            for pid in targets:
+                about = self._what_the_company_does(shape, pid)
+                if about is not None:
+                    return about
         if any(i.name in _ROLE_TOPICS for i in shape.intents):
             # "What does the CEO of Kestrel Capital do?": its data engineer's duties would answer
             # another role's question ("Who is the recruiter for ...?" asks about no role's work)
