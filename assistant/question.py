@@ -150,12 +150,16 @@ def is_instruction(text: str) -> bool:
 # "Which one is part-time?", "Which of them is an internship?": a pick among the roles of the
 # previous turn by what they are, not a comparison of amounts ("Which one pays more?").
 _PICK = _rx(r"^\s*which (?:one|of (?:them|these|those|the (?:two|three|roles|jobs|postings)))\b")
+# "Which nursing job is part-time?": one role asked for among all, which may be several
+_PICK_KIND = _rx(r"^\s*which\s+(?:[\w-]+\s+){0,3}?(?:job|role|position|opening|posting|vacancy|internship)\s+"
+                 r"(?:is|has|offers?|requires?|needs?|allows?|lets?|includes?)\b")
 _AMOUNT = _rx(r"\b(?:more|less|most|least|higher|lower|highest|lowest|better|best|longer|shorter|longest|shortest|pays?|salary|earns?)\b")
 
 
 def asks_for_roles(question: str) -> bool:
     """"Which jobs are there in Berlin?": a question about the set of postings itself."""
-    return bool(_ROLE_LIST.search(question)) or bool(_PICK.search(question) and not _AMOUNT.search(question))
+    return bool(_ROLE_LIST.search(question)) or bool(
+        (_PICK.search(question) or _PICK_KIND.search(question)) and not _AMOUNT.search(question))
 
 
 # "How much experience does the leadership-level job building video systems expect?": a role

@@ -1288,6 +1288,25 @@ def test_fully_remote_roles_are_the_remote_ones_each_cited_by_its_policy_line(tm
     assert "Remote within Germany" in answer.text, answer.text
 
 
+def test_which_one_role_is_asked_in_the_singular_lists_those_that_are(tmp_path):
+    """"Which nurse job is part-time?" asks for the role among all, as "Which nurse jobs are
+    part-time?" does: the part-time nurse posting, not a summary of every nurse posting."""
+    bot = _ingested(tmp_path, {
+        "gannet_nurse.md": _posting("Registered Nurse (Part-Time)", "Gannet Care", "Tulsa, OK", {
+            "About us": "Gannet Care runs home visits for patients recovering from surgery in the Tulsa area.",
+            "What you'll do": "- Visit five patients a day."}),
+        "skua_nurse.md": _posting("Registered Nurse, ICU", "Skua Hospital", "Reno, NV", {
+            "About us": "Skua Hospital is a 400-bed teaching hospital serving northern Nevada since 1962.",
+            "What you'll do": "- Care for ICU patients on 12-hour shifts."}),
+        "tern_cook.md": _posting("Line Cook (Part-Time)", "Tern Bistro", "Reno, NV", {"What you'll do": "- Cook."}),
+    })
+    for question in ("Which nurse job is part-time?", "Which nursing job is part-time?"):
+        answer = bot.ask(question)
+        assert_well_formed(answer)
+        assert "Gannet Care" in answer.text, (question, answer.text)
+        assert "Skua" not in answer.text and "Tern" not in answer.text, (question, answer.text)
+
+
 def test_time_off_asked_by_its_acronym_is_answered_by_the_time_off_line_only(tmp_path):
     """"PTO" is the topic even where the postings write "paid time off": not any benefit line, not
     a sentence that only says "every day", and "how many weeks of parental leave" is not a
