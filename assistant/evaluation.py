@@ -275,16 +275,25 @@ def failed_fact_groups(answer_text: str, facts: Sequence[Sequence[str]]) -> list
     failed: list[list[str]] = []
     for group in facts:
         alts = [normalise_text(a) for a in ([group] if isinstance(group, str) else group)]
-        if not any(a and a in hay for a in alts):
+        if not any(a and _says(hay, a) for a in alts):
             failed.append([group] if isinstance(group, str) else list(group))
     return failed
+
+
+def _says(hay: str, fact: str) -> bool:
+    """``fact`` occurs in ``hay`` as whole words, or a plural of its last: "Discover" is not said
+    by "content discovery", nor "intern" by "internal", but "microservice" is by "microservices".
+    Ends that are not letters or digits ("$", "%") bound themselves."""
+    head = r"(?<![^\W_])" if fact[0].isalnum() else ""
+    tail = r"(?:e?s)?(?![^\W_])" if fact[-1].isalpha() else r"(?![^\W_])" if fact[-1].isdigit() else ""
+    return re.search(head + re.escape(fact) + tail, hay) is not None
 
 
 def fact_holds(answer_text: str, facts: Sequence[Sequence[str]]) -> bool:
     """True when every fact group holds in ``answer_text``.
 
-    A group (a list of alternative strings) holds when any alternative is a
-    substring of the answer after both are normalised by :func:`normalise_text`
+    A group (a list of alternative strings) holds when any alternative occurs in the
+    answer as whole words (its last word may take a plural "s") after both are normalised by :func:`normalise_text`
     (case-insensitive, whitespace-normalised, citation markers dropped, curly
     quotes/dashes folded). An alternative that normalises to "" never matches.
     Empty ``facts`` → True.

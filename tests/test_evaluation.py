@@ -89,6 +89,21 @@ def test_fact_holds_ignores_citation_markers_and_curly_punctuation():
     assert fact_holds("$235,000 – $414,000", [["235,000 - $414,000"]])
 
 
+def test_fact_holds_only_as_whole_words():
+    # a reader told "Discover" is among the products would not find it in "content discovery"
+    assert not fact_holds("personalization and content discovery", [["Discover"]])
+    assert not fact_holds("an internal tool", [["intern"]])
+    assert not fact_holds("up to 500 hours", [["50"]])
+    assert fact_holds("across Spotlight, Discover, and Friend Stories", [["Discover"]])
+    assert fact_holds("Pay: $235,000/yr", [["235,000"], ["$235,000"]])
+
+
+def test_fact_holds_when_the_answer_says_its_last_word_in_the_plural():
+    assert fact_holds("Design and build microservices in Java", [["microservice"]])
+    assert fact_holds("Able to lift up to 50 lbs", [["50 lb"]])
+    assert not fact_holds("Able to lift up to 50 lbsx", [["50 lb"]])
+
+
 def test_fact_alternative_that_is_blank_never_matches():
     assert not fact_holds("some answer", [["   "]])
 
