@@ -206,7 +206,10 @@ class Assistant:
             # language does it ask for?" filled the pool with theirs.
             pool = max(self.config.top_k, ANSWER_POOL)
             answered = _answered(understood, focus)
-            per_posting = 2 if shape.is_comparison else PASSAGES_PER_ROLE
+            # A comparison reads each role it compares as deep as a question about that role
+            # alone: the role whose title the question spells out wins both rankings, and with
+            # two passages the other's answer was "I couldn't find this in its posting".
+            per_posting = pool if shape.is_comparison else PASSAGES_PER_ROLE
             # A follow-up is searched as asked, not with the role's name added ("query"): the
             # name would rank every posting of the same title, and the focus already names it.
             passages = snap.retriever.retrieve(corrected, pool, allowed, focus, per_posting, search, answered)

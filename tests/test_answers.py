@@ -1381,6 +1381,44 @@ def test_the_company_named_after_at_is_the_company_answered(tmp_path):
     assert {c.source for c in both.citations} == {"riverbend.md", "cedar.md"}, both.text
 
 
+def test_a_comparison_reads_each_role_as_deep_as_a_question_about_it_alone(tmp_path):
+    """The question names the principal's title word for word, so its eleven sections outrank
+    the intern's in both rankings; the intern's language sits in its fourth-best section, among
+    sentences that share no word with the question."""
+    bot = _ingested(tmp_path, {
+        "lead.md": _posting("Principal Recommendations Engineer (Video Feed)", "Corvid", "Austin, TX", {
+            "Summary": "Principal Recommendations Engineer (Video Feed): build the video feed recommendations of Corvid's products.",
+            "About the team": "The ranking team builds machine learning for search and ads.",
+            "What you will do": "- Lead the roadmap for ranking across Storefront, Deals and Wishlist.",
+            "Requirements": "- 8+ years of recommendations engineering experience.\n- Experience with video products.",
+            "Benefits": "- Medical, dental and vision coverage.\n- Discounts on Corvid products.",
+            "Nice to have": "- Experience shipping machine learning products at scale.",
+            "Tools": "- Python and Scala, with PyTorch, Spark and Airflow.",
+            "Location": "Austin, TX, or remote in the US.",
+            "Salary": "$210,000 – $260,000 per year.",
+            "How we work": "Engineers own their products end to end, from design to launch.",
+            "Interview process": "A recruiter call, a recommendations design interview about one of our products and a team chat.",
+        }),
+        "intern.md": _posting("Machine Learning Engineering Intern", "Corvid", "Dublin, Ireland", {
+            "About the internship": "Join Corvid in Dublin for a 12-week Machine Learning Engineering Internship.",
+            "Qualifications": "Coursework in machine learning or deep learning.",
+            "Skills": "Strong computer science fundamentals.\nFamiliarity with machine learning frameworks.",
+            "Additionally you will": "Pair with a mentor who reviews your code every week and helps you plan your project milestones.\n"
+                                     "Build the image pipeline of Lens in Rust.\n"
+                                     "Present your work to the team at the end of the summer.\n"
+                                     "Write a short report on what you built and share it with the wider engineering group.\n"
+                                     "Join intern socials, talks from senior engineers and a demo day where every intern "
+                                     "shows what they built over the twelve weeks in Dublin.",
+            "Pay": "A monthly stipend of €3,000.",
+            "Location": "Dublin, Ireland, in the office four days a week.",
+        }),
+    })
+    answer = bot.ask("Which programming languages would I use as the Principal Recommendations Engineer (Video Feed) "
+                     "versus as the Machine Learning Engineering Intern?")
+    assert "Python and Scala" in answer.text and "Rust" in answer.text, answer.text
+    assert {c.source for c in answer.citations} == {"lead.md", "intern.md"}, answer.text
+
+
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
     """An assistant over these postings (file name -> text), written under ``tmp_path``."""
     folder = tmp_path / "postings"
