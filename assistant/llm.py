@@ -5,7 +5,7 @@ with one line saying so."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from index import Config, ConfigError, count_tokens
 from prompts import load as load_prompt
@@ -111,7 +111,7 @@ class LLMAnswerer:
     # -- answering --------------------------------------------------------------------------
     def answer(self, query: str, shape: QuestionShape, passages: list[Passage], focus, asked: str,
                fallback: Callable[[str], Answer]) -> Answer:
-        shown = passages[: self.config.top_k]
+        shown = passages_shown(passages, self.config.top_k, focus if shape.is_comparison else ())
         messages, used = self._messages(query, shown)
         try:
             reply = self.llm.chat(messages)
@@ -122,7 +122,7 @@ class LLMAnswerer:
 
     def stream(self, query: str, shape: QuestionShape, passages: list[Passage], focus, asked: str,
                fallback: Callable[[str], Answer]) -> Iterator[str | Answer]:
-        shown = passages[: self.config.top_k]
+        shown = passages_shown(passages, self.config.top_k, focus if shape.is_comparison else ())
         messages, used = self._messages(query, shown)
         pieces: list[str] = []
         try:
@@ -164,6 +164,22 @@ class LLMAnswerer:
         if status:
             reason = f"HTTP {status}"
         return f"the model {self.name} at {self.where} was unavailable ({reason}); showing the extractive answer"
+
+
+def passages_shown(passages: list[Passage], k: int, compared: Sequence[str] = ()) -> list[Passage]:
+    """The ``k`` passages the model reads, best first. For a comparison, each role compared gives
+    its best passages in turn (in that order, so a prompt cut short by its token budget loses the
+    deepest): the role whose title the question spells out wins the ranking, and a model shown
+    only its passages cannot say what the other posting says."""
+    if len(compared) < 2:
+        return passages[:k]
+    queues = [[i for i, p in enumerate(passages) if p.posting_id == pid] for pid in compared]
+    picked: list[int] = []
+    for depth in range(k):
+        picked += [queue[depth] for queue in queues if depth < len(queue)]
+    picked = picked[:k]
+    picked += [i for i in range(len(passages)) if i not in picked][: k - len(picked)]
+    return [passages[i] for i in picked]
 
 
 def _fallen_back(answer: Answer, after_text: bool) -> Iterator[str | Answer]:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from assistant import Assistant
+from assistant.llm import passages_shown
 from assistant.types import Passage
 from assistant.verify import support, verify
 from index import ConfigError
@@ -81,6 +82,30 @@ def test_verifier_drops_what_no_passage_says():
     kept = [c.text for c in checked.claims]
     assert kept == ["The salary is $120,000 – $150,000 per year"] or kept == ["The salary is $120,000 – $150,000 per year."]
     assert len(checked.dropped) == 3
+
+
+def _passage(posting: str, n: int) -> Passage:
+    return Passage(chunk_id=f"{posting}::{n}", posting_id=posting, source=f"{posting}.txt", title=posting, company="",
+                   section="", text=f"{posting} says {n}.", start=0, end=0, score=1.0)
+
+
+def test_a_comparison_shows_the_model_each_role_in_turn():
+    ranked = [_passage("a", n) for n in range(6)] + [_passage("b", n) for n in range(3)]
+    assert [p.chunk_id for p in passages_shown(ranked, 5)] == ["a::0", "a::1", "a::2", "a::3", "a::4"]
+    assert [p.chunk_id for p in passages_shown(ranked, 5, ("a", "b"))] == ["a::0", "b::0", "a::1", "b::1", "a::2"]
+    # a role with fewer passages leaves its turns to the best of the rest
+    assert [p.chunk_id for p in passages_shown(ranked[:7], 4, ("b", "a"))] == ["b::0", "a::0", "a::1", "a::2"]
+
+
+def test_the_model_reads_both_roles_it_is_asked_to_compare(llm_bot, monkeypatch):
+    """A spy on the prompt's passages; the server answering is the real one."""
+    answerer = llm_bot._llm_answerer
+    shown: list[list[Passage]] = []
+    build = type(answerer)._messages
+    monkeypatch.setattr(type(answerer), "_messages", lambda self, q, passages: shown.append(passages) or build(self, q, passages))
+    llm_bot.ask("What would I build as the Principal Machine Learning Engineer (Content ML) compared with the "
+                "Machine Learning Engineering Intern?")
+    assert shown and {p.source for p in shown[0]} == {"000_0751755ddfb3f06d.txt", "001_a344f62e8c6bf03a.txt"}
 
 
 def test_fallback_when_the_server_stops_mid_conversation(llm_bot, server):
