@@ -19,7 +19,7 @@ from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
                        trigger_spans)
-from .text import STOPWORDS, content_stems, filler_stems, names_language, sentences, stem, stems_match, words_as_written
+from .text import STOPWORDS, content_stems, filler_stems, names_language, numbers, sentences, stem, stems_match, words_as_written
 from .types import Passage
 
 DECLINE_INJECTION = (
@@ -573,6 +573,10 @@ class ExtractiveAnswerer:
             and not any(stems_match(t.lower(), stem(w)) for w in currency_words) and t not in period_stems
             and not ("office" in kinds and t in _WHOLLY)  # "fully remote" is remote: the policy says it
         ]
+        # "Which roles are 40 hours per week?": the sentence says 40, not 36 or 20–28. A bound
+        # ("at least 30 hours") is read as the figure too: listing the roles that state it
+        # leaves some out, listing every "hours per week" would list 24 as at least 30.
+        figures = set() if shape.is_comparison else numbers(shape.text) - title_vocab
         candidates: Iterable[str] = self.corpus.postings
         if places:  # those in the place asked, in the corpus' order
             in_place = {pid for p in places for pid, where in self.corpus.locations_text.items() if p in where}
@@ -604,7 +608,7 @@ class ExtractiveAnswerer:
                 if passage is not None:
                     quotes[pid] = (passage, quote)
             if said:
-                found = self._sentence_saying(pid, said)
+                found = self._sentence_saying(pid, said, figures)
                 if found is None:
                     continue
                 quotes[pid] = found
@@ -810,15 +814,19 @@ class ExtractiveAnswerer:
         whose = f"the {fields.company} posting" if fields.company else "the posting"
         return Draft([Claim(f"Yes: {whose} is titled “{fields.title}”", passage, (quote,))], abstained=False)
 
-    def _sentence_saying(self, pid: str, terms: list[str]) -> tuple[Passage, str] | None:
-        """The posting's first sentence that holds every one of ``terms`` (stems), if any."""
-        if not all(t in self.corpus.posting_stems.get(pid, frozenset()) for t in terms):
+    def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset()) -> tuple[Passage, str] | None:
+        """The posting's first sentence that holds every one of ``terms`` (stems) and of
+        ``figures`` (numbers, as :func:`numbers` writes them), if any."""
+        have = self.corpus.posting_stems.get(pid, frozenset())
+        if not all(t in have or (t in _LEAVE_WORDS and have & _LEAVE_WORDS) for t in terms):
             return None
         for passage in self.corpus.by_posting.get(pid, []):
             for a, b in sentences(passage.text):
                 sentence = passage.text[a:b]
                 stems = set(content_stems(sentence))
-                if all(t in stems for t in terms) and not is_instruction(sentence):
+                if _LEAVE_SAID.search(sentence):
+                    stems |= _LEAVE_WORDS  # "vacation" is said by "25 days' holiday", as in _coverage
+                if all(t in stems for t in terms) and figures <= numbers(sentence) and not is_instruction(sentence):
                     return passage, sentence
         return None
 

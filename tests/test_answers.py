@@ -1419,6 +1419,27 @@ def test_a_comparison_reads_each_role_as_deep_as_a_question_about_it_alone(tmp_p
     assert {c.source for c in answer.citations} == {"lead.md", "intern.md"}, answer.text
 
 
+def test_a_list_of_roles_asked_by_a_figure_lists_those_that_state_it(tmp_path):
+    """"40 hours per week" is a figure the listed roles must state, not "hours per week" alone.
+    "vacation" is said by "days' holiday"."""
+    bot = _ingested(tmp_path, {
+        "clerk.md": _posting("Records Clerk", "Fennel Library", "Leeds, UK", {
+            "The job": "Full-time, 40 hours per week.", "Benefits": "- 25 days' holiday plus bank holidays."}),
+        "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "York, UK", {
+            "The job": "Part-time, 24 hours per week.", "Benefits": "- 30 days of vacation."}),
+        "guide.md": _posting("Museum Guide", "Fennel Library", "Leeds, UK", {
+            "The job": "Full-time, 37.5 hours per week.", "Benefits": "- A free museum pass."}),
+    })
+    forty = bot.ask("Which roles are 40 hours per week?")
+    assert {c.source for c in forty.citations} == {"clerk.md"}, forty.text
+    part = bot.ask("Which roles are 37.5 hours per week?")
+    assert {c.source for c in part.citations} == {"guide.md"}, part.text
+    days = bot.ask("Which roles offer 25 days of vacation?")
+    assert {c.source for c in days.citations} == {"clerk.md"} and "25 days' holiday" in days.text, days.text
+    any_leave = bot.ask("Which roles offer vacation?")
+    assert {c.source for c in any_leave.citations} == {"clerk.md", "porter.md"}, any_leave.text
+
+
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
     """An assistant over these postings (file name -> text), written under ``tmp_path``."""
     folder = tmp_path / "postings"
