@@ -96,6 +96,7 @@ _WHOLLY = frozenset(content_stems("fully completely entirely totally wholly pure
 _LEGAL_FORMS = frozenset(content_stems("inc llc ltd limited gmbh corporation corp co plc ag sa bv"))
 _WHAT_DOES_DO = re.compile(r"^\s*what does (?:the )?(.+?) do\b\W*$", re.IGNORECASE)
 _ABOUT_HEADING = re.compile(r"\babout\b|who we are|our (?:company|mission|story)|über uns|wir sind|qui sommes|quiénes somos|sobre nosotros", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -257,9 +258,14 @@ class ExtractiveAnswerer:
         acronyms = {t for w, t in said if len(w) > 1 and w.isupper()}
         role_nouns = {t for (_, before), (_, t) in zip(said, said[1:])
                       if t in _ROLE_NOUN_STEMS and any(stems_match(before, v) for v in target_vocab)}
+        # "How long is paid parental leave?": "long" asks for an amount (a number must answer,
+        # see is_numeric), not for the word; the duration intent, which owns it, is not asked here.
+        how = {stem(w.lower()) for w in _HOW_MUCH.findall(shape.text)}
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
             if (t in described and shape.intents) or t in role_nouns:
+                continue
+            if t in how and not any(_intent_word(t, i) for i in shape.intents):
                 continue
             if t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab):
                 continue

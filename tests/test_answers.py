@@ -1440,6 +1440,20 @@ def test_a_list_of_roles_asked_by_a_figure_lists_those_that_state_it(tmp_path):
     assert {c.source for c in any_leave.citations} == {"clerk.md", "porter.md"}, any_leave.text
 
 
+def test_how_long_asks_for_an_amount_not_for_the_word_long(tmp_path):
+    """"How long is parental leave?" is not a duration question (the role's length), and no
+    sentence says "long": the one with the number of weeks answers."""
+    bot = _ingested(tmp_path, {
+        "analyst.md": _posting("Policy Analyst", "Harrow Council", "Leeds, UK", {
+            "The job": "A permanent role in the housing policy team.",
+            "Benefits": "- 20 weeks of paid parental leave.\n- A cycle-to-work scheme."}),
+    })
+    for question in ("How long is paid parental leave for the policy analyst?", "How long is the parental leave?"):
+        answer = bot.ask(question)
+        assert "20 weeks of paid parental leave" in answer.text and not answer.abstained, (question, answer.text)
+    assert bot.ask("How long is the notice period for the policy analyst?").abstained
+
+
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
     """An assistant over these postings (file name -> text), written under ``tmp_path``."""
     folder = tmp_path / "postings"
