@@ -50,6 +50,7 @@ class Corpus:
     _label_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict, repr=False)
     name_scores: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False, compare=False)  # see retrieval._name_scores
     time_off: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._leave_stated
+    experience: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._years_asked
 
     @property
     def size(self) -> int:

@@ -96,6 +96,21 @@ _WHOLLY = frozenset(content_stems("fully completely entirely totally wholly pure
 _LEGAL_FORMS = frozenset(content_stems("inc llc ltd limited gmbh corporation corp co plc ag sa bv"))
 _WHAT_DOES_DO = re.compile(r"^\s*what does (?:the )?(.+?) do\b\W*$", re.IGNORECASE)
 _ABOUT_HEADING = re.compile(r"\babout\b|who we are|our (?:company|mission|story)|über uns|wir sind|qui sommes|quiénes somos|sobre nosotros", re.IGNORECASE)
+# "Which data scientist role asks for the least experience?", "the most years of experience":
+# a ranking of the years a posting asks for ("the minimum years of experience for X" asks a fact)
+_ASKS_EXPERIENCE_RANK = re.compile(
+    r"\b(most|least|fewest|lowest|highest)\s+(?:(?:amount|number|years?|of|prior|professional|work|relevant|industry)\s+){0,3}"
+    r"(?:experience|years)\b", re.IGNORECASE)
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+# "3+ years of industry experience", "**5+ years** of experience", "3 to 5 years of experience",
+# "0–2 years' experience", "at least two years of hands-on experience"; not "at least 18 years old"
+_EXPERIENCE_YEARS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*\**\s*(?:\+|(?:[–—-]|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs)\b\**['’]?\s+"
+    r"(?:of\s+)?(?:[\w/&+-]+\s+){0,5}?experience\b", re.IGNORECASE)
+# a wish, not what the role asks: a section "Nice to have", "Preferred", "Bonus points"; a line
+# "5+ years preferred", "... is a plus" (not "ideally in marketing", which qualifies the field)
+_WISHED = re.compile(r"\b(?:nice|prefer\w*|bonus|plus|ideal\w*|desir\w*)\b", re.IGNORECASE)
+_WISHED_LINE = re.compile(r"\b(?:preferred|a plus|nice to have|bonus|desirable)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well
@@ -110,6 +125,14 @@ _PAY_LABEL = re.compile(
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _Years:
+    """The years of experience one posting asks for: the least it accepts ("3+" and "3 to 5": 3)."""
+    amount: int
+    passage: Passage
+    offset: int  # where it is said in passage.text
 
 
 @dataclass(frozen=True)
@@ -165,7 +188,7 @@ class ExtractiveAnswerer:
         elif place:
             terms = []  # the place's own words are what is asked
         named = focus if focus_is_all else ()
-        ranked = self._ranked_leave(shape, named) or self._ranked_pay(shape, named)
+        ranked = self._ranked_leave(shape, named) or self._ranked_experience(shape, named) or self._ranked_pay(shape, named)
         if ranked is not None:
             return ranked
         if asks_for_roles(shape.text):
@@ -765,6 +788,52 @@ class ExtractiveAnswerer:
         if unstated:
             claims.append(Claim(_unstated(unstated, nouns, "a number of days or weeks")))
         return Draft(claims, abstained=False, about_set=True)
+
+    def _ranked_experience(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"Which data scientist role asks for the least experience?": the fewest (or most) years
+        of experience the postings ask for, among the roles named or else all postings; a range
+        ("3 to 5 years") counts by the least it accepts, a wish ("5+ years preferred") not at all."""
+        asked = _ASKS_EXPERIENCE_RANK.search(shape.text)
+        if asked is None:
+            return None
+        most = asked.group(1).lower() in ("most", "highest")
+        pool, nouns = self._ranking_pool(shape, focus, asked.span())
+        stated = {pid: years for pid in pool if (years := self._years_asked(pid)) is not None}
+        if not stated:
+            return self._none_of_pool(pool, nouns, "a number of years of experience")
+        best = (max if most else min)(years.amount for years in stated.values())
+        tied = sorted(pid for pid, years in stated.items() if years.amount == best)
+        among = f" (of {len(stated)} stating a number)" if len(stated) > 1 else ""
+        claims = [Claim(f"The {'most' if most else 'fewest'} years of experience asked for{among}:")]
+        for pid in tied[:3]:
+            quote = self._sentence_at(stated[pid].passage, stated[pid].offset)
+            claims.append(Claim(f"{self.corpus.label(pid)}: {_BULLET.sub('', quote)}", stated[pid].passage, (quote,), bullet=True))
+        if len(tied) > 3:
+            claims.append(Claim(f"{len(tied) - 3} more {nouns[1]} ask for {best} years as well."))
+        unstated = len(pool) - len(stated)
+        if unstated:
+            claims.append(Claim(_unstated(unstated, nouns, "a number of years of experience")))
+        return Draft(claims, abstained=False, about_set=True)
+
+    def _years_asked(self, pid: str) -> "_Years | None":
+        """The first number of years of experience the posting asks for, outside its wishes. Read
+        once per posting and kept with the corpus, as the time off is."""
+        cache = self.corpus.experience
+        if pid not in cache:
+            cache[pid] = self._read_years(pid)
+        return cache[pid]
+
+    def _read_years(self, pid: str) -> "_Years | None":
+        if "experi" not in self.corpus.posting_stems.get(pid, frozenset()):
+            return None
+        for passage in self.corpus.by_posting.get(pid, []):
+            if "experience" not in passage.text.lower() or _WISHED.search(passage.section):
+                continue
+            for m in _EXPERIENCE_YEARS.finditer(passage.text):
+                if not _WISHED_LINE.search(self._sentence_at(passage, m.start())):
+                    word = m.group(1).lower()
+                    return _Years(int(word) if word.isdigit() else _NUMBER_WORDS[word], passage, m.start())
+        return None
 
     def _leave_claim(self, head: str, pid: str, leave: "_Leave") -> Claim:
         quote = self._sentence_at(leave.passage, leave.offset)

@@ -1454,6 +1454,28 @@ def test_how_long_asks_for_an_amount_not_for_the_word_long(tmp_path):
     assert bot.ask("How long is the notice period for the policy analyst?").abstained
 
 
+def test_a_ranking_by_the_years_of_experience_asked_for(tmp_path):
+    """The least a posting accepts ("4 to 6 years": 4) ranks it; a wish ("Nice to have: 8+ years")
+    does not, nor an age ("at least 18 years old"); a posting stating no number is counted."""
+    bot = _ingested(tmp_path, {
+        "junior.md": _posting("Data Analyst", "Fennel Library", "Leeds, UK", {
+            "Requirements": "- Two years of hands-on experience with SQL reporting."}),
+        "lead.md": _posting("Lead Data Analyst", "Ashgrove Hospital", "York, UK", {
+            "Requirements": "- 4 to 6 years of experience in healthcare analytics.",
+            "Nice to have": "- 8+ years of experience leading analytics teams."}),
+        "driver.md": _posting("Delivery Driver", "Ashgrove Hospital", "York, UK", {
+            "Requirements": "- Must be at least 18 years old and hold a full driving licence."}),
+        "porter.md": _posting("Data Porter", "Fennel Library", "Leeds, UK", {
+            "Requirements": "- Experience moving archive boxes safely."}),
+    })
+    least = bot.ask("Which role asks for the least experience?")
+    assert [c.source for c in least.citations] == ["junior.md"] and "Two years" in least.text, least.text
+    most = bot.ask("Which data analyst role requires the most years of experience?")
+    assert [c.source for c in most.citations] == ["lead.md"] and "4 to 6 years" in most.text, most.text
+    assert "8+" not in most.text
+    assert "2 postings do not state" in least.text, least.text
+
+
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
     """An assistant over these postings (file name -> text), written under ``tmp_path``."""
     folder = tmp_path / "postings"
