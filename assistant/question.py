@@ -74,7 +74,11 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:" + _TOOLS + r")\b"),
            None, frozenset({"framework", "librari", "tool", "stack", "technolog"})),
     Intent("start", _rx(r"\b(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
-           _rx(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Autumn|Fall|Winter|asap|immediately)\b"),
+           # months as names ("you may travel" says no month); a season with a year or as a
+           # time ("Summer 2026", "in the fall"), not "Spring Boot"
+           _rx(r"\b(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+               r"|(?:spring|summer|autumn|fall|winter)(?=[\s,]+(?:\d{4}|'\d\d|term|semester|quarter|intake|cohort)\b)"
+               r"|(?:in|this|next|from|by|early|late|mid|the)[- ](?:spring|summer|autumn|fall|winter)|asap|immediately)\b"),
            None, frozenset({"start", "begin", "date"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|time off|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
            None, _rx(r"benefit|perk|culture|what we offer|offer|bieten|ofrecemos|avantages"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied

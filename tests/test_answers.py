@@ -1476,6 +1476,29 @@ def test_a_ranking_by_the_years_of_experience_asked_for(tmp_path):
     assert "2 postings do not state" in least.text, least.text
 
 
+def test_spring_boot_and_may_are_no_start_date(tmp_path):
+    bot = _ingested(tmp_path, {
+        "java.md": _posting("Backend Engineer (Java)", "Harrow Council", "Leeds, UK", {
+            "The job": "- Build services in Java 17 with Spring Boot.\n- You may be asked to join the on-call rota."}),
+        "intern.md": _posting("Data Intern", "Harrow Council", "Leeds, UK", {
+            "The internship": "A 10-week placement starting in the spring, in our Leeds office."}),
+    })
+    assert bot.ask("What is the start date for the backend engineer?").abstained
+    intern = bot.ask("When does the data intern start?")
+    assert "starting in the spring" in intern.text, intern.text
+
+
+def test_a_list_of_roles_asked_only_by_a_figure(tmp_path):
+    """"Which roles offer a 401(k)?" has no word to look for, only the figure: not every posting."""
+    bot = _ingested(tmp_path, {
+        "a.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {"Benefits": "- 401(k) with a 4% match."}),
+        "b.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {"Benefits": "- A 403(b) plan."}),
+        "c.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {"Benefits": "- A free museum pass."}),
+    })
+    answer = bot.ask("Which roles offer a 401(k)?")
+    assert {c.source for c in answer.citations} == {"a.md"}, answer.text
+
+
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
     """An assistant over these postings (file name -> text), written under ``tmp_path``."""
     folder = tmp_path / "postings"
