@@ -636,7 +636,7 @@ class ExtractiveAnswerer:
                 passage, quote = self._find(pid, fields.salary.text)
                 if passage is not None:
                     quotes[pid] = (passage, quote)
-            if said:
+            if said or figures:  # "Which roles offer a 401(k)?" says only a figure
                 found = self._sentence_saying(pid, said, figures)
                 if found is None:
                     continue
