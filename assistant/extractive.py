@@ -606,6 +606,8 @@ class ExtractiveAnswerer:
         # ("at least 30 hours") is read as the figure too: listing the roles that state it
         # leaves some out, listing every "hours per week" would list 24 as at least 30.
         figures = set() if shape.is_comparison else numbers(shape.text) - title_vocab
+        either = _alternatives(shape.text, said)
+        either_stems = {t for words in either for t in words}
         candidates: Iterable[str] = self.corpus.postings
         if places:  # those in the place asked, in the corpus' order
             in_place = {pid for p in places for pid, where in self.corpus.locations_text.items() if p in where}
@@ -637,7 +639,7 @@ class ExtractiveAnswerer:
                 if passage is not None:
                     quotes[pid] = (passage, quote)
             if said or figures:  # "Which roles offer a 401(k)?" says only a figure
-                found = self._sentence_saying(pid, said, figures)
+                found = self._sentence_saying(pid, [t for t in said if t not in either_stems], figures, either)
                 if found is None:
                     continue
                 quotes[pid] = found
@@ -889,11 +891,14 @@ class ExtractiveAnswerer:
         whose = f"the {fields.company} posting" if fields.company else "the posting"
         return Draft([Claim(f"Yes: {whose} is titled “{fields.title}”", passage, (quote,))], abstained=False)
 
-    def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset()) -> tuple[Passage, str] | None:
+    def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset(),
+                         either: tuple[list[str], ...] = ()) -> tuple[Passage, str] | None:
         """The posting's first sentence that holds every one of ``terms`` (stems) and of
-        ``figures`` (numbers, as :func:`numbers` writes them), if any."""
+        ``figures`` (numbers, as :func:`numbers` writes them), and all the stems of one of
+        ``either`` when given, if any."""
         have = self.corpus.posting_stems.get(pid, frozenset())
-        if not all(t in have or (t in _LEAVE_WORDS and have & _LEAVE_WORDS) for t in terms):
+        says = lambda stems, words: all(t in stems or (t in _LEAVE_WORDS and stems & _LEAVE_WORDS) for t in words)
+        if not says(have, terms) or (either and not any(says(have, words) for words in either)):
             return None
         for passage in self.corpus.by_posting.get(pid, []):
             for a, b in sentences(passage.text):
@@ -901,7 +906,8 @@ class ExtractiveAnswerer:
                 stems = set(content_stems(sentence))
                 if _LEAVE_SAID.search(sentence):
                     stems |= _LEAVE_WORDS  # "vacation" is said by "25 days' holiday", as in _coverage
-                if all(t in stems for t in terms) and figures <= numbers(sentence) and not is_instruction(sentence):
+                if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
+                        and figures <= numbers(sentence) and not is_instruction(sentence)):
                     return passage, sentence
         return None
 
@@ -1226,6 +1232,23 @@ def _asked_kind(shape: QuestionShape) -> str | None:
         return None
     word = asked.group(1).lower()
     return "intern" if word.startswith("intern") else "contract" if word.startswith("contract") else "part time"
+
+
+def _alternatives(text: str, said: list[str]) -> tuple[list[str], ...]:
+    """The two sides of one "A or B" among the ``said`` stems: the run of them just before "or"
+    and the run just after ("equity or stock options": [equiti], [stock, option]); () if none."""
+    parts = re.split(r"\bor\b", text, flags=re.IGNORECASE)
+    if len(parts) != 2:
+        return ()
+    runs = []
+    for words in (reversed(content_stems(parts[0])), content_stems(parts[1])):
+        run = []
+        for t in words:
+            if t not in said:
+                break
+            run.append(t)
+        runs.append(run)
+    return tuple(runs) if all(runs) else ()
 
 
 def _said_words(text: str) -> list[tuple[str, str]]:

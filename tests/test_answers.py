@@ -1499,6 +1499,21 @@ def test_a_list_of_roles_asked_only_by_a_figure(tmp_path):
     assert {c.source for c in answer.citations} == {"a.md"}, answer.text
 
 
+def test_a_list_of_roles_asked_by_one_thing_or_another(tmp_path):
+    """"equity or stock options": a posting saying either is listed, not only one saying both."""
+    bot = _ingested(tmp_path, {
+        "a.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {"Pay": "$50,000 per year + equity."}),
+        "b.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {"Pay": "$40,000 per year, plus stock options."}),
+        "c.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {"Pay": "$45,000 per year, plus a bonus."}),
+        "d.md": _posting("Night Porter", "Ashgrove Hospital", "Dallas, TX", {"Benefits": "- Unlimited PTO.", "Pay": "$41,000 per year."}),
+        "e.md": _posting("Day Porter", "Ashgrove Hospital", "Dallas, TX", {"Benefits": "- Flexible PTO.", "Pay": "$40,500 per year."}),
+    })
+    answer = bot.ask("Which roles include equity or stock options?")
+    assert {c.source for c in answer.citations} == {"a.md", "b.md"}, answer.text
+    answer = bot.ask("Which roles offer unlimited or flexible PTO?")
+    assert {c.source for c in answer.citations} == {"d.md", "e.md"}, answer.text
+
+
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
     """An assistant over these postings (file name -> text), written under ``tmp_path``."""
     folder = tmp_path / "postings"
