@@ -1499,6 +1499,15 @@ def test_a_list_of_roles_asked_only_by_a_figure(tmp_path):
     assert {c.source for c in answer.citations} == {"a.md"}, answer.text
 
 
+def test_use_is_how_a_question_asks_not_what_it_asks_about(tmp_path):
+    bot = _ingested(tmp_path, {
+        "a.md": _posting("Backend Engineer", "Fennel Library", "Austin, TX", {"The job": "- Model catalogue data in PostgreSQL."}),
+        "b.md": _posting("Data Engineer", "Ashgrove Hospital", "Dallas, TX", {"The job": "- Load data into Snowflake."}),
+    })
+    answer = bot.ask("Which roles use PostgreSQL?")
+    assert {c.source for c in answer.citations} == {"a.md"}, answer.text
+
+
 def test_a_list_of_roles_asked_by_one_thing_or_another(tmp_path):
     """"equity or stock options": a posting saying either is listed, not only one saying both."""
     bot = _ingested(tmp_path, {
