@@ -937,7 +937,10 @@ class ExtractiveAnswerer:
         pool = [p for p in passages if p.posting_id in targets] or passages
         units = []
         for rank, p in enumerate(pool):
-            spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b])]
+            # The posting's title on its own line names the role; it answers nothing asked about
+            # it ("Backend Engineer (Go)" is no answer to which languages the role uses).
+            title = _plain(self.corpus.postings[p.posting_id].title or "") if p.posting_id in self.corpus.postings else ""
+            spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b]) and _plain(p.text[a:b]) != title]
             units.extend(Unit(p, a, b, rank) for a, b in spans)
             # Two neighbouring sentences of a paragraph may answer together what neither does alone.
             for (a, b), (c, d) in zip(spans, spans[1:]):
@@ -1232,6 +1235,11 @@ def _asked_kind(shape: QuestionShape) -> str | None:
         return None
     word = asked.group(1).lower()
     return "intern" if word.startswith("intern") else "contract" if word.startswith("contract") else "part time"
+
+
+def _plain(text: str) -> str:
+    """``text`` without bullets, punctuation or case, to tell a line that only repeats a title."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _alternatives(text: str, said: list[str]) -> tuple[list[str], ...]:

@@ -1499,6 +1499,18 @@ def test_a_list_of_roles_asked_only_by_a_figure(tmp_path):
     assert {c.source for c in answer.citations} == {"a.md"}, answer.text
 
 
+def test_the_title_on_its_own_line_answers_nothing_asked_about_the_role(tmp_path):
+    """"(Go)" in the title matches a language, but the answer is what the posting says of it."""
+    bot = _ingested(tmp_path, {
+        "go.md": "# Backend Engineer (Go) – Core Platform\n\nVandal Works · Austin, TX · Full-time\n\n"
+                 "Backend Engineer (Go) – Core Platform\n\n## The job\n\n- Design and run backend services in Go.\n"
+                 "- 2+ years writing Go in production.\n",
+        "kt.md": _posting("Backend Engineer – Payments", "Cobble Pay", "London, UK", {"Requirements": "- Strong experience with Kotlin."}),
+    })
+    answer = bot.ask("Which programming languages does the Vandal Works backend engineer use?")
+    assert "services in Go" in answer.text and "Backend Engineer (Go) – Core Platform [" not in answer.text, answer.text
+
+
 def test_use_is_how_a_question_asks_not_what_it_asks_about(tmp_path):
     bot = _ingested(tmp_path, {
         "a.md": _posting("Backend Engineer", "Fennel Library", "Austin, TX", {"The job": "- Model catalogue data in PostgreSQL."}),
