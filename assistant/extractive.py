@@ -34,6 +34,7 @@ _FIELD_NAMES = {
     "locations": "a location",
     "employment_type": "an employment type",
     "requisition_id": "a requisition ID",
+    "title": "a title",
     "company": "the company",
 }
 # Words a question uses to point at a role without asking anything about it.
@@ -494,6 +495,10 @@ class ExtractiveAnswerer:
                        "contract": r"\bcontract(?:or)?\b|\bfixed[- ]term\b", "temporary": r"\btemporary\b|\bseasonal\b"}.get(value, re.escape(value))
             passage, quote = self._find_regex(pid, pattern)
             return Claim(f"{label} is {'an' if value[0] in 'aeiou' else 'a'} {value} position", passage, (quote,)) if passage else None
+        if name == "title":
+            passage, quote = self._find(pid, value)
+            whose = f"the {fields.company} posting" if fields.company else "the posting"
+            return Claim(f"The title of {whose} is “{value}”", passage, (quote,)) if passage else None
         if name == "requisition_id":
             passage, quote = self._find(pid, value)
             return Claim(f"The requisition ID for {label} is {value}", passage, (quote,)) if passage else None

@@ -1511,6 +1511,16 @@ def test_the_title_on_its_own_line_answers_nothing_asked_about_the_role(tmp_path
     assert "services in Go" in answer.text and "Backend Engineer (Go) – Core Platform [" not in answer.text, answer.text
 
 
+def test_the_title_asked_for_is_the_posting_s_title(tmp_path):
+    bot = _ingested(tmp_path, {
+        "go.md": _posting("Backend Engineer (Go) – Core Platform", "Vandal Works", "Austin, TX", {"The job": "- Run services in Go."}),
+        "kt.md": _posting("Payments Engineer", "Cobble Pay", "London, UK", {"The job": "- Run services in Kotlin."}),
+    })
+    for question in ("What is the job title of the Vandal Works posting?", "What is the Vandal Works role called?"):
+        answer = bot.ask(question)
+        assert "“Backend Engineer (Go) – Core Platform”" in answer.text and [c.source for c in answer.citations] == ["go.md"], answer.text
+
+
 def test_use_is_how_a_question_asks_not_what_it_asks_about(tmp_path):
     bot = _ingested(tmp_path, {
         "a.md": _posting("Backend Engineer", "Fennel Library", "Austin, TX", {"The job": "- Model catalogue data in PostgreSQL."}),
