@@ -76,6 +76,12 @@ _TOP_PAY = re.compile(
 _LOW_PAY = re.compile(
     r"\b(?:lowest|least|worst)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b|\bpays? (?:the )?least\b"
     r"|\blowest (?:salar\w*|pay|wage|rate)", re.IGNORECASE)
+# "Which of the two pays more?", "the higher salary range": a ranking of the roles named (of one
+# role, "Does it pay more than $150k?" asks for its pay)
+_MORE_PAY = re.compile(r"\b(?:higher|larger|bigger|better)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*|wages?|rates?)\b"
+                       r"|\b(?:pays?|earns?) (?:the )?more\b", re.IGNORECASE)
+_LESS_PAY = re.compile(r"\b(?:lower|smaller|worse)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*|wages?|rates?)\b"
+                       r"|\b(?:pays?|earns?) (?:the )?less\b", re.IGNORECASE)
 # The words for time off a posting gives (vacation, PTO, holidays), in every pattern below; bare
 # "leave" is added where parental or sick leave is told apart another way.
 _TIME_OFF = r"paid time off|time off|pto|vacation|holidays?|annual leave|days off"
@@ -720,9 +726,11 @@ class ExtractiveAnswerer:
         or else all postings. Amounts are compared only within one currency and period: ranking
         across them would need exchange rates and hours that no posting states."""
         asked = _TOP_PAY.search(shape.text) or _LOW_PAY.search(shape.text)
+        if asked is None and len(focus) >= 2:
+            asked = _MORE_PAY.search(shape.text) or _LESS_PAY.search(shape.text)
         if asked is None:
             return None
-        highest = asked.re is _TOP_PAY
+        highest = asked.re is _TOP_PAY or asked.re is _MORE_PAY
         pool, nouns = self._ranking_pool(shape, focus, asked.span())
         groups: dict[tuple[str, str], list[tuple[float, str]]] = {}
         unstated = 0
@@ -747,6 +755,15 @@ class ExtractiveAnswerer:
             among = f" (of {len(rows)})" if len(rows) > 1 else ""
             claims.append(Claim(f"{currency} per {period}{among}: {self.corpus.label(pid)}, {_BULLET.sub('', fields.salary.text)}",
                                 passage, (quote,), bullet=True))
+        if len(focus) >= 2 and len(claims) > 1:
+            # two or three roles named: each one's pay beside the top, so "pays more" can be seen
+            shown = {c.passage.posting_id for c in claims if c.passage}
+            for pid in pool:
+                pay = self.corpus.postings[pid].salary if pid in self.corpus.postings else None
+                if pid not in shown and pay and len(pool) <= 3:
+                    passage, quote = self._find(pid, pay.text)
+                    if passage is not None:
+                        claims.append(Claim(f"{self.corpus.label(pid)}: {_BULLET.sub('', pay.text)}", passage, (quote,), bullet=True))
         if unstated:
             claims.append(Claim(_unstated(unstated, nouns, "an amount")))
         return Draft(claims, abstained=len(claims) == 1, about_set=True)

@@ -1521,6 +1521,19 @@ def test_the_title_asked_for_is_the_posting_s_title(tmp_path):
         assert "“Backend Engineer (Go) – Core Platform”" in answer.text and [c.source for c in answer.citations] == ["go.md"], answer.text
 
 
+def test_which_of_two_named_roles_pays_more(tmp_path):
+    bot = _ingested(tmp_path, {
+        "clerk.md": _posting("Records Clerk", "Fennel Library", "Leeds, UK", {"Pay": "£24,000 – £27,000 per year."}),
+        "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "York, UK", {"Pay": "£25,000 – £29,000 per year."}),
+    })
+    answer = bot.ask("Which pays more, the records clerk at Fennel Library or the hospital porter at Ashgrove?")
+    assert answer.citations[0].source == "porter.md" and "£24,000" in answer.text, answer.text  # the other's pay beside it
+    answer = bot.ask("Which of the records clerk and the hospital porter has the lower salary range?")
+    assert answer.citations[0].source == "clerk.md", answer.text
+    one = bot.ask("Does the hospital porter pay more than £20,000?")
+    assert "£25,000" in one.text and "compared within" not in one.text, one.text
+
+
 def test_use_is_how_a_question_asks_not_what_it_asks_about(tmp_path):
     bot = _ingested(tmp_path, {
         "a.md": _posting("Backend Engineer", "Fennel Library", "Austin, TX", {"The job": "- Model catalogue data in PostgreSQL."}),
