@@ -36,18 +36,19 @@ _TOOLS = "|".join((
     r"Figma|Adobe|Photoshop|Illustrator|AutoCAD|Revit|SolidWorks|Simulink|LabVIEW|SPSS|Stata|QuickBooks|Xero|ROS",
 ))
 INTENTS: tuple[Intent, ...] = (
-    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|stipend|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
+    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
                # "How much does the designer make?", "... make in Canada?", "... make a year?"
                r"|how much(?! of\b)(?=.{0,80}\b(?:make|makes|get paid)\b(?:\s+(?:in|at|per|a|an|as|if|on)\b[^?.]{0,40})?\W*$))\b"),
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
+    # ("a home-office stipend", "a learning stipend" is a benefit, not the pay)
     # "How many weeks of parental leave ...?" asks about the leave, not how long the role lasts
     Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"
                            r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice)\b)"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
     Intent("location", _rx(r"\b(?:where|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
            None, _rx(r"location"), frozenset({"locat", "base", "citi", "offic", "where"}), "locations"),
-    Intent("office", _rx(r"\b(?:remote\w*|hybrid|on-?site|in[- ]office|in the office|in[- ]person|work from home|wfh|days? (?:a|per) week|office|commute)\b"),
+    Intent("office", _rx(r"\b(?:remote\w*|hybrid|on-?site|in[- ]office|in the office|in[- ]person|work from home|wfh|days? (?:a|per) week|office(?![- ](?:stipends?|budgets?|allowances?|equipment|set-?up|furniture))|commute)\b"),
            _rx(r"\b(?:remote|hybrid|on-?site|in[- ]office|office|in[- ]person|days? (?:a|per) week|work from home)\b"), None,
            frozenset({"remot", "hybrid", "onsit", "offic", "person", "attend", "home"}), "office_policy"),
     Intent("employment", _rx(r"\b(?:full[- ]time|part[- ]time|contract\w*|permanent|temporary|employment type|type of (?:employment|contract|role))\b"),

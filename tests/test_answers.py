@@ -1534,6 +1534,18 @@ def test_which_of_two_named_roles_pays_more(tmp_path):
     assert "£25,000" in one.text and "compared within" not in one.text, one.text
 
 
+def test_a_home_office_stipend_is_a_benefit_not_the_pay_nor_the_work_policy(tmp_path):
+    bot = _ingested(tmp_path, {
+        "designer.md": _posting("Product Designer", "Fennel Library", "Remote (US)", {
+            "Pay": "$90,000 – $110,000 per year.", "Work arrangement": "Fully remote within the US.",
+            "Benefits": "- $1,200 home-office stipend.\n- Medical and dental cover."}),
+    })
+    answer = bot.ask("Does the product designer get a home office stipend?")
+    assert "$1,200 home-office stipend" in answer.text and "$90,000" not in answer.text, answer.text
+    assert "Fully remote" not in answer.text, answer.text
+    assert "$90,000" in bot.ask("What is the product designer's stipend?").text
+
+
 def test_use_is_how_a_question_asks_not_what_it_asks_about(tmp_path):
     bot = _ingested(tmp_path, {
         "a.md": _posting("Backend Engineer", "Fennel Library", "Austin, TX", {"The job": "- Model catalogue data in PostgreSQL."}),
