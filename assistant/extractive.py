@@ -120,6 +120,16 @@ _WISHED = re.compile(r"\b(?:nice|prefer\w*|bonus|plus|ideal\w*|desir\w*)\b", re.
 _WISHED_LINE = re.compile(r"\b(?:preferred|a plus|nice to have|bonus|desirable)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
+# What a question asks in one word and postings say in others: a sentence matching a pattern
+# says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
+_SAID_AS = (
+    (_LEAVE_SAID, _LEAVE_WORDS),
+    (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
+     frozenset(content_stems("retirement pension plan"))),  # a 401(k) is a plan
+    (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
+     frozenset(content_stems("equity stock rsu"))),
+)
+_SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
 # "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_SPAN = re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+\d{{4}})?\s*(?:to|until|till|through|[–—-])\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}", re.IGNORECASE)
@@ -599,6 +609,7 @@ class ExtractiveAnswerer:
             w for w in re.findall(r"[^\W\d_]{3,}", shape.text)
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words
             and stem(w.lower()) not in self.corpus.chunk_df and w.lower() not in currency_words
+            and stem(w.lower()) not in _SAID_AS_STEMS  # "retirement" may be said as "401(k)"
         ]
         if unknown:  # "Which jobs are in Reykjavik?": no posting says that word at all
             return _abstain(f"No posting mentions {unknown[0]}.")
@@ -919,15 +930,14 @@ class ExtractiveAnswerer:
         ``figures`` (numbers, as :func:`numbers` writes them), and all the stems of one of
         ``either`` when given, if any."""
         have = self.corpus.posting_stems.get(pid, frozenset())
-        says = lambda stems, words: all(t in stems or (t in _LEAVE_WORDS and stems & _LEAVE_WORDS) for t in words)
+        says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
         if not says(have, terms) or (either and not any(says(have, words) for words in either)):
             return None
         for passage in self.corpus.by_posting.get(pid, []):
             for a, b in sentences(passage.text):
                 sentence = passage.text[a:b]
                 stems = set(content_stems(sentence))
-                if _LEAVE_SAID.search(sentence):
-                    stems |= _LEAVE_WORDS  # "vacation" is said by "25 days' holiday", as in _coverage
+                stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)):
                     return passage, sentence
@@ -1017,8 +1027,10 @@ class ExtractiveAnswerer:
 
     def _coverage(self, unit: Unit, shape: QuestionShape, terms: list[str], weights: dict[str, float]):
         stems = set(content_stems(unit.text)) | set(content_stems(unit.passage.section))
-        if _LEAVE_SAID.search(unit.text):
-            stems |= _LEAVE_WORDS  # "vacation days" are answered by "2 days of paid time off"
+        # "vacation days" are answered by "2 days of paid time off", where the posting does not
+        # say the asked word itself: then the line that says it answers ("including equity
+        # (RSUs)" rather than "+ RSUs")
+        stems |= _said_as(unit.text) - self.corpus.posting_stems.get(unit.passage.posting_id, frozenset())
         intent = shape.primary
         if intent is not None and intent.name == "start" and _DATE_SPAN.search(unit.text):
             stems |= _END_WORDS  # "When does it start and end?" is answered by "from 15 June to 21 August"
@@ -1257,6 +1269,11 @@ def _asked_kind(shape: QuestionShape) -> str | None:
         return None
     word = asked.group(1).lower()
     return "intern" if word.startswith("intern") else "contract" if word.startswith("contract") else "part time"
+
+
+def _said_as(text: str) -> set[str]:
+    """The stems ``text`` says in other words (``_SAID_AS``)."""
+    return {t for pattern, family in _SAID_AS if pattern.search(text) for t in family}
 
 
 def _plain(text: str) -> str:

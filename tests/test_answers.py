@@ -395,19 +395,22 @@ def test_which_jobs_lists_the_matching_postings_with_citations(corpus_bot):
     assert nowhere.abstained and not nowhere.citations
 
 
-@pytest.mark.parametrize("question,word", [("Which roles mention Kafka?", "kafka"), ("Which roles offer equity?", "equity")])
-def test_which_roles_lists_only_the_postings_that_say_it(corpus_bot, question, word):
+@pytest.mark.parametrize("question,words", [
+    ("Which roles mention Kafka?", r"kafka"),
+    ("Which roles offer equity?", r"equity|stock options|share options|rsus|virtual shares"),  # equity in its other words
+])
+def test_which_roles_lists_only_the_postings_that_say_it(corpus_bot, question, words):
     """A word no field answers filters by the postings' text: every posting listed cites a
     sentence that says it (all 26 postings used to be listed), and every posting that does is listed
-    (read from the files here; the one PDF says neither word)."""
+    (read from the files here; the one PDF says none of the words)."""
     answer = corpus_bot.ask(question)
     assert_well_formed(answer)
     folders = (TESTS / "data" / "postings", TESTS.parent / "seeds")
     saying = {f.name for d in folders for f in d.iterdir() if f.suffix in {".txt", ".md", ".html"}
-              and word in f.read_text(encoding="utf-8").lower()}
+              and re.search(words, f.read_text(encoding="utf-8").lower())}
     assert saying and {c.source for c in answer.citations} == saying
     for c in answer.citations:
-        assert all(word in q.lower() for q in c.quotes) and c.quotes
+        assert all(re.search(words, q.lower()) for q in c.quotes) and c.quotes
 
 
 @pytest.mark.parametrize("question,currency", [
@@ -1544,6 +1547,27 @@ def test_a_home_office_stipend_is_a_benefit_not_the_pay_nor_the_work_policy(tmp_
     assert "$1,200 home-office stipend" in answer.text and "$90,000" not in answer.text, answer.text
     assert "Fully remote" not in answer.text, answer.text
     assert "$90,000" in bot.ask("What is the product designer's stipend?").text
+
+
+def test_retirement_and_equity_are_said_in_the_posting_s_own_words(tmp_path):
+    """"retirement" is said by "401(k)" or "pension", "equity" by "share options" or "RSUs"; a
+    posting that says the asked word itself is quoted where it says it."""
+    bot = _ingested(tmp_path, {
+        "a.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {
+            "Pay": "$50,000 per year, plus share options.", "Benefits": "- 401(k) with a 4% match."}),
+        "b.md": _posting("Hospital Porter", "Ashgrove Hospital", "Leeds, UK", {
+            "Pay": "£30,000 per year.", "Benefits": "- A 5% matched pension."}),
+        "c.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
+            "Pay": "$45,000 per year + RSUs.", "Benefits": "- Compensation includes equity (RSUs).\n- A free museum pass."}),
+    })
+    answer = bot.ask("Which roles offer a retirement plan?")
+    assert {c.source for c in answer.citations} == {"a.md", "b.md"}, answer.text
+    answer = bot.ask("Which roles offer equity?")
+    assert {c.source for c in answer.citations} == {"a.md", "c.md"}, answer.text
+    answer = bot.ask("Does the records clerk get a retirement plan?")
+    assert "401(k)" in answer.text, answer.text
+    answer = bot.ask("Does the compensation of the museum guide include equity?")
+    assert "includes equity (RSUs)" in answer.text, answer.text
 
 
 def test_use_is_how_a_question_asks_not_what_it_asks_about(tmp_path):
