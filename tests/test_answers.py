@@ -1491,17 +1491,6 @@ def test_spring_boot_and_may_are_no_start_date(tmp_path):
     assert "starting in the spring" in intern.text, intern.text
 
 
-def test_a_list_of_roles_asked_only_by_a_figure(tmp_path):
-    """"Which roles offer a 401(k)?" has no word to look for, only the figure: not every posting."""
-    bot = _ingested(tmp_path, {
-        "a.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {"Benefits": "- 401(k) with a 4% match."}),
-        "b.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {"Benefits": "- A 403(b) plan."}),
-        "c.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {"Benefits": "- A free museum pass."}),
-    })
-    answer = bot.ask("Which roles offer a 401(k)?")
-    assert {c.source for c in answer.citations} == {"a.md"}, answer.text
-
-
 def test_the_title_on_its_own_line_answers_nothing_asked_about_the_role(tmp_path):
     """"(Go)" in the title matches a language, but the answer is what the posting says of it."""
     bot = _ingested(tmp_path, {
@@ -1570,28 +1559,32 @@ def test_retirement_and_equity_are_said_in_the_posting_s_own_words(tmp_path):
     assert "includes equity (RSUs)" in answer.text, answer.text
 
 
-def test_use_is_how_a_question_asks_not_what_it_asks_about(tmp_path):
-    bot = _ingested(tmp_path, {
-        "a.md": _posting("Backend Engineer", "Fennel Library", "Austin, TX", {"The job": "- Model catalogue data in PostgreSQL."}),
-        "b.md": _posting("Data Engineer", "Ashgrove Hospital", "Dallas, TX", {"The job": "- Load data into Snowflake."}),
+@pytest.fixture(scope="module")
+def listing_bot(tmp_path_factory):
+    return _ingested(tmp_path_factory.mktemp("lists"), {
+        "clerk.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {
+            "Pay": "$50,000 per year + equity.", "Benefits": "- 401(k) with a 4% match.\n- Unlimited PTO."}),
+        "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {
+            "Pay": "$40,000 per year, plus stock options.", "Benefits": "- A 403(b) plan.\n- Flexible PTO."}),
+        "guide.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
+            "Pay": "$45,000 per year, plus a bonus.", "The job": "- Model catalogue data in PostgreSQL."}),
+        "loader.md": _posting("Data Engineer", "Ashgrove Hospital", "Dallas, TX", {
+            "The job": "- Load data into Snowflake.", "Benefits": "- Paid sick leave."}),
     })
-    answer = bot.ask("Which roles use PostgreSQL?")
-    assert {c.source for c in answer.citations} == {"a.md"}, answer.text
 
 
-def test_a_list_of_roles_asked_by_one_thing_or_another(tmp_path):
-    """"equity or stock options": a posting saying either is listed, not only one saying both."""
-    bot = _ingested(tmp_path, {
-        "a.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {"Pay": "$50,000 per year + equity."}),
-        "b.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {"Pay": "$40,000 per year, plus stock options."}),
-        "c.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {"Pay": "$45,000 per year, plus a bonus."}),
-        "d.md": _posting("Night Porter", "Ashgrove Hospital", "Dallas, TX", {"Benefits": "- Unlimited PTO.", "Pay": "$41,000 per year."}),
-        "e.md": _posting("Day Porter", "Ashgrove Hospital", "Dallas, TX", {"Benefits": "- Flexible PTO.", "Pay": "$40,500 per year."}),
-    })
-    answer = bot.ask("Which roles include equity or stock options?")
-    assert {c.source for c in answer.citations} == {"a.md", "b.md"}, answer.text
-    answer = bot.ask("Which roles offer unlimited or flexible PTO?")
-    assert {c.source for c in answer.citations} == {"d.md", "e.md"}, answer.text
+@pytest.mark.parametrize("question,listed", [
+    # only a figure to look for, not every posting
+    ("Which roles offer a 401(k)?", {"clerk.md"}),
+    # "use" asks; the postings say "Model data in PostgreSQL"
+    ("Which roles use PostgreSQL?", {"guide.md"}),
+    # a posting saying either side of "or" is listed, not only one saying both
+    ("Which roles include equity or stock options?", {"clerk.md", "porter.md"}),
+    ("Which roles offer unlimited or flexible PTO?", {"clerk.md", "porter.md"}),
+])
+def test_a_list_of_roles_lists_the_postings_that_say_what_is_asked(listing_bot, question, listed):
+    answer = listing_bot.ask(question)
+    assert {c.source for c in answer.citations} == listed, answer.text
 
 
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
