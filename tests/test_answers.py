@@ -1422,27 +1422,6 @@ def test_a_comparison_reads_each_role_as_deep_as_a_question_about_it_alone(tmp_p
     assert {c.source for c in answer.citations} == {"lead.md", "intern.md"}, answer.text
 
 
-def test_a_list_of_roles_asked_by_a_figure_lists_those_that_state_it(tmp_path):
-    """"40 hours per week" is a figure the listed roles must state, not "hours per week" alone.
-    "vacation" is said by "days' holiday"."""
-    bot = _ingested(tmp_path, {
-        "clerk.md": _posting("Records Clerk", "Fennel Library", "Leeds, UK", {
-            "The job": "Full-time, 40 hours per week.", "Benefits": "- 25 days' holiday plus bank holidays."}),
-        "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "York, UK", {
-            "The job": "Part-time, 24 hours per week.", "Benefits": "- 30 days of vacation."}),
-        "guide.md": _posting("Museum Guide", "Fennel Library", "Leeds, UK", {
-            "The job": "Full-time, 37.5 hours per week.", "Benefits": "- A free museum pass."}),
-    })
-    forty = bot.ask("Which roles are 40 hours per week?")
-    assert {c.source for c in forty.citations} == {"clerk.md"}, forty.text
-    part = bot.ask("Which roles are 37.5 hours per week?")
-    assert {c.source for c in part.citations} == {"guide.md"}, part.text
-    days = bot.ask("Which roles offer 25 days of vacation?")
-    assert {c.source for c in days.citations} == {"clerk.md"} and "25 days' holiday" in days.text, days.text
-    any_leave = bot.ask("Which roles offer vacation?")
-    assert {c.source for c in any_leave.citations} == {"clerk.md", "porter.md"}, any_leave.text
-
-
 def test_how_long_asks_for_an_amount_not_for_the_word_long(tmp_path):
     """"How long is parental leave?" is not a duration question (the role's length), and no
     sentence says "long": the one with the number of weeks answers."""
@@ -1538,53 +1517,54 @@ def test_a_home_office_stipend_is_a_benefit_not_the_pay_nor_the_work_policy(tmp_
     assert "$90,000" in bot.ask("What is the product designer's stipend?").text
 
 
-def test_retirement_and_equity_are_said_in_the_posting_s_own_words(tmp_path):
-    """"retirement" is said by "401(k)" or "pension", "equity" by "share options" or "RSUs"; a
-    posting that says the asked word itself is quoted where it says it."""
-    bot = _ingested(tmp_path, {
-        "a.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {
-            "Pay": "$50,000 per year, plus share options.", "Benefits": "- 401(k) with a 4% match."}),
-        "b.md": _posting("Hospital Porter", "Ashgrove Hospital", "Leeds, UK", {
-            "Pay": "£30,000 per year.", "Benefits": "- A 5% matched pension."}),
-        "c.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
-            "Pay": "$45,000 per year + RSUs.", "Benefits": "- Compensation includes equity (RSUs).\n- A free museum pass."}),
-    })
-    answer = bot.ask("Which roles offer a retirement plan?")
-    assert {c.source for c in answer.citations} == {"a.md", "b.md"}, answer.text
-    answer = bot.ask("Which roles offer equity?")
-    assert {c.source for c in answer.citations} == {"a.md", "c.md"}, answer.text
-    answer = bot.ask("Does the records clerk get a retirement plan?")
-    assert "401(k)" in answer.text, answer.text
-    answer = bot.ask("Does the compensation of the museum guide include equity?")
-    assert "includes equity (RSUs)" in answer.text, answer.text
-
-
 @pytest.fixture(scope="module")
 def listing_bot(tmp_path_factory):
     return _ingested(tmp_path_factory.mktemp("lists"), {
         "clerk.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {
-            "Pay": "$50,000 per year + equity.", "Benefits": "- 401(k) with a 4% match.\n- Unlimited PTO."}),
+            "The job": "Full-time, 40 hours per week.", "Pay": "$50,000 per year + equity.",
+            "Benefits": "- 401(k) with a 4% match.\n- Unlimited PTO.\n- 25 days' holiday plus bank holidays."}),
         "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {
-            "Pay": "$40,000 per year, plus stock options.", "Benefits": "- A 403(b) plan.\n- Flexible PTO."}),
+            "The job": "Part-time, 24 hours per week.", "Pay": "$40,000 per year, plus stock options.",
+            "Benefits": "- A 403(b) plan.\n- Flexible PTO.\n- 30 days of vacation."}),
         "guide.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
-            "Pay": "$45,000 per year, plus a bonus.", "The job": "- Model catalogue data in PostgreSQL."}),
-        "loader.md": _posting("Data Engineer", "Ashgrove Hospital", "Dallas, TX", {
-            "The job": "- Load data into Snowflake.", "Benefits": "- Paid sick leave."}),
+            "The job": "Full-time, 37.5 hours per week.\n- Model catalogue data in PostgreSQL.",
+            "Pay": "$45,000 per year, plus a bonus.", "Benefits": "- A free museum pass."}),
+        "loader.md": _posting("Data Engineer", "Ashgrove Hospital", "Leeds, UK", {
+            "The job": "- Load data into Snowflake.", "Pay": "£30,000 per year, plus share options.",
+            "Benefits": "- Paid sick leave.\n- A 5% matched pension."}),
     })
 
 
 @pytest.mark.parametrize("question,listed", [
     # only a figure to look for, not every posting
     ("Which roles offer a 401(k)?", {"clerk.md"}),
+    # a figure beside the words: 40, not every "hours per week"
+    ("Which roles are 40 hours per week?", {"clerk.md"}),
+    ("Which roles are 37.5 hours per week?", {"guide.md"}),
+    # "vacation" is said by "days' holiday" and "PTO"; 25 days, not 30
+    ("Which roles offer 25 days of vacation?", {"clerk.md"}),
+    ("Which roles offer vacation?", {"clerk.md", "porter.md"}),
     # "use" asks; the postings say "Model data in PostgreSQL"
     ("Which roles use PostgreSQL?", {"guide.md"}),
     # a posting saying either side of "or" is listed, not only one saying both
-    ("Which roles include equity or stock options?", {"clerk.md", "porter.md"}),
+    ("Which roles include equity or stock options?", {"clerk.md", "porter.md", "loader.md"}),
     ("Which roles offer unlimited or flexible PTO?", {"clerk.md", "porter.md"}),
+    # "retirement" is said as 401(k), 403(b) or pension, "equity" as stock or share options
+    ("Which roles offer a retirement plan?", {"clerk.md", "porter.md", "loader.md"}),
+    ("Which roles offer equity?", {"clerk.md", "porter.md", "loader.md"}),
 ])
 def test_a_list_of_roles_lists_the_postings_that_say_what_is_asked(listing_bot, question, listed):
     answer = listing_bot.ask(question)
     assert {c.source for c in answer.citations} == listed, answer.text
+
+
+def test_retirement_and_equity_are_said_in_the_posting_s_own_words(listing_bot, tmp_path):
+    assert "401(k)" in listing_bot.ask("Does the records clerk get a retirement plan?").text
+    # a posting that says the asked word itself is quoted where it says it
+    bot = _ingested(tmp_path, {"guide.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
+        "Pay": "$45,000 per year + RSUs.", "Benefits": "- Compensation includes equity (RSUs).\n- A free museum pass."})})
+    answer = bot.ask("Does the compensation of the museum guide include equity?")
+    assert "includes equity (RSUs)" in answer.text, answer.text
 
 
 def _ingested(tmp_path, postings: dict[str, str]) -> Assistant:
