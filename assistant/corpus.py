@@ -51,6 +51,7 @@ class Corpus:
     name_scores: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False, compare=False)  # see retrieval._name_scores
     time_off: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._leave_stated
     experience: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._years_asked
+    hours: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._hours_stated
 
     @property
     def size(self) -> int:

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from index import PostingFields, Section, extract_salary, find_places
 
+from .bounds import Bound, asked_bound
 from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
@@ -118,6 +119,10 @@ _EXPERIENCE_YEARS = re.compile(
 # "5+ years preferred", "... is a plus" (not "ideally in marketing", which qualifies the field)
 _WISHED = re.compile(r"\b(?:nice|prefer\w*|bonus|plus|ideal\w*|desir\w*)\b", re.IGNORECASE)
 _WISHED_LINE = re.compile(r"\b(?:preferred|a plus|nice to have|bonus|desirable)\b", re.IGNORECASE)
+# "40 hours per week", "20–28 hours a week", "a 37.5-hour week": the hours a posting states
+_WEEK_HOURS = re.compile(
+    r"\b(\d{1,2}(?:\.\d)?)\s*(?:(?:[–—-]|to)\s*(\d{1,2}(?:\.\d)?)\s*)?(?:hours?|hrs?)\s*(?:(?:a|per|each)\s+week|/\s*(?:week|wk)|weekly)\b"
+    r"|\b(\d{1,2}(?:\.\d)?)[- ]hours?\s+(?:work\s*)?week\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
@@ -150,6 +155,15 @@ class _Years:
     amount: int
     passage: Passage
     offset: int  # where it is said in passage.text
+
+
+@dataclass(frozen=True)
+class _Hours:
+    """The hours a week one posting states, a range from ``low`` to ``high``."""
+    low: float
+    high: float
+    passage: Passage
+    offset: int
 
 
 @dataclass(frozen=True)
@@ -205,7 +219,7 @@ class ExtractiveAnswerer:
         elif place:
             terms = []  # the place's own words are what is asked
         named = focus if focus_is_all else ()
-        ranked = self._ranked_leave(shape, named) or self._ranked_experience(shape, named) or self._ranked_pay(shape, named)
+        ranked = self._bounded(shape, named) or self._ranked_leave(shape, named) or self._ranked_experience(shape, named) or self._ranked_pay(shape, named)
         if ranked is not None:
             return ranked
         if asks_for_roles(shape.text):
@@ -850,6 +864,118 @@ class ExtractiveAnswerer:
             claims.append(Claim(_unstated(unstated, nouns, "a number of years of experience")))
         return Draft(claims, abstained=False, about_set=True)
 
+    def _bounded(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"Which roles pay more than $150k?", "... offer at least 25 days of vacation?", "... ask
+        for under 3 years of experience?", "... are under 30 hours a week?": the postings whose
+        stated amount meets the bound, among the roles named or else all postings of the kind,
+        place and title asked, each with the line that states it. A range meets a lower bound by
+        its top and an upper bound by its bottom. Pay is compared within one currency (the one
+        asked, else the one most of these postings state) and period, leave within days or
+        weeks: converting would need rates and working weeks no posting states."""
+        if not (asks_for_roles(shape.text) or len(focus) >= 2):
+            return None  # "Does the porter pay more than £20,000?" asks for its pay
+        bound = asked_bound(shape.text)
+        if bound is None:
+            return None
+        pool, nouns = self._ranking_pool(shape, focus, bound.span)
+        if any(i.name == "office" for i in shape.intents):  # "Which remote roles pay over $100k?"
+            pool = [p for p in pool if _has_policy(shape.text, self.corpus.postings[p].office_policy)]
+        stated: dict[str, tuple[float | None, float | None, Passage | None, str]] = {}  # pid -> (low, high, passage, quote)
+        apart = 0  # stated in another currency, period or unit
+        if bound.kind == "pay":
+            pays = {p: s for p in pool if (s := self.corpus.postings[p].salary) and (s.min or s.max) and s.currency and s.period}
+            same_period = [s.currency for s in pays.values() if s.period == bound.period]
+            currency = bound.unit or (max(sorted(set(same_period)), key=same_period.count) if same_period else None)
+            for pid, pay in pays.items():
+                if pay.currency != currency or pay.period != bound.period:
+                    apart += 1
+                    continue
+                stated[pid] = (pay.min or pay.max, pay.max or pay.min, None, pay.text)  # found in its passage if listed
+            what = f"pay {_BOUND_WORDS[bound.op][0]} {currency or ''} {bound.amount:,.0f} per {bound.period}".replace("  ", " ")
+            verb = ("states", "state")
+            compared = f"pay in {currency} per {bound.period}"
+        else:
+            for pid in pool:
+                if bound.kind == "leave":
+                    leave = self._leave_stated(pid)
+                    if leave is None:
+                        continue
+                    if leave.amount is None and not bound.lower:
+                        apart += 1  # unlimited: no number to be under
+                        continue
+                    if leave.amount is not None and leave.unit != bound.unit:
+                        apart += 1
+                        continue
+                    amount, passage, offset = (leave.amount if leave.amount is not None else float("inf")), leave.passage, leave.offset
+                    low = high = amount
+                elif bound.kind == "experience":
+                    years = self._years_asked(pid)
+                    if years is None:
+                        continue
+                    low = high = years.amount
+                    passage, offset = years.passage, years.offset
+                else:
+                    hours = self._hours_stated(pid)
+                    if hours is None:
+                        continue
+                    low, high, passage, offset = hours.low, hours.high, hours.passage, hours.offset
+                stated[pid] = (low, high, passage, _BULLET.sub("", self._sentence_at(passage, offset)))
+            amount = f"{bound.amount:g}"
+            word = _BOUND_WORDS[bound.op][1]
+            what, verb = {
+                "leave": (f"{word} {amount} {bound.unit} of time off", ("states", "state")),
+                "experience": (f"{word} {amount} years of experience", ("asks for", "ask for")),
+                "hours": (f"{word} {amount} hours a week", ("states", "state")),
+            }[bound.kind]
+            compared = _STATED[bound.kind]
+        met = [p for p, (low, high, _, _) in stated.items() if bound.admits(low, high)]
+        met.sort(key=lambda p: (-(stated[p][1] or 0) if bound.lower else (stated[p][0] or 0), self.corpus.posting_row.get(p, 0)))
+        ranged = any(low != high for low, high, _, _ in stated.values())
+        by = f" (a range counts by its {'top' if bound.lower else 'bottom'})" if ranged else ""
+        one, many = nouns
+        if not met:
+            head = (f"None of the {len(stated)} {many} stating {compared} {verb[0]} {what}{by}."
+                    if len(stated) != 1 else f"The one {one} stating {compared} does not {verb[1]} {what}.")
+            claims = [Claim(head)] if stated else []
+        else:
+            more = "; the first 15" if len(met) > 15 else ""
+            claims = [Claim(f"{len(met)} {one if len(met) == 1 else many} {verb[0] if len(met) == 1 else verb[1]} {what}{by}{more}:")]
+            for pid in met[:15]:
+                low, high, passage, quote = stated[pid]
+                if passage is None:
+                    passage, quote = self._find(pid, quote)
+                    if passage is None:
+                        continue
+                    quote = _BULLET.sub("", quote)
+                claims.append(Claim(f"{self.corpus.label(pid)}: “{quote}”", passage, (quote,), bullet=True))
+        if apart:
+            other = {"pay": "pay in another currency or period", "leave": "time off in other terms" if bound.lower else
+                     "time off in other terms or unlimited", "experience": "", "hours": ""}[bound.kind]
+            claims.append(Claim(f"{apart} {one if apart == 1 else many} {'states' if apart == 1 else 'state'} {other}, not compared."))
+        unstated = len(pool) - len(stated) - apart
+        if unstated:
+            claims.append(Claim(_unstated(unstated, nouns, _STATED[bound.kind])))
+        if not pool:
+            return self._none_of_pool(pool, nouns, _STATED[bound.kind])
+        return Draft(claims, abstained=not met, about_set=True)
+
+    def _hours_stated(self, pid: str) -> "_Hours | None":
+        """The first hours a week the posting states. Read once per posting and kept with the corpus."""
+        return _kept(self.corpus.hours, pid, self._read_hours)
+
+    def _read_hours(self, pid: str) -> "_Hours | None":
+        if not {"hour", "hr", "hrs"} & self.corpus.posting_stems.get(pid, frozenset()):
+            return None
+        for passage in self.corpus.by_posting.get(pid, []):
+            if "week" not in passage.text.lower():
+                continue
+            for m in _WEEK_HOURS.finditer(passage.text):
+                if self._planted(passage.text, m):
+                    continue
+                low = float(m.group(1) or m.group(3))
+                return _Hours(low, float(m.group(2)) if m.group(2) else low, passage, m.start())
+        return None
+
     def _years_asked(self, pid: str) -> "_Years | None":
         """The first number of years of experience the posting asks for, outside its wishes. Read
         once per posting and kept with the corpus, as the time off is."""
@@ -1306,6 +1432,11 @@ def _said_words(text: str) -> list[tuple[str, str]]:
     """The question's words as written, with their stems, stopwords left out."""
     return [(w, stem(w.lower())) for w in words_as_written(text) if w.lower() not in STOPWORDS]
 
+
+# How a bound reads in an answer: of pay ("above USD 150,000"), of a count ("more than 25 days")
+_BOUND_WORDS = {">": ("above", "more than"), ">=": ("of at least", "at least"), "<": ("below", "fewer than"), "<=": ("of at most", "at most")}
+_STATED = {"pay": "an amount of pay", "leave": "a number of days or weeks of time off",
+           "experience": "a number of years of experience", "hours": "hours a week"}
 
 _KIND_NOUNS = {"intern": ("internship", "internships"), "contract": ("contract role", "contract roles"),
                "part time": ("part-time role", "part-time roles")}

@@ -1522,13 +1522,16 @@ def listing_bot(tmp_path_factory):
     return _ingested(tmp_path_factory.mktemp("lists"), {
         "clerk.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {
             "The job": "Full-time, 40 hours per week.", "Pay": "$50,000 per year + equity.",
-            "Benefits": "- 401(k) with a 4% match.\n- Unlimited PTO.\n- 25 days' holiday plus bank holidays."}),
+            "Benefits": "- 401(k) with a 4% match.\n- Unlimited PTO.\n- 25 days' holiday plus bank holidays.",
+            "Requirements": "- 2+ years of experience in records management."}),
         "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {
             "The job": "Part-time, 24 hours per week.", "Pay": "$40,000 per year, plus stock options.",
-            "Benefits": "- A 403(b) plan.\n- Flexible PTO.\n- 30 days of vacation."}),
+            "Benefits": "- A 403(b) plan.\n- Flexible PTO.\n- 30 days of vacation.",
+            "Requirements": "- 5 years of experience in a hospital."}),
         "guide.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
             "The job": "Full-time, 37.5 hours per week.\n- Model catalogue data in PostgreSQL.",
-            "Pay": "$45,000 per year, plus a bonus.", "Benefits": "- A free museum pass."}),
+            "Pay": "$45,000 per year, plus a bonus.", "Benefits": "- A free museum pass.\n- 20 days of vacation.",
+            "Requirements": "- 3 to 5 years of experience guiding tours."}),
         "loader.md": _posting("Data Engineer", "Ashgrove Hospital", "Leeds, UK", {
             "The job": "- Load data into Snowflake.", "Pay": "£30,000 per year, plus share options.",
             "Benefits": "- Paid sick leave.\n- A 5% matched pension."}),
@@ -1543,7 +1546,7 @@ def listing_bot(tmp_path_factory):
     ("Which roles are 37.5 hours per week?", {"guide.md"}),
     # "vacation" is said by "days' holiday" and "PTO"; 25 days, not 30
     ("Which roles offer 25 days of vacation?", {"clerk.md"}),
-    ("Which roles offer vacation?", {"clerk.md", "porter.md"}),
+    ("Which roles offer vacation?", {"clerk.md", "porter.md", "guide.md"}),
     # "use" asks; the postings say "Model data in PostgreSQL"
     ("Which roles use PostgreSQL?", {"guide.md"}),
     # a posting saying either side of "or" is listed, not only one saying both
@@ -1552,10 +1555,27 @@ def listing_bot(tmp_path_factory):
     # "retirement" is said as 401(k), 403(b) or pension, "equity" as stock or share options
     ("Which roles offer a retirement plan?", {"clerk.md", "porter.md", "loader.md"}),
     ("Which roles offer equity?", {"clerk.md", "porter.md", "loader.md"}),
+    # a bound on an amount: the postings whose stated amount meets it, pay within its currency
+    ("Which roles pay more than $42,000?", {"clerk.md", "guide.md"}),
+    ("Which roles pay under $45k a year?", {"porter.md"}),
+    ("Which roles pay at least £25,000?", {"loader.md"}),
+    ("Which Fennel Library roles pay over $40k?", {"clerk.md", "guide.md"}),
+    ("Which roles offer more than 25 days of vacation?", {"clerk.md", "porter.md"}),  # unlimited is more
+    ("Which roles are under 30 hours a week?", {"porter.md"}),
+    ("Which roles are at least 37.5 hours per week?", {"clerk.md", "guide.md"}),
+    ("Which roles ask for at least 3 years of experience?", {"porter.md", "guide.md"}),  # "3 to 5": 3
+    ("Which roles need fewer than 3 years of experience?", {"clerk.md"}),
 ])
 def test_a_list_of_roles_lists_the_postings_that_say_what_is_asked(listing_bot, question, listed):
     answer = listing_bot.ask(question)
     assert {c.source for c in answer.citations} == listed, answer.text
+
+
+def test_a_bound_no_posting_meets_says_so_and_what_was_not_compared(listing_bot):
+    answer = listing_bot.ask("Which roles pay over $100,000?")
+    assert answer.abstained and not answer.citations, answer.text
+    assert "None of the 3 postings stating pay in USD per year" in answer.text, answer.text
+    assert "1 posting states pay in another currency or period, not compared." in answer.text, answer.text
 
 
 def test_retirement_and_equity_are_said_in_the_posting_s_own_words(listing_bot, tmp_path):
