@@ -18,6 +18,7 @@ from typing import Iterator, Sequence
 
 from index import Config, IngestReport, PostingFields, PostingIndex, RolechatError, make_embed_model
 
+from .bounds import asked_bound
 from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
@@ -352,7 +353,8 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     # name a role, nor say which of the postings a name fits (one whose text says "at least")
     masked = _mask_spans(question, [span for span in trigger_spans(question) if not _in_proper_name(question, span)]
                          + [m.span() for m in _SUPERLATIVE.finditer(question) if question[m.start()].islower()]
-                         + [period[1] for period in [pay_period_asked(question)] if period])  # "monthly" is no "6 months" role
+                         + [period[1] for period in [pay_period_asked(question)] if period]  # "monthly" is no "6 months" role
+                         + [bound.span for bound in [asked_bound(question)] if bound])  # "at most 2 years" is no "Tier 2" role
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2) or _said_of(previous, role, question, corpus)):

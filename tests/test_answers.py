@@ -1578,6 +1578,17 @@ def test_a_bound_no_posting_meets_says_so_and_what_was_not_compared(listing_bot)
     assert "1 posting states pay in another currency or period, not compared." in answer.text, answer.text
 
 
+def test_the_amount_of_a_bound_does_not_name_a_role(tmp_path):
+    bot = _ingested(tmp_path, {
+        "a1.md": _posting("Data Analyst", "Fennel Library", "Austin, TX", {"Requirements": "- 2+ years of experience with SQL."}),
+        "a2.md": _posting("Data Analyst", "Ashgrove Hospital", "Leeds, UK", {"Requirements": "- 4+ years of experience with SQL."}),
+        "tier.md": _posting("Support Agent, Tier 2", "Ashgrove Hospital", "Leeds, UK", {
+            "Requirements": "- 1+ year of experience in customer support."}),
+    })
+    answer = bot.ask("Which data analyst roles ask for at most 2 years of experience?")
+    assert [c.source for c in answer.citations] == ["a1.md"], answer.text  # not the "Tier 2" agent
+
+
 def test_retirement_and_equity_are_said_in_the_posting_s_own_words(listing_bot, tmp_path):
     assert "401(k)" in listing_bot.ask("Does the records clerk get a retirement plan?").text
     # a posting that says the asked word itself is quoted where it says it
