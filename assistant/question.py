@@ -55,7 +55,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:full[- ]time|part[- ]time|contract|permanent|temporary|internship)\b"), None,
            frozenset({"full", "part", "time", "contract", "perman", "temporari"}), "employment_type"),
     # "What is the job title of the Vandelay posting?", "What is the role called?"
-    Intent("title", _rx(r"\b(?:(?:job|exact|official|full) titles?|titles? of|(?:what(?:'s| is| are)|which is) (?:the |its |their )?titles?"
+    Intent("title", _rx(r"\b(?:(?:job|exact|official|full) titles?|titles? of|in (?:the|their|its|a) titles?|titled|(?:what(?:'s| is| are)|which is) (?:the |its |their )?titles?"
                         r"|what(?:'s| is) (?:it|(?:the |this |that )?(?:[\w-]+ ){0,3}?(?:role|job|position|posting)) called)\b"),
            None, None, frozenset({"titl", "call"}), "title"),
     Intent("requisition", _rx(r"\b(?:req(?:uisition)?(?: id| number)?|job id|reference(?: number)?|posting id)\b"),

@@ -1555,6 +1555,9 @@ def listing_bot(tmp_path_factory):
     # "retirement" is said as 401(k), 403(b) or pension, "equity" as stock or share options
     ("Which roles offer a retirement plan?", {"clerk.md", "porter.md", "loader.md"}),
     ("Which roles offer equity?", {"clerk.md", "porter.md", "loader.md"}),
+    # words asked of the title
+    ("Which roles have 'Engineer' in their title?", {"loader.md"}),
+    ("Which postings are titled Museum Guide?", {"guide.md"}),
     # a bound on an amount: the postings whose stated amount meets it, pay within its currency
     ("Which roles pay more than $42,000?", {"clerk.md", "guide.md"}),
     ("Which roles pay under $45k a year?", {"porter.md"}),
