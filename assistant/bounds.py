@@ -45,6 +45,7 @@ class Bound:
     period: str | None
     written: str  # as the question says it: "more than $150k", "at least 5 years"
     span: tuple[int, int]  # where: its words ask, they do not name a role
+    amount_span: tuple[int, int]  # where its bound and amount are, without the unit ("at least 5")
 
     @property
     def lower(self) -> bool:
@@ -73,9 +74,9 @@ def asked_bound(question: str) -> Bound | None:
         at = m.end("num") + len(m.group("k") or "")
         after = question[at:]
 
-        def said(unit: re.Match[str] | None = None) -> tuple[str, tuple[int, int]]:
+        def said(unit: re.Match[str] | None = None) -> tuple[str, tuple[int, int], tuple[int, int]]:
             end = at + unit.end() if unit else m.end()
-            return question[m.start() : end].strip(), (m.start(), end)
+            return question[m.start() : end].strip(), (m.start(), end), (m.start(), at)
 
         if (unit := _LEAVE_UNIT.match(after)) and _TIME_OFF.search(question) and not _OTHER_LEAVE.search(question):
             return Bound("leave", op, amount, "weeks" if unit.group(1).lower().startswith("week") else "days", None, *said(unit))

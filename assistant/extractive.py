@@ -226,6 +226,10 @@ class ExtractiveAnswerer:
             draft = self._list_roles(shape, named)
             if draft is not None:
                 return draft
+        if shape.is_yes_no and len(targets) == 1:
+            verdict = self._bound_verdict(shape, targets[0])
+            if verdict is not None:
+                return Draft([verdict], abstained=False)
         # every word only asks ("salary"): none says which role, not even by describing it
         asked_only = all(t in _FILLER or t in _POINTERS or any(_intent_word(t, i) for i in shape.intents)
                          for t in content_stems(shape.text))
@@ -236,9 +240,10 @@ class ExtractiveAnswerer:
         if only_fields and not focus and not place and len(self.corpus.postings) > 1:
             describing = [t for t in terms if not any(_intent_word(t, i) for i in shape.intents)]
             unheard = [t for t in describing if not self.corpus.chunk_df.get(t)]
-            if unheard and unheard == describing:
+            if unheard:
                 # "What is the salary of the astronaut?": nothing names a role and no posting says
-                # its words, so the best-ranked posting's pay would answer another question
+                # its words, so the best-ranked posting's pay would answer another question; nor
+                # does "hospital" make the "hospital porter" a role here
                 said = {stem(w.lower()): w for w in words_as_written(shape.text)}
                 return _abstain(f"No posting here mentions {_join([f'“{said.get(t, t)}”' for t in unheard])}; "
                                 "name a title or a company.")
@@ -315,9 +320,13 @@ class ExtractiveAnswerer:
         # "How long is paid parental leave?": "long" asks for an amount (a number must answer,
         # see is_numeric), not for the word; the duration intent, which owns it, is not asked here.
         how = {stem(w.lower()) for w in _HOW_MUCH.findall(shape.text)}
+        # "at least 5 years of experience": a stated amount meets the bound or not (_bound_verdict);
+        # "least" and "5" need not be in the sentence, "years" and "experience" must
+        bound = asked_bound(shape.text)
+        bounding = set(content_stems(shape.text[slice(*bound.amount_span)])) if bound else set()
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
-            if (t in described and shape.intents) or t in role_nouns:
+            if (t in described and shape.intents) or t in role_nouns or t in bounding:
                 continue
             if t in how and not any(_intent_word(t, i) for i in shape.intents):
                 continue
@@ -958,6 +967,39 @@ class ExtractiveAnswerer:
         if not pool:
             return self._none_of_pool(pool, nouns, _STATED[bound.kind])
         return Draft(claims, abstained=not met, about_set=True)
+
+    def _bound_verdict(self, shape: QuestionShape, pid: str) -> Claim | None:
+        """"Does the Acme role pay more than $150k?": yes, no, or only in part of its range, by the
+        amount the posting states, quoted. None when the question sets no bound or the posting
+        states no amount in the bound's terms (another currency, period or unit): then the
+        answer is the amount it does state."""
+        bound = asked_bound(shape.text)
+        if bound is None:
+            return None
+        if bound.kind == "pay":
+            pay = self.corpus.postings[pid].salary if pid in self.corpus.postings else None
+            if not pay or not (pay.min or pay.max) or pay.period != bound.period or (bound.unit and pay.currency != bound.unit):
+                return None
+            low, high = pay.min or pay.max, pay.max or pay.min
+            passage, quote = self._find(pid, pay.text)
+        else:
+            stated = {"leave": self._leave_stated, "experience": self._years_asked, "hours": self._hours_stated}[bound.kind](pid)
+            if stated is None:
+                return None
+            if bound.kind == "leave":
+                if stated.amount is not None and stated.unit != bound.unit:
+                    return None
+                low = high = stated.amount if stated.amount is not None else float("inf")
+            elif bound.kind == "experience":
+                low = high = stated.amount
+            else:
+                low, high = stated.low, stated.high
+            passage, quote = stated.passage, self._sentence_at(stated.passage, stated.offset)
+        if passage is None:
+            return None
+        every, some = bound.admits(low, low) and bound.admits(high, high), bound.admits(low, high)
+        word = "Yes." if every else f"Partly, at the {'top' if bound.lower else 'bottom'} of its range." if some else "No."
+        return Claim(f"{word} {self.corpus.label(pid)}: “{_BULLET.sub('', quote)}”", passage, (quote,))
 
     def _hours_stated(self, pid: str) -> "_Hours | None":
         """The first hours a week the posting states. Read once per posting and kept with the corpus."""

@@ -272,16 +272,21 @@ def trigger_spans(question: str) -> list[tuple[int, int]]:
 def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
     """The shape of ``question``; intents are read from ``intent_text`` when given (the question
     with the words that name a role masked, so "Lattice Health" is not a health question)."""
+    from .bounds import asked_bound  # bounds reads this module's currency and period names
+
     q = " ".join(question.split())
     source = q if intent_text is None else intent_text
     found = [intent for intent in INTENTS if intent.trigger.search(source)]
+    # "Does it pay more than $150k?" sets a bound on one role's pay; it compares no two roles
+    bound = asked_bound(q)
+    compared = q if bound is None else q[: bound.span[0]] + " " * (bound.span[1] - bound.span[0]) + q[bound.span[1]:]
     # Order in INTENTS decides which intent leads.
     return QuestionShape(
         text=q,
         intents=tuple(found),
         is_list=bool(_LIST.search(q)),
         is_yes_no=bool(_YES_NO.search(q)),
-        is_comparison=bool(_COMPARISON.search(q)),
+        is_comparison=bool(_COMPARISON.search(compared)),
         is_numeric=bool(_NUMERIC.search(q)),
         is_injection=bool(_INJECTION.search(q)),
     )

@@ -1530,7 +1530,7 @@ def listing_bot(tmp_path_factory):
             "Requirements": "- 5 years of experience in a hospital."}),
         "guide.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
             "The job": "Full-time, 37.5 hours per week.\n- Model catalogue data in PostgreSQL.",
-            "Pay": "$45,000 per year, plus a bonus.", "Benefits": "- A free museum pass.\n- 20 days of vacation.",
+            "Pay": "$45,000 – $52,000 per year, plus a bonus.", "Benefits": "- A free museum pass.\n- 20 days of vacation.",
             "Requirements": "- 3 to 5 years of experience guiding tours."}),
         "loader.md": _posting("Data Engineer", "Ashgrove Hospital", "Leeds, UK", {
             "The job": "- Load data into Snowflake.", "Pay": "£30,000 per year, plus share options.",
@@ -1579,6 +1579,25 @@ def test_a_bound_no_posting_meets_says_so_and_what_was_not_compared(listing_bot)
     assert answer.abstained and not answer.citations, answer.text
     assert "None of the 3 postings stating pay in USD per year" in answer.text, answer.text
     assert "1 posting states pay in another currency or period, not compared." in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question,verdict,source", [
+    ("Does the records clerk pay more than $45,000?", "Yes.", "clerk.md"),
+    ("Does the museum guide pay more than $50k?", "Partly, at the top of its range.", "guide.md"),
+    ("Does the museum guide pay more than $55k?", "No.", "guide.md"),
+    ("Is the hospital porter job under 30 hours a week?", "Yes.", "porter.md"),
+    ("Does the hospital porter offer more than 25 days of vacation?", "Yes.", "porter.md"),
+    ("Does the museum guide need at least 5 years of experience?", "No.", "guide.md"),  # "3 to 5": 3 will do
+])
+def test_a_bound_asked_of_one_role_is_answered_by_the_amount_it_states(listing_bot, question, verdict, source):
+    answer = listing_bot.ask(question)
+    assert answer.text.startswith(verdict) and [c.source for c in answer.citations] == [source], answer.text
+
+
+def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
+    # "catalogue" is in the museum guide's text, "cleaner" in none
+    answer = listing_bot.ask("What does the catalogue cleaner pay?")
+    assert answer.abstained and "“cleaner”" in answer.text, answer.text
 
 
 def test_the_amount_of_a_bound_does_not_name_a_role(tmp_path):
