@@ -18,6 +18,8 @@ _SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
 _AMOUNT = rf"(?P<pre>{_CODE}\s?|C\$|A\$|[$£€₹¥]\s?)?(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+(?:\.\d+)?)(?P<k>\s?[kKmM]\b)?(?:\s?(?P<post>{_CODE})\b)?"
 _BOUND_FIRST = re.compile(
     rf"\b(?:(?P<gt>{_ABOVE})|(?P<ge>{_AT_LEAST})|(?P<lt>{_BELOW})|(?P<le>{_AT_MOST}))\s+{_AMOUNT}", re.IGNORECASE)
+# "between CAD 100,000 and 150,000", "between 3 and 4 years"
+_BETWEEN = re.compile(rf"\b(?:between|from)\s+{_AMOUNT}\s*(?:and|to|[–—-])\s*{_AMOUNT.replace('?P<', '?P<b_')}", re.IGNORECASE)
 # "5+ years", "150k or more", "20 days or fewer"
 _BOUND_AFTER = re.compile(
     rf"(?<![\w.,]){_AMOUNT}(?:\s*(?P<plus>\+)|\s+or\s+(?:(?P<ormore>more|above|higher|over|greater)|(?P<orless>less|fewer|under|below|lower)))",
@@ -29,6 +31,18 @@ _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereav
 _YEARS_UNIT = re.compile(r"^\s*(?:\+|or (?:more|fewer|less)\s*)?\s*(?:years?|yrs)\b", re.IGNORECASE)
 _EXPERIENCE = re.compile(r"\bexperience\b", re.IGNORECASE)
 _HOURS_UNIT = re.compile(r"^\s*(?:\+|or (?:more|fewer|less)\s*)?\s*(?:hours?|hrs?)\b(?:\s+(?:a|per|each)\s+week|\s*/\s*(?:week|wk)|\s+weekly)", re.IGNORECASE)
+# money that is not the pay: "a learning budget of $1,500 or more", "tuition reimbursement of up to
+# $5,250", "a home-office stipend of at least $1,000" (an intern's stipend is pay)
+_PERK = re.compile(
+    r"\b(?:budgets?|allowances?|reimburse\w*|bonus(?:es)?|tuition|relocation|sign[- ]?on|signing"
+    r"|(?:home[- ]office|office|learning|wellness|commuter|phone|internet|equipment|gym|fitness|meal|travel|education|training)\s+stipends?)\b",
+    re.IGNORECASE)
+# the words before a perk's noun that say which perk: "a learning or training budget"
+_NOUN_PHRASE = re.compile(
+    r"\b(?:(?!(?:a|an|the|any|with|of|offer|offers|give|gives|have|has|provide|provides|include|includes|come|comes|roles?|jobs?|postings?)\b)"
+    r"[\w-]+\s+(?:(?:or|and)\s+)?){0,3}\S+$", re.IGNORECASE)
+# a stipend, budget or allowance is one kind of money, whichever word a posting uses
+_FAMILY = {"stipe": "stipe budge allow", "budge": "stipe budge allow", "allow": "stipe budge allow"}
 _PAY = re.compile(r"\b(?:pay\w*|paid|salar\w*|earn\w*|make|compensation|wages?|rate|base|income|stipend)\b", re.IGNORECASE)
 
 
@@ -39,13 +53,16 @@ class Bound:
     ``period`` the pay period (year, hour, ...)."""
 
     kind: str
-    op: str  # ">", ">=", "<" or "<="
+    op: str  # ">", ">=", "<", "<=" or "between"
     amount: float
     unit: str | None
     period: str | None
     written: str  # as the question says it: "more than $150k", "at least 5 years"
     span: tuple[int, int]  # where: its words ask, they do not name a role
     amount_span: tuple[int, int]  # where its bound and amount are, without the unit ("at least 5")
+    upper: float | None = None  # of "between"
+    topic: str | None = None  # of money that is not pay: the word stems, one of which a posting must say ("budge")
+    qualifiers: tuple[str, ...] = ()  # and one of these, if any ("learn", "train")
 
     @property
     def lower(self) -> bool:
@@ -55,6 +72,9 @@ class Bound:
     def admits(self, low: float | None, high: float | None) -> bool:
         """Whether a stated amount or range meets the bound: a lower bound by its top, an upper
         bound by its bottom (a range any part of which meets it)."""
+        if self.op == "between":
+            low, high = (low if low is not None else high), (high if high is not None else low)
+            return low is not None and high >= self.amount and low <= (self.upper or self.amount)
         value = (high if high is not None else low) if self.lower else (low if low is not None else high)
         if value is None:
             return False
@@ -65,18 +85,26 @@ class Bound:
 def asked_bound(question: str) -> Bound | None:
     """The bound the question sets, if it sets one on pay, time off, years of experience or
     hours per week; None for any other number ("the 2 roles", "a 401(k)")."""
-    for m in [*_BOUND_FIRST.finditer(question), *_BOUND_AFTER.finditer(question)]:
-        op = (">" if m.groupdict().get("gt") else ">=" if m.groupdict().get("ge") or m.groupdict().get("plus")
-              or m.groupdict().get("ormore") else "<" if m.groupdict().get("lt") else "<=")
-        amount = _number(m.group("num"), m.group("k"))
-        if amount is None:
+    for m in [*_BETWEEN.finditer(question), *_BOUND_FIRST.finditer(question), *_BOUND_AFTER.finditer(question)]:
+        found = m.groupdict()
+        upper = None
+        if "b_num" in found:
+            op, upper = "between", _number(m.group("b_num"), m.group("b_k"))
+            # "between 100,000 and CAD 150,000": the currency may be written on either amount
+            found = {**found, "pre": found["pre"] or found["b_pre"], "post": found["post"] or found["b_post"],
+                     "k": found["k"] or found["b_k"]}
+        else:
+            op = (">" if found.get("gt") else ">=" if found.get("ge") or found.get("plus")
+                  or found.get("ormore") else "<" if found.get("lt") else "<=")
+        amount = _number(m.group("num"), found["k"])  # "between 100 and 150k": thousands, both
+        if amount is None or (op == "between" and (upper is None or upper < amount)):
             continue
-        at = m.end("num") + len(m.group("k") or "")
+        at = m.end("b_num") + len(m.group("b_k") or "") if upper is not None else m.end("num") + len(m.group("k") or "")
         after = question[at:]
 
-        def said(unit: re.Match[str] | None = None) -> tuple[str, tuple[int, int], tuple[int, int]]:
+        def said(unit: re.Match[str] | None = None) -> tuple[str, tuple[int, int], tuple[int, int], float | None]:
             end = at + unit.end() if unit else m.end()
-            return question[m.start() : end].strip(), (m.start(), end), (m.start(), at)
+            return question[m.start() : end].strip(), (m.start(), end), (m.start(), at), upper
 
         if (unit := _LEAVE_UNIT.match(after)) and _TIME_OFF.search(question) and not _OTHER_LEAVE.search(question):
             return Bound("leave", op, amount, "weeks" if unit.group(1).lower().startswith("week") else "days", None, *said(unit))
@@ -84,8 +112,20 @@ def asked_bound(question: str) -> Bound | None:
             return Bound("experience", op, amount, None, None, *said(unit))
         if unit := _HOURS_UNIT.match(after):
             return Bound("hours", op, amount, None, None, *said(unit))
-        currency = _currency(m.group("pre") or m.group("post") or "", question)
-        if currency or m.group("k") or _PAY.search(question):
+        currency = _currency(found["pre"] or found["post"] or "", question)
+        if (perk := _PERK.search(question)) and (currency or found["k"]):
+            word = perk.group(0).split()[-1].lower()[:5]
+            text, span, amount_span, upper = said()
+            # "a learning or training budget of $1,500 or more": the words naming the money ask too,
+            # they name no "Machine Learning" role
+            phrase = _NOUN_PHRASE.search(question[: perk.end()])
+            start = phrase.start() if phrase else perk.start()
+            if abs(start - span[1]) < 120 and abs(span[0] - perk.end()) < 120:
+                span = (min(span[0], start), max(span[1], perk.end()))
+            # "learning or training": a posting's line must say one of them ("home-office budget" is not one)
+            which = [w.lower()[:5] for w in re.findall(r"[\w-]+", question[start : perk.end()])[:-1] if w.lower() not in ("or", "and")]
+            return Bound("money", op, amount, currency, None, text, span, amount_span, upper, _FAMILY.get(word, word), tuple(which))
+        if currency or found["k"] or _PAY.search(question):
             if re.match(r"^\s*(?:\+|or \w+\s*)?\s*(?:days?|weeks?|years?|yrs|hours?|hrs|months?|people|employees|%|percent)\b", after, re.IGNORECASE):
                 continue  # a count of something else
             period = PAY_PERIOD_NAME.search(after)
@@ -112,16 +152,51 @@ def _number(digits: str, suffix: str | None) -> float | None:
 
 def _currency(written: str, question: str) -> str | None:
     """The ISO code of the bound's currency: written beside the amount, or named in the question
-    ("in euros"); None when the question says none. A bare ``$`` is read as US dollars."""
+    ("in euros"); ``"$"`` for a bare dollar sign or "dollars", which US, Canadian and other
+    dollars are all written with; None when the question says none."""
     written = written.strip()
     if written.upper() in ("C$", "A$"):
         return "CAD" if written.upper() == "C$" else "AUD"
     if written[:3].upper().isalpha() and len(written) >= 3:
         return written[:3].upper()
+    if written == "$":
+        return "$"
     if written in _SYMBOLS:
         return _SYMBOLS[written]
     named = CURRENCY_NAME.search(question)
     if named:
         codes = CURRENCIES[named.lastgroup]
-        return "USD" if "USD" in codes else next(iter(codes))
+        return "$" if len(codes) > 1 else next(iter(codes))
     return None
+
+
+DOLLARS = frozenset(CURRENCIES["dollar"])
+
+
+def same_currency(asked: str | None, stated: str | None) -> bool:
+    """Whether an amount stated in ``stated`` is compared with a bound in ``asked``: any currency
+    when none is asked, any dollar for a bare ``$``, else the same code. Amounts are compared as
+    written, never converted."""
+    if asked is None:
+        return stated is not None
+    if asked == "$":
+        return stated in DOLLARS
+    return stated == asked
+
+
+_MONEY = re.compile(
+    rf"(?P<pre>{_CODE}\s?\$?|C\$|A\$|[$£€₹¥]\s?)(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+(?:\.\d+)?)(?P<k>\s?[kK]\b)?"
+    rf"|(?P<num2>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+(?:\.\d+)?)(?P<k2>\s?[kK]\b)?\s?(?P<post>{_CODE}\b|€|£)")
+
+
+def money_in(text: str) -> list[tuple[float, str]]:
+    """The amounts of money a sentence states, each with its ISO currency code: "$1,500",
+    "2.000 €", "USD 5,250" ("$" alone is read as US dollars)."""
+    found = []
+    for m in _MONEY.finditer(text):
+        value = _number(m.group("num") or m.group("num2"), m.group("k") or m.group("k2"))
+        written = (m.group("pre") or m.group("post") or "").strip().rstrip("$").strip() or "$"
+        code = _currency(written, "")
+        if value is not None and code:
+            found.append((value, "USD" if code == "$" else code))
+    return found

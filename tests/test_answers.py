@@ -1535,6 +1535,14 @@ def listing_bot(tmp_path_factory):
         "loader.md": _posting("Data Engineer", "Ashgrove Hospital", "Leeds, UK", {
             "The job": "- Load data into Snowflake.", "Pay": "£30,000 per year, plus share options.",
             "Benefits": "- Paid sick leave.\n- A 5% matched pension."}),
+        "ranger.md": _posting("Park Ranger", "Kestrel Parks", "Banff, AB", {
+            "Pay": "CAD $60,000 – $70,000 per year.", "Benefits": "- $1,500 annual training budget.\n- Four weeks of vacation.",
+            "Requirements": "- 1+ year of outdoor work experience (park experience preferred)."}),
+        "kellner.md": _posting("Kellner (m/w/d)", "Café Sonne", "Berlin", {
+            "Gehalt": "2.400 € brutto pro Monat.", "Benefits": "- 30 Urlaubstage.\n- 500 € Weiterbildungsbudget pro Jahr.",
+            "Anforderungen": "- Mindestens 2 Jahre Berufserfahrung in der Gastronomie."}),
+        "usher.md": _posting("Cinema Usher", "Lumen Cinemas", "Leeds, UK", {
+            "Pay": "£11.50 per hour.", "Requirements": "- No prior cinema experience required."}),
     })
 
 
@@ -1546,7 +1554,7 @@ def listing_bot(tmp_path_factory):
     ("Which roles are 37.5 hours per week?", {"guide.md"}),
     # "vacation" is said by "days' holiday" and "PTO"; 25 days, not 30
     ("Which roles offer 25 days of vacation?", {"clerk.md"}),
-    ("Which roles offer vacation?", {"clerk.md", "porter.md", "guide.md"}),
+    ("Which roles offer vacation?", {"clerk.md", "porter.md", "guide.md", "ranger.md"}),
     # "use" asks; the postings say "Model data in PostgreSQL"
     ("Which roles use PostgreSQL?", {"guide.md"}),
     # a posting saying either side of "or" is listed, not only one saying both
@@ -1559,15 +1567,20 @@ def listing_bot(tmp_path_factory):
     ("Which roles have 'Engineer' in their title?", {"loader.md"}),
     ("Which postings are titled Museum Guide?", {"guide.md"}),
     # a bound on an amount: the postings whose stated amount meets it, pay within its currency
-    ("Which roles pay more than $42,000?", {"clerk.md", "guide.md"}),
+    ("Which roles pay more than $42,000?", {"clerk.md", "guide.md", "ranger.md"}),  # "$": any dollars, as written
     ("Which roles pay under $45k a year?", {"porter.md"}),
     ("Which roles pay at least £25,000?", {"loader.md"}),
     ("Which Fennel Library roles pay over $40k?", {"clerk.md", "guide.md"}),
-    ("Which roles offer more than 25 days of vacation?", {"clerk.md", "porter.md"}),  # unlimited is more
+    ("Which roles offer more than 25 days of vacation?", {"clerk.md", "porter.md", "kellner.md"}),  # unlimited shown apart
     ("Which roles are under 30 hours a week?", {"porter.md"}),
     ("Which roles are at least 37.5 hours per week?", {"clerk.md", "guide.md"}),
     ("Which roles ask for at least 3 years of experience?", {"porter.md", "guide.md"}),  # "3 to 5": 3
-    ("Which roles need fewer than 3 years of experience?", {"clerk.md"}),
+    ("Which roles need fewer than 3 years of experience?", {"clerk.md", "ranger.md", "kellner.md", "usher.md"}),
+    ("Which roles ask for between 1 and 2 years of experience?", {"clerk.md", "ranger.md", "kellner.md"}),
+    ("Which roles pay under €30,000 a year?", {"kellner.md"}),  # 2.400 € a month, twelve times
+    ("Which roles pay between CAD 50,000 and CAD 65,000?", {"ranger.md"}),
+    ("Which roles offer a training budget of at least $1,000?", {"ranger.md"}),  # a budget, not the pay
+    ("Which roles offer at least 4 weeks of vacation?", {"ranger.md", "clerk.md"}),
 ])
 def test_a_list_of_roles_lists_the_postings_that_say_what_is_asked(listing_bot, question, listed):
     answer = listing_bot.ask(question)
@@ -1577,8 +1590,9 @@ def test_a_list_of_roles_lists_the_postings_that_say_what_is_asked(listing_bot, 
 def test_a_bound_no_posting_meets_says_so_and_what_was_not_compared(listing_bot):
     answer = listing_bot.ask("Which roles pay over $100,000?")
     assert answer.abstained and not answer.citations, answer.text
-    assert "None of the 3 postings stating pay in USD per year" in answer.text, answer.text
-    assert "1 posting states pay in another currency or period, not compared." in answer.text, answer.text
+    assert "None of the 4 postings stating pay in dollars per year" in answer.text, answer.text  # US and Canadian
+    # £30,000 a year, £11.50 an hour, 2.400 € a month
+    assert "3 postings state pay in another currency or period, not compared." in answer.text, answer.text
 
 
 @pytest.mark.parametrize("question,verdict,source", [
