@@ -91,6 +91,10 @@ _TIME_OFF = r"paid time off|time off|pto|vacation|holidays?|annual leave|days of
 _ASKS_LEAVE_RANK = re.compile(
     r"\b(most|least|fewest|longest|shortest)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
     rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
+# "Which gives more holiday, A or B?": a ranking of the roles named, as "pays more" is
+_MORE_LEAVE = re.compile(
+    r"\b(more|less|fewer|longer|shorter)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
+    rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
 _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereavement|caregiv\w+|medical|unpaid)\b", re.IGNORECASE)
 # "30 days of vacation", "25 days' annual leave", "4 weeks of paid time off", "20 days of PTO".
@@ -821,10 +825,10 @@ class ExtractiveAnswerer:
         stated, among the roles named or else all postings. Days and weeks are ranked apart: a week
         is five days off only where a posting says so. Unlimited time off has no number to rank: it
         is listed beside the most and counted beside the least."""
-        asked = _ASKS_LEAVE_RANK.search(shape.text)
+        asked = _ASKS_LEAVE_RANK.search(shape.text) or (_MORE_LEAVE.search(shape.text) if len(focus) >= 2 else None)
         if asked is None or _OTHER_LEAVE.search(shape.text):
             return None
-        most = asked.group(1).lower() in ("most", "longest")
+        most = asked.group(1).lower() in ("most", "longest", "more", "longer")
         pool, nouns = self._ranking_pool(shape, focus, asked.span())
         stated: dict[str, _Leave] = {}
         groups: dict[str, list[tuple[int, str]]] = {}
@@ -849,6 +853,11 @@ class ExtractiveAnswerer:
             claims.extend(self._leave_claim(f"{best} {unit}{among}", pid, stated[pid]) for pid in tied[:3])
             if len(tied) > 3:
                 claims.append(Claim(f"{len(tied) - 3} more {nouns[1]} state {best} {unit} as well."))
+        if len(focus) >= 2 and len(pool) <= 3:
+            # two or three roles named: each one's time off beside the top, so "more" can be seen
+            shown = {c.passage.posting_id for c in claims if c.passage}
+            claims.extend(self._leave_claim(f"{stated[pid].amount} {stated[pid].unit}", pid, stated[pid])
+                          for pid in pool if pid not in shown and pid in stated and stated[pid].amount is not None)
         if most and unlimited:
             among = f" (of {len(unlimited)})" if len(unlimited) > 1 else ""
             claims.extend(self._leave_claim(f"Unlimited, no number stated{among}", pid, stated[pid]) for pid in sorted(unlimited)[:3])

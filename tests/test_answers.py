@@ -1494,13 +1494,17 @@ def test_the_title_asked_for_is_the_posting_s_title(tmp_path):
 
 def test_which_of_two_named_roles_pays_more(tmp_path):
     bot = _ingested(tmp_path, {
-        "clerk.md": _posting("Records Clerk", "Fennel Library", "Leeds, UK", {"Pay": "£24,000 – £27,000 per year."}),
-        "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "York, UK", {"Pay": "£25,000 – £29,000 per year."}),
+        "clerk.md": _posting("Records Clerk", "Fennel Library", "Leeds, UK", {
+            "Pay": "£24,000 – £27,000 per year.", "Benefits": "- 28 days' holiday."}),
+        "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "York, UK", {
+            "Pay": "£25,000 – £29,000 per year.", "Benefits": "- 25 days' holiday."}),
     })
     answer = bot.ask("Which pays more, the records clerk at Fennel Library or the hospital porter at Ashgrove?")
     assert answer.citations[0].source == "porter.md" and "£24,000" in answer.text, answer.text  # the other's pay beside it
     answer = bot.ask("Which of the records clerk and the hospital porter has the lower salary range?")
     assert answer.citations[0].source == "clerk.md", answer.text
+    answer = bot.ask("Which gives more holiday: the records clerk at Fennel Library or the hospital porter at Ashgrove?")
+    assert [c.source for c in answer.citations] == ["clerk.md", "porter.md"], answer.text  # the most first, the other beside it
     one = bot.ask("Does the hospital porter pay more than £20,000?")
     assert "£25,000" in one.text and "compared within" not in one.text, one.text
 
@@ -1557,6 +1561,7 @@ def listing_bot(tmp_path_factory):
     ("Which roles offer vacation?", {"clerk.md", "porter.md", "guide.md", "ranger.md"}),
     # "use" asks; the postings say "Model data in PostgreSQL"
     ("Which roles use PostgreSQL?", {"guide.md"}),
+    ("Which roles use PostgreSQL instead?", {"guide.md"}),  # "instead" and "rather" only ask
     # a posting saying either side of "or" is listed, not only one saying both
     ("Which roles include equity or stock options?", {"clerk.md", "porter.md", "loader.md"}),
     ("Which roles offer unlimited or flexible PTO?", {"clerk.md", "porter.md"}),
