@@ -262,11 +262,15 @@ CURRENCIES = {"eur": {"EUR"}, "gbp": {"GBP"}, "inr": {"INR"}, "usd": {"USD"}, "c
               "dollar": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"}, "chf": {"CHF"}, "jpy": {"JPY"}}
 
 
+# A number that counts something: "2 days a week", "5+ years", "40 hours", "10%"
+_COUNTED = re.compile(r"\b\d+(?:\.\d+)?\s*\+?\s*(?:-\s*)?(?:days?|weeks?|months?|years?|yrs|hours?|hrs|%|percent)\b", re.IGNORECASE)
+
+
 def trigger_spans(question: str) -> list[tuple[int, int]]:
-    """Where the intents' words and currencies' names are, so they are not mistaken for a role's
-    name ("Cobalt Pay", "US dollars")."""
+    """Where the intents' words, currencies' names and counts are, so they are not mistaken for a
+    role's name ("Cobalt Pay", "US dollars", the "2" of "2 days a week" for a "Tier 2" role)."""
     spans = [m.span() for intent in INTENTS for m in intent.trigger.finditer(question)]
-    return spans + [m.span() for m in CURRENCY_NAME.finditer(question)]
+    return spans + [m.span() for m in CURRENCY_NAME.finditer(question)] + [m.span() for m in _COUNTED.finditer(question)]
 
 
 def analyse(question: str, intent_text: str | None = None) -> QuestionShape:

@@ -1621,13 +1621,16 @@ def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
 
 def test_the_amount_of_a_bound_does_not_name_a_role(tmp_path):
     bot = _ingested(tmp_path, {
-        "a1.md": _posting("Data Analyst", "Fennel Library", "Austin, TX", {"Requirements": "- 2+ years of experience with SQL."}),
+        "a1.md": _posting("Data Analyst", "Fennel Library", "Austin, TX", {
+            "Requirements": "- 2+ years of experience with SQL.", "Where": "Hybrid: 2 days a week in our Austin office."}),
         "a2.md": _posting("Data Analyst", "Ashgrove Hospital", "Leeds, UK", {"Requirements": "- 4+ years of experience with SQL."}),
         "tier.md": _posting("Support Agent, Tier 2", "Ashgrove Hospital", "Leeds, UK", {
             "Requirements": "- 1+ year of experience in customer support."}),
     })
     answer = bot.ask("Which data analyst roles ask for at most 2 years of experience?")
     assert [c.source for c in answer.citations] == ["a1.md"], answer.text  # not the "Tier 2" agent
+    answer = bot.ask("Which roles are hybrid with 2 days a week in the office?")  # nor does a count name it
+    assert [c.source for c in answer.citations] == ["a1.md"], answer.text
 
 
 def test_retirement_and_equity_are_said_in_the_posting_s_own_words(listing_bot, tmp_path):
