@@ -1613,6 +1613,11 @@ def test_a_bound_asked_of_one_role_is_answered_by_the_amount_it_states(listing_b
     assert answer.text.startswith(verdict) and [c.source for c in answer.citations] == [source], answer.text
 
 
+def test_a_comparison_between_two_roles_does_not_ask_for_the_word_between(listing_bot):
+    answer = listing_bot.ask("How do the weekly hours compare between the records clerk and the hospital porter?")
+    assert "40 hours" in answer.text and "24 hours" in answer.text, answer.text
+
+
 def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
     # "catalogue" is in the museum guide's text, "cleaner" in none
     answer = listing_bot.ask("What does the catalogue cleaner pay?")
