@@ -9,6 +9,7 @@ loaded once per process (``make_embed_model`` caches it), so a fresh index per t
 
 from __future__ import annotations
 
+import copy
 import fcntl
 import os
 import shutil
@@ -738,6 +739,8 @@ def test_a_model_copy_that_fails_stops_the_call_and_the_next_call_works(monkeypa
                 forwards[:] = [lambda *a: encoded.append(len(a[0])) or traced[0](*a)] + [fail] * (len(traced) - 1)
             else:
                 forwards[:] = [None] * len(traced)
+                # without a trace each worker has its own copy (traced, they share one)
+                model._encoders[1:] = [copy.deepcopy(model._encoders[0]) for _ in model._encoders[1:]]
                 good = model._encoders[0]
                 m.setattr(good, "encode", lambda batch, **k: encoded.append(len(batch)) or type(good).encode(good, batch, **k))
                 for broken in model._encoders[1:]:
