@@ -130,6 +130,8 @@ _WISHED_LINE = re.compile(r"\b(?:preferred|a plus|nice to have|bonus|desirable)\
 _WEEK_HOURS = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*(?:(?:[–—-]|to)\s*(\d{1,2}(?:\.\d)?)\s*)?(?:hours?|hrs?)\s*(?:(?:a|per|each)\s+week|/\s*(?:week|wk)|weekly)\b"
     r"|\b(\d{1,2}(?:\.\d)?)[- ]hours?\s+(?:work\s*)?week\b", re.IGNORECASE)
+# what a comparison asks as a list: a few lines of each role, not its one best
+_LIST_TOPIC = re.compile(r"\b(?:benefits|perks|requirements|qualifications|responsibilities|duties|skills|tools|technologies|tech stacks?)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
@@ -1239,8 +1241,17 @@ class ExtractiveAnswerer:
         as_list = shape.is_list and len(chosen) > 1 and not multi
         if as_list:
             claims.append(Claim(f"From the posting for {self.corpus.label(chosen[0].passage.posting_id)}:"))
+        lines_of: dict[str, list[Unit]] = {}
+        for unit in chosen:
+            lines_of.setdefault(unit.passage.posting_id, []).append(unit)
         for unit in chosen:
             body = _BULLET.sub("", unit.text)
+            own = lines_of[unit.passage.posting_id]
+            if multi and len(own) > 1:  # a few lines of one compared role: under its name
+                if unit is own[0]:
+                    claims.append(Claim(f"{self.corpus.label(unit.passage.posting_id)}:"))
+                claims.append(Claim(body, unit.passage, (unit.text,), bullet=True))
+                continue
             if multi or (unnamed and not as_list and not shape.is_yes_no):
                 body = f"{self.corpus.label(unit.passage.posting_id)}: {body}"
             elif shape.is_yes_no and not as_list:
@@ -1308,10 +1319,18 @@ class ExtractiveAnswerer:
         if len(targets) > 1:  # several roles named: the best sentence of each
             chosen = []
             for pid in targets:
-                for score, unit in scored:
-                    if unit.passage.posting_id == pid and score >= 0.6 * best_score:
-                        chosen.append(unit)
-                        break
+                own = [(score, unit) for score, unit in scored if unit.passage.posting_id == pid]
+                if not own or own[0][0] < 0.6 * best_score:
+                    continue
+                if not _LIST_TOPIC.search(shape.text):
+                    chosen.append(own[0][1])
+                    continue
+                # "Compare the benefits of A and B": a few lines of each, from the section of its
+                # best one, in the posting's order; one line each left most of both out
+                top_score, top = own[0]
+                lines = [u for s, u in own if not u.pair and s >= 0.75 * top_score and u.passage.section == top.passage.section]
+                lines.sort(key=lambda u: (u.passage.start + u.start))
+                chosen.extend(_dedupe(lines)[:4] or [top])
             return chosen or [best]
         if shape.is_list:
             same = [u for s, u in scored if not u.pair and u.passage.posting_id == best.passage.posting_id and s >= 0.75 * best_score]

@@ -1618,6 +1618,12 @@ def test_a_comparison_between_two_roles_does_not_ask_for_the_word_between(listin
     assert "40 hours" in answer.text and "24 hours" in answer.text, answer.text
 
 
+def test_a_comparison_of_benefits_gives_a_few_lines_of_each_role(listing_bot):
+    answer = listing_bot.ask("Compare the benefits of the records clerk and the hospital porter.")
+    for line in ("401(k) with a 4% match", "25 days' holiday", "A 403(b) plan", "30 days of vacation"):
+        assert line in answer.text, answer.text
+
+
 def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
     # "catalogue" is in the museum guide's text, "cleaner" in none
     answer = listing_bot.ask("What does the catalogue cleaner pay?")
