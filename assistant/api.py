@@ -400,8 +400,12 @@ def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -
     Matching the parts apart keeps a role that many postings share ("the ML engineering
     internship") from being outscored by a role one posting has alone."""
     parts = [p for p in re.split(r"\b(?:and|or|vs\.?|versus)\b|,", question, flags=re.IGNORECASE) if p.strip()]
-    if not 2 <= len(parts) <= 5 or any(_ASKS.match(p) for p in parts[1:]):
-        return None  # "..., and is there a learning budget?" asks a second question, not of a second role
+    # "..., and how many office days?" asks a second question, not of another role: the roles are
+    # the parts before it ("..., and is there a learning budget?" of one role names one)
+    asking = next((n for n, p in enumerate(parts) if n and _ASKS.match(p)), len(parts))
+    parts = parts[:asking]
+    if not 2 <= len(parts) <= 5:
+        return None
     matches = [match_roles(part, corpus, evidence=evidence, whole=False) for part in parts]
     if any(not m.posting_ids or m.by_place for m in matches):
         return None

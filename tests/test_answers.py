@@ -1624,6 +1624,18 @@ def test_a_comparison_of_benefits_gives_a_few_lines_of_each_role(listing_bot):
         assert line in answer.text, answer.text
 
 
+def test_a_comparison_with_a_second_question_compares_only_the_roles_named(tmp_path):
+    bot = _ingested(tmp_path, {
+        "quillon.md": _posting("Senior Backend Engineer", "Quillon Health", "Pune, India", {"Where": "Hybrid: 3 days a week in the office."}),
+        "hooli.md": _posting("ML Engineer II", "Hooli", "Bengaluru, India", {"Where": "Fully on-site, five days a week."}),
+        "nurse.md": _posting("Home Health Nurse", "Riverside Home Health", "Portland, OR", {"Where": "Visits in patients' homes."}),
+    })
+    # the part after "and" asks; "Health" of Quillon Health names no third role
+    answer = bot.ask("Where would I work as Quillon Health's senior backend engineer versus Hooli's ML Engineer II, "
+                     "and how many office days?")
+    assert {c.source for c in answer.citations} == {"quillon.md", "hooli.md"}, answer.text
+
+
 def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
     # "catalogue" is in the museum guide's text, "cleaner" in none
     answer = listing_bot.ask("What does the catalogue cleaner pay?")
