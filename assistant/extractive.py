@@ -85,7 +85,7 @@ _LESS_PAY = re.compile(r"\b(?:lower|smaller|worse)[- ](?:paid|paying|salar\w*|pa
                        r"|\b(?:pays?|earns?) (?:the )?less\b", re.IGNORECASE)
 # The words for time off a posting gives (vacation, PTO, holidays), in every pattern below; bare
 # "leave" is added where parental or sick leave is told apart another way.
-_TIME_OFF = r"paid time off|time off|pto|vacation|holidays?|annual leave|days off"
+_TIME_OFF = r"paid time off|time off|pto|vacation|holidays?|annual leave|days off|urlaub\w*"
 # "Which role offers the most paid time off?", "the fewest vacation days": a ranking of leave,
 # not of pay. Parental, sick or family leave is another benefit, so such a question is not one.
 _ASKS_LEAVE_RANK = re.compile(
@@ -132,6 +132,7 @@ _WEEK_HOURS = re.compile(
     r"|\b(\d{1,2}(?:\.\d)?)[- ]hours?\s+(?:work\s*)?week\b", re.IGNORECASE)
 # what a comparison asks as a list: a few lines of each role, not its one best
 _LIST_TOPIC = re.compile(r"\b(?:benefits|perks|requirements|qualifications|responsibilities|duties|skills|tools|technologies|tech stacks?)\b", re.IGNORECASE)
+_LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
@@ -340,6 +341,8 @@ class ExtractiveAnswerer:
         # "How long is paid parental leave?": "long" asks for an amount (a number must answer,
         # see is_numeric), not for the word; the duration intent, which owns it, is not asked here.
         how = {stem(w.lower()) for w in _HOW_MUCH.findall(shape.text)}
+        # "holiday allowance" is the time off, not an allowance paid ("on-call allowance")
+        how |= {stem(w.lower()) for w in _LEAVE_ALLOWANCE.findall(shape.text)}
         # "at least 5 years of experience": a stated amount meets the bound or not (_bound_verdict);
         # "least" and "5" need not be in the sentence, "years" and "experience" must
         bound = asked_bound(shape.text)

@@ -75,9 +75,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent("languages", _rx(r"\b(?:programming|coding|code|languages?|speak|spoken|fluent|bilingual)\b"),
            _rx(r"\b(?:English|Spanish|French|German|Mandarin|Cantonese|Portuguese|Italian|Hindi|Japanese|Korean|Arabic|Russian|Turkish|Dutch|Polish|Swedish|Python|Java|JavaScript|TypeScript|Go|Golang|Rust|C\+\+|C#|C|Scala|Kotlin|Swift|Ruby|PHP|SQL|R|Julia|MATLAB|Bash|Perl|Haskell|Elixir|Dart)\b(?!-)|\b(?:Deutsch|Englisch|Französisch|Spanisch)(?:kenntnisse)?\b"),
            None, frozenset({"languag", "program", "code", "speak", "spoken", "fluent", "bilingu"})),
-    Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|stack|technolog\w*)\b"),
+    Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|(?:tech )?stacks?|technolog\w*)\b"),
            _rx(r"\b(?:" + _TOOLS + r")\b"),
-           None, frozenset({"framework", "librari", "tool", "stack", "technolog"})),
+           None, frozenset({"framework", "librari", "tool", "stack", "technolog", "tech"})),
     Intent("start", _rx(r"\b(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
            # months as names ("you may travel" says no month); a season with a year or as a
            # time ("Summer 2026", "in the fall"), not "Spring Boot"
@@ -98,7 +98,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
                r"|\breport(?:s|ing)?\s+(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
            _rx(r"team"), frozenset({"team", "report"}), strict=True),
-    Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
+    Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|duty|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
            None, _rx(r"what you|responsibilit|duties|role|day|(?<!where )you will|(?<!where )you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
 

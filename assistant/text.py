@@ -31,7 +31,7 @@ QUESTION_FILLER = frozenset(
     information info outside inside within across around during good best offer offers offered
     would could should get gets make makes find work working role differ differs difference different
     compare comparison versus both each either summarize summarise summary overview according tell ask asks asked kind actually really exactly typically usually after total want wants seek seeks seeking
-    prior previous often use uses used using rather instead between""".split()
+    prior previous often use uses used using rather instead between join joins joining""".split()
 )
 
 SPELLING_EXTRA = frozenset(

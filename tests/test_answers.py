@@ -1527,17 +1527,19 @@ def listing_bot(tmp_path_factory):
         "clerk.md": _posting("Records Clerk", "Fennel Library", "Austin, TX", {
             "The job": "Full-time, 40 hours per week.", "Pay": "$50,000 per year + equity.",
             "Benefits": "- 401(k) with a 4% match.\n- Unlimited PTO.\n- 25 days' holiday plus bank holidays.",
-            "Requirements": "- 2+ years of experience in records management."}),
+            "Requirements": "- 2+ years of experience in records management.",
+            "Responsibilities": "- Cover the on-call weekend once a month (paid on-call allowance)."}),
         "porter.md": _posting("Hospital Porter", "Ashgrove Hospital", "Dallas, TX", {
             "The job": "Part-time, 24 hours per week.", "Pay": "$40,000 per year, plus stock options.",
             "Benefits": "- A 403(b) plan.\n- Flexible PTO.\n- 30 days of vacation.",
             "Requirements": "- 5 years of experience in a hospital."}),
         "guide.md": _posting("Museum Guide", "Fennel Library", "Austin, TX", {
-            "The job": "Full-time, 37.5 hours per week.\n- Model catalogue data in PostgreSQL.",
+            "The job": "The Collections team keeps the catalogue. Full-time, 37.5 hours per week.\n- Model catalogue data in PostgreSQL.",
             "Pay": "$45,000 – $52,000 per year, plus a bonus.", "Benefits": "- A free museum pass.\n- 20 days of vacation.",
             "Requirements": "- 3 to 5 years of experience guiding tours."}),
         "loader.md": _posting("Data Engineer", "Ashgrove Hospital", "Leeds, UK", {
-            "The job": "- Load data into Snowflake.", "Pay": "£30,000 per year, plus share options.",
+            "The job": "- Load data into Snowflake.", "Responsibilities": "- Take part in the on-call rotation (one week in six).",
+            "Pay": "£30,000 per year, plus share options.",
             "Benefits": "- Paid sick leave.\n- A 5% matched pension."}),
         "ranger.md": _posting("Park Ranger", "Kestrel Parks", "Banff, AB", {
             "Pay": "CAD $60,000 – $70,000 per year.", "Benefits": "- $1,500 annual training budget.\n- Four weeks of vacation.",
@@ -1558,7 +1560,7 @@ def listing_bot(tmp_path_factory):
     ("Which roles are 37.5 hours per week?", {"guide.md"}),
     # "vacation" is said by "days' holiday" and "PTO"; 25 days, not 30
     ("Which roles offer 25 days of vacation?", {"clerk.md"}),
-    ("Which roles offer vacation?", {"clerk.md", "porter.md", "guide.md", "ranger.md"}),
+    ("Which roles offer vacation?", {"clerk.md", "porter.md", "guide.md", "ranger.md", "kellner.md"}),  # "30 Urlaubstage"
     # "use" asks; the postings say "Model data in PostgreSQL"
     ("Which roles use PostgreSQL?", {"guide.md"}),
     ("Which roles use PostgreSQL instead?", {"guide.md"}),  # "instead" and "rather" only ask
@@ -1634,6 +1636,17 @@ def test_a_comparison_with_a_second_question_compares_only_the_roles_named(tmp_p
     answer = bot.ask("Where would I work as Quillon Health's senior backend engineer versus Hooli's ML Engineer II, "
                      "and how many office days?")
     assert {c.source for c in answer.citations} == {"quillon.md", "hooli.md"}, answer.text
+
+
+def test_words_that_ask_are_read_as_the_postings_say_them(listing_bot):
+    # "tech stack" asks for tools; "join" only asks; "duty" asks for duties
+    assert "PostgreSQL" in listing_bot.ask("What tech stack does the museum guide use?").text
+    assert "Collections team" in listing_bot.ask("Which team would the museum guide join?").text
+    answer = listing_bot.ask("How does the on-call duty compare between the records clerk and the data engineer?")
+    assert "once a month" in answer.text and "one week in six" in answer.text, answer.text
+    # a "holiday allowance" is the time off, in German too, not an on-call allowance
+    answer = listing_bot.ask("Compare the holiday allowance of the records clerk and the Kellner at Café Sonne.")
+    assert "30 Urlaubstage" in answer.text and "on-call allowance" not in answer.text, answer.text
 
 
 def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
