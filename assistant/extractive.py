@@ -713,6 +713,8 @@ class ExtractiveAnswerer:
                 quotes[pid] = found
             matches.append(fields)
         if not matches:
+            if focus:  # "Which of them is remote?" after a list: none of those, not "no posting"
+                return replace(_abstain(f"None of the {len(focus)} roles asked about matches that."), about_set=True)
             return _abstain("No posting matches that; ask about a title, company or city from the overview.")
         if len(matches) == len(self.corpus.postings):
             head = f"There are {len(matches)} postings"

@@ -36,7 +36,7 @@ _TOOLS = "|".join((
     r"Figma|Adobe|Photoshop|Illustrator|AutoCAD|Revit|SolidWorks|Simulink|LabVIEW|SPSS|Stata|QuickBooks|Xero|ROS",
 ))
 INTENTS: tuple[Intent, ...] = (
-    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|hourly rate|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
+    Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
                # "How much does the designer make?", "... make in Canada?", "... make a year?"
                r"|how much(?! of\b)(?=.{0,80}\b(?:make|makes|get paid)\b(?:\s+(?:in|at|per|a|an|as|if|on)\b[^?.]{0,40})?\W*$))\b"),

@@ -1649,6 +1649,18 @@ def test_words_that_ask_are_read_as_the_postings_say_them(listing_bot):
     assert "30 Urlaubstage" in answer.text and "on-call allowance" not in answer.text, answer.text
 
 
+def test_a_pick_among_listed_roles_that_none_fits_says_none_of_them(listing_bot):
+    chat = listing_bot.chat()
+    assert {c.source for c in chat.ask("Which jobs are in Austin, TX?").citations} == {"clerk.md", "guide.md"}
+    answer = chat.ask("Which of them is remote?")
+    assert answer.abstained and "None of the 2 roles asked about" in answer.text, answer.text
+
+
+def test_hourly_rates_are_the_pay(listing_bot):
+    answer = listing_bot.ask("Compare the hourly rates of the Park Ranger and the Cinema Usher.")
+    assert "£11.50 per hour" in answer.text and "couldn't find" not in answer.text, answer.text
+
+
 def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
     # "catalogue" is in the museum guide's text, "cleaner" in none
     answer = listing_bot.ask("What does the catalogue cleaner pay?")
