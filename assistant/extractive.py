@@ -296,6 +296,14 @@ class ExtractiveAnswerer:
             if unnamed is not None:
                 return unnamed
         draft = self._from_sentences(shape, passages, targets, terms, focus)
+        if draft.abstained and shape.is_numeric and len(targets) == 1 and terms:
+            # "How much equity does it come with?" of "Competitive salary + equity": no amount,
+            # but not silence either; the line is quoted and the answer still abstains
+            found = self._sentence_saying(targets[0], terms)
+            if found is not None:
+                passage, quote = found
+                return Draft([Claim(f"The posting states no amount; it only says: “{_BULLET.sub('', quote)}”", passage, (quote,))],
+                             abstained=True)
         if draft.abstained and field_intents and not shape.is_yes_no:
             draft = self._fields_and_silence(shape, targets, field_intents, terms) or draft
         if draft.abstained and _ASKS_IF_POSTED.search(shape.text):

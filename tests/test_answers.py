@@ -1656,6 +1656,12 @@ def test_a_pick_among_listed_roles_that_none_fits_says_none_of_them(listing_bot)
     assert answer.abstained and "None of the 2 roles asked about" in answer.text, answer.text
 
 
+def test_an_amount_the_posting_does_not_state_is_not_silence_either(listing_bot):
+    answer = listing_bot.ask("How much is the on-call allowance of the records clerk?")
+    assert answer.abstained and "states no amount" in answer.text and "(paid on-call allowance)" in answer.text, answer.text
+    assert [c.source for c in answer.citations] == ["clerk.md"], answer.text
+
+
 def test_hourly_rates_are_the_pay(listing_bot):
     answer = listing_bot.ask("Compare the hourly rates of the Park Ranger and the Cinema Usher.")
     assert "£11.50 per hour" in answer.text and "couldn't find" not in answer.text, answer.text
