@@ -23,7 +23,7 @@ from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import DIFFER, QuestionShape, analyse, asks_for_roles, pay_period_asked, role_description, trigger_spans
+from .question import DIFFER, ROLE_NOUNS, QuestionShape, analyse, asks_for_roles, pay_period_asked, role_description, trigger_spans
 from .retrieval import ANSWERED_AT_ONCE, FIELDS_ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
@@ -301,6 +301,11 @@ def _ask_again(question: str, previous: _Turn, corpus: Corpus) -> str | None:
         return None
     run = max(runs, key=len)
     start, end = run[0].start(), run[-1].end()
+    # "the Flussbau backend developer" of a "Backend-Entwickler": the user's own job noun goes
+    # with the name it ends ("the other Berlin one developer" named a "Developer Documentation" role)
+    noun = re.match(r"\s+([^\W_]+)", before[end:])
+    if noun and noun.group(1).lower() in ROLE_NOUNS | {"role", "job", "position", "posting", "opening"}:
+        end += noun.end()
     role = m.group("role")
     if re.search(r"\b(?:the|this|that)\s*$", before[:start], re.IGNORECASE):
         role = re.sub(r"^(?:the|this|that)\s+", "", role, flags=re.IGNORECASE)
@@ -339,6 +344,7 @@ def _restrict(focus: tuple[str, ...], allowed: tuple[str, ...] | None) -> tuple[
     return tuple(p for p in focus if p in allowed) or (allowed if len(allowed) <= 3 else ())
 
 
+_OTHER = re.compile(r"\b(?:the|that|this) other\b", re.IGNORECASE)
 # "Does it include weekends?", "How long is that role?": a follow-up about the previous role.
 _REFERS_BACK = re.compile(r"\b(?:it|its|it's|this|that|these|those|they|them|there|the (?:role|job|position|posting|internship))\b", re.IGNORECASE)
 
@@ -357,6 +363,10 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
                          + [bound.span for bound in [asked_bound(question)] if bound])  # "at most 2 years" is no "Tier 2" role
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
+    if previous and _OTHER.search(question) and set(focus) - set(previous):
+        # "What about the other Berlin one?": not the one just answered
+        focus = tuple(p for p in focus if p not in previous)
+        equal = min(equal, len(focus))
     if previous and (not focus or (_REFERS_BACK.search(question) and len(role.terms) < 2) or _said_of(previous, role, question, corpus)):
         focus, terms, carried, equal = previous, frozenset(), True, 0
     # the names of the postings the question fits best: a less-fitting one's "Full time" type

@@ -209,6 +209,7 @@ SAME_JOB = (
     frozenset("doctor physician arzt ärztin médecin medico".split()),
     frozenset("lawyer attorney anwalt rechtsanwalt abogado avocat".split()),
     frozenset("nurse pflegefachkraft krankenschwester krankenpfleger enfermero enfermera infirmier infirmière".split()),
+    frozenset("waiter waitress kellner kellnerin camarero camarera serveur serveuse".split()),
 )
 
 

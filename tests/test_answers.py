@@ -1662,6 +1662,16 @@ def test_an_amount_the_posting_does_not_state_is_not_silence_either(listing_bot)
     assert [c.source for c in answer.citations] == ["clerk.md"], answer.text
 
 
+def test_what_about_the_other_one_asks_of_another_role(listing_bot):
+    chat = listing_bot.chat()
+    assert "2.400 €" in chat.ask("What's the salary for the Café Sonne waiter?").text  # a "Kellner"
+    # "waiter" was kept: "... for the Lumen Cinemas waiter?" named no posting
+    answer = chat.ask("What about the Lumen Cinemas one?")
+    assert [c.source for c in answer.citations] == ["usher.md"] and "£11.50" in answer.text, answer.text
+    answer = chat.ask("What about the other Leeds one?")  # not the usher just answered
+    assert [c.source for c in answer.citations] == ["loader.md"] and "£30,000" in answer.text, answer.text
+
+
 def test_hourly_rates_are_the_pay(listing_bot):
     answer = listing_bot.ask("Compare the hourly rates of the Park Ranger and the Cinema Usher.")
     assert "£11.50 per hour" in answer.text and "couldn't find" not in answer.text, answer.text
