@@ -98,7 +98,10 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
                r"|\breport(?:s|ing)?\s+(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
            _rx(r"team"), frozenset({"team", "report"}), strict=True),
-    Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|duty|do (?:all )?day|day[- ]to[- ]day|what will (?:i|you) (?:do|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
+    # "How do I apply?": the lines saying how, under "How to apply", "Kontakt", "Bewerbung"
+    Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"),
+           None, _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply"})),
+    Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|duty|do (?:all )?day|day[- ]to[- ]day|what (?:will|would|do|does|should) (?:i|you|they|one) (?:do|be doing|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
            None, _rx(r"what you|responsibilit|duties|role|day|(?<!where )you will|(?<!where )you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
 

@@ -1543,7 +1543,8 @@ def listing_bot(tmp_path_factory):
             "Benefits": "- Paid sick leave.\n- A 5% matched pension."}),
         "ranger.md": _posting("Park Ranger", "Kestrel Parks", "Banff, AB", {
             "Pay": "CAD $60,000 – $70,000 per year.", "Benefits": "- $1,500 annual training budget.\n- Four weeks of vacation.",
-            "Requirements": "- 1+ year of outdoor work experience (park experience preferred)."}),
+            "Requirements": "- 1+ year of outdoor work experience (park experience preferred).",
+            "How to apply": "Send your CV to jobs@kestrelparks.example by 30 June."}),
         "kellner.md": _posting("Kellner (m/w/d)", "Café Sonne", "Berlin", {
             "Gehalt": "2.400 € brutto pro Monat.", "Benefits": "- 30 Urlaubstage.\n- 500 € Weiterbildungsbudget pro Jahr.",
             "Anforderungen": "- Mindestens 2 Jahre Berufserfahrung in der Gastronomie."}),
@@ -1670,6 +1671,12 @@ def test_what_about_the_other_one_asks_of_another_role(listing_bot):
     assert [c.source for c in answer.citations] == ["usher.md"] and "£11.50" in answer.text, answer.text
     answer = chat.ask("What about the other Leeds one?")  # not the usher just answered
     assert [c.source for c in answer.citations] == ["loader.md"] and "£30,000" in answer.text, answer.text
+
+
+def test_how_to_apply_and_what_i_would_do_are_answered_from_their_sections(listing_bot):
+    answer = listing_bot.ask("How do I apply for the park ranger job?")
+    assert "Send your CV" in answer.text and [c.source for c in answer.citations] == ["ranger.md"], answer.text
+    assert "Cover the on-call weekend" in listing_bot.ask("What would I do as the records clerk?").text
 
 
 def test_hourly_rates_are_the_pay(listing_bot):
