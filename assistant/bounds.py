@@ -37,6 +37,7 @@ _PERK = re.compile(
     r"\b(?:budgets?|allowances?|reimburse\w*|bonus(?:es)?|tuition|relocation|sign[- ]?on|signing"
     r"|(?:home[- ]office|office|learning|wellness|commuter|phone|internet|equipment|gym|fitness|meal|travel|education|training)\s+stipends?)\b",
     re.IGNORECASE)
+_PERK_TAIL = re.compile(r"(?:\s+(?:reimburse\w*|budgets?|allowances?|stipends?|bonus(?:es)?|support|assistance))*", re.IGNORECASE)
 # the words before a perk's noun that say which perk: "a learning or training budget"
 _NOUN_PHRASE = re.compile(
     r"\b(?:(?!(?:a|an|the|any|with|of|offer|offers|give|gives|have|has|provide|provides|include|includes|come|comes|roles?|jobs?|postings?)\b)"
@@ -63,6 +64,7 @@ class Bound:
     upper: float | None = None  # of "between"
     topic: str | None = None  # of money that is not pay: the word stems, one of which a posting must say ("budge")
     qualifiers: tuple[str, ...] = ()  # and one of these, if any ("learn", "train")
+    phrase: str = ""  # the question's words for that money: "learning or training budget"
 
     @property
     def lower(self) -> bool:
@@ -123,8 +125,11 @@ def asked_bound(question: str) -> Bound | None:
             if abs(start - span[1]) < 120 and abs(span[0] - perk.end()) < 120:
                 span = (min(span[0], start), max(span[1], perk.end()))
             # "learning or training": a posting's line must say one of them ("home-office budget" is not one)
-            which = [w.lower()[:5] for w in re.findall(r"[\w-]+", question[start : perk.end()])[:-1] if w.lower() not in ("or", "and")]
-            return Bound("money", op, amount, currency, None, text, span, amount_span, upper, _FAMILY.get(word, word), tuple(which))
+            which = [w.lower()[:5] for w in re.findall(r"\w+", question[start : perk.end()])[:-1] if w.lower() not in ("or", "and")]
+            # "tuition reimbursement": the phrase runs on over the perk's own nouns
+            end = perk.end() + len(_PERK_TAIL.match(question, perk.end()).group(0))
+            return Bound("money", op, amount, currency, None, text, span, amount_span, upper, _FAMILY.get(word, word), tuple(which),
+                         question[start:end].lower())
         if currency or found["k"] or _PAY.search(question):
             if re.match(r"^\s*(?:\+|or \w+\s*)?\s*(?:days?|weeks?|years?|yrs|hours?|hrs|months?|people|employees|%|percent)\b", after, re.IGNORECASE):
                 continue  # a count of something else

@@ -178,12 +178,13 @@ class _Hours:
 
 @dataclass(frozen=True)
 class _Stated:
-    """An amount a posting states, from ``low`` to ``high``, and where: ``quote`` in ``passage``,
-    or a field's text to be found when ``passage`` is None; ``note`` follows the quote."""
+    """An amount a posting states, from ``low`` to ``high``, and where: the sentence at ``quote``
+    (an offset, read only if the posting is listed: 10,000 postings state years) or ``quote`` in
+    ``passage``, or a field's text to be found when ``passage`` is None; ``note`` follows it."""
     low: float
     high: float
     passage: Passage | None
-    quote: str
+    quote: str | int
     note: str = ""
 
 
@@ -793,7 +794,7 @@ class ExtractiveAnswerer:
         or else all postings. Amounts are compared only within one currency and period: ranking
         across them would need exchange rates and hours that no posting states."""
         asked = _TOP_PAY.search(shape.text) or _LOW_PAY.search(shape.text)
-        if asked is None and len(focus) >= 2:
+        if asked is None and len(focus) >= 2 and asked_bound(shape.text) is None:  # "pays more than $200k" bounds
             asked = _MORE_PAY.search(shape.text) or _LESS_PAY.search(shape.text)
         if asked is None:
             return None
@@ -920,8 +921,8 @@ class ExtractiveAnswerer:
         Money is compared as written, in the currency asked (any for none, any dollars for "$"),
         never converted; monthly pay counts twelve times against a yearly bound; leave is
         compared within days or weeks, a working week being no number a posting states."""
-        if not (asks_for_roles(shape.text) or len(focus) >= 2):
-            return None  # "Does the porter pay more than £20,000?" asks for its pay
+        if not asks_for_roles(shape.text) and (len(focus) < 2 or shape.is_yes_no):
+            return None  # "Does the porter pay more than £20,000?" asks for its pay: a verdict
         bound = asked_bound(shape.text)
         if bound is None:
             return None
@@ -950,6 +951,8 @@ class ExtractiveAnswerer:
         compared = _STATED[bound.kind]
         if bound.kind == "pay":  # "pay in dollars per year"
             compared = f"pay{ {None: '', '$': ' in dollars'}.get(bound.unit, f' in {bound.unit}')} per {bound.period}"
+        elif bound.kind == "money":  # "a training budget with an amount"
+            compared = f"a {bound.phrase} with an amount"
         if not met:
             head = (f"None of the {len(stated)} {many} stating {compared} {verb[0]} {what}{by}."
                     if len(stated) != 1 else f"The one {one} stating {compared} does not {verb[1]} {what}.")
@@ -966,13 +969,15 @@ class ExtractiveAnswerer:
                                 "unlimited time off, with no number to compare:"))
             for pid in unlimited[:3]:
                 leave = self._leave_stated(pid)
-                claims.append(self._stated_claim(pid, _Stated(0, 0, leave.passage, self._sentence_at(leave.passage, leave.offset))))
+                claims.append(self._stated_claim(pid, _Stated(0, 0, leave.passage, leave.offset)))
         apart += 0 if bound.lower else len(unlimited)
         if apart:
             other = {"pay": "pay in another currency or period", "money": "it in another currency",
                      "leave": "time off in other terms"}.get(bound.kind, "it in other terms")
             claims.append(Claim(f"{apart} {one if apart == 1 else many} {'states' if apart == 1 else 'state'} {other}, not compared."))
         unstated = len(pool) - len(stated) - apart - (len(unlimited) if bound.lower else 0)
+        if not stated and not apart and not unlimited:  # "10000 postings do not state ..." says it worse
+            return self._none_of_pool(pool, nouns, compared)
         if unstated:
             claims.append(Claim(_unstated(unstated, nouns, compared)))
         return Draft([c for c in claims if c is not None], abstained=not met, about_set=True)
@@ -990,7 +995,7 @@ class ExtractiveAnswerer:
             as_written = {None: "each in its own currency, not converted", "$": "in any dollars, not converted"}.get(bound.unit, "")
             if bound.kind == "pay":
                 return f"pay {_BOUND_WORDS[bound.op][0]} {currency}{amount} per {bound.period}", ("states", "state"), as_written
-            return f"{_TOPIC_NAMES.get(bound.topic, bound.topic)} of {word} {currency}{amount}", ("states", "state"), as_written
+            return f"a {bound.phrase} of {word} {currency}{amount}", ("states", "state"), as_written
         one = bound.amount == 1 and bound.op != "between"  # "at most 1 year"
         return {
             "leave": (f"{word} {amount} {bound.unit[:-1] if one else bound.unit} of time off", ("states", "state"), ""),
@@ -1020,17 +1025,23 @@ class ExtractiveAnswerer:
                 return "unlimited"
             if leave.unit != bound.unit:
                 return "apart"
-            return _Stated(leave.amount, leave.amount, leave.passage, self._sentence_at(leave.passage, leave.offset))
+            return _Stated(leave.amount, leave.amount, leave.passage, leave.offset)
         if bound.kind == "experience":
             years = self._years_asked(pid)
-            return years and _Stated(years.amount, years.amount, years.passage, self._sentence_at(years.passage, years.offset))
+            return years and _Stated(years.amount, years.amount, years.passage, years.offset)
         hours = self._hours_stated(pid)
-        return hours and _Stated(hours.low, hours.high, hours.passage, self._sentence_at(hours.passage, hours.offset))
+        return hours and _Stated(hours.low, hours.high, hours.passage, hours.offset)
 
     def _money_stated(self, bound: Bound, pid: str) -> "_Stated | str | None":
         """The first sentence of the posting that names the bound's topic ("budget") with an
         amount of money: its amounts in the bound's currency, or "apart" in another."""
         topics = (bound.topic or "").split()
+        if not self._says_any(pid, topics) or (bound.qualifiers and not self._says_any(pid, list(bound.qualifiers))):
+            return None
+        seen = self.corpus.money.setdefault((bound.topic, bound.qualifiers, bound.unit), {})
+        return _kept(seen, pid, lambda p: self._read_money(bound, p, topics))
+
+    def _read_money(self, bound: Bound, pid: str, topics: list[str]) -> "_Stated | str | None":
         other = None
         for passage in self.corpus.by_posting.get(pid, []):
             lowered = passage.text.lower()
@@ -1048,10 +1059,21 @@ class ExtractiveAnswerer:
                 other = other or ("apart" if money_in(sentence) else None)
         return other
 
+    def _says_any(self, pid: str, parts: list[str]) -> bool:
+        """Whether one of the posting's words holds one of ``parts`` ("budge" in "Weiterbildungsbudget"):
+        the corpus' words that do are found once per set of parts, so 10,000 postings are not read."""
+        key = tuple(parts)
+        holding = self.corpus.word_parts.get(key)
+        if holding is None:
+            holding = self.corpus.word_parts[key] = frozenset(w for w in self.corpus.chunk_df if any(p in w for p in parts))
+        return bool(holding & self.corpus.posting_stems.get(pid, frozenset()))
+
     def _stated_claim(self, pid: str, stated: "_Stated") -> Claim | None:
         """A posting's line stating an amount, quoted and cited: "Label: “...”"."""
         passage, quote = stated.passage, stated.quote
-        if passage is None:  # a field's text: found in its passage
+        if isinstance(quote, int):
+            quote = self._sentence_at(passage, quote)
+        elif passage is None:  # a field's text: found in its passage
             passage, quote = self._find(pid, quote)
             if passage is None:
                 return None
@@ -1069,7 +1091,7 @@ class ExtractiveAnswerer:
         stated = self._stated_amount(bound, pid)
         if stated == "unlimited" and bound.lower:
             leave = self._leave_stated(pid)
-            stated = _Stated(float("inf"), float("inf"), leave.passage, self._sentence_at(leave.passage, leave.offset))
+            stated = _Stated(float("inf"), float("inf"), leave.passage, leave.offset)
         if not isinstance(stated, _Stated):
             return None
         claim = self._stated_claim(pid, stated)
@@ -1578,9 +1600,7 @@ def _said_words(text: str) -> list[tuple[str, str]]:
 # How a bound reads in an answer: of pay ("above USD 150,000"), of a count ("more than 25 days")
 _BOUND_WORDS = {">": ("above", "more than"), ">=": ("of at least", "at least"), "<": ("below", "fewer than"),
                 "<=": ("of at most", "at most"), "between": ("between", "between")}
-_TOPIC_NAMES = {"stipe budge allow": "a stipend, budget or allowance", "tuiti": "tuition support", "reimb": "a reimbursement",
-                "bonus": "a bonus", "reloc": "relocation support", "sign-": "a sign-on bonus", "signi": "a signing bonus"}
-_STATED = {"pay": "an amount of pay", "money": "an amount for it", "leave": "a number of days or weeks of time off",
+_STATED = {"pay": "an amount of pay", "money": "an amount", "leave": "a number of days or weeks of time off",
            "experience": "a number of years of experience", "hours": "hours a week"}
 
 _KIND_NOUNS = {"intern": ("internship", "internships"), "contract": ("contract role", "contract roles"),

@@ -1692,9 +1692,10 @@ def test_a_role_no_posting_says_is_not_answered_by_another_s_pay(listing_bot):
 
 def test_the_amount_of_a_bound_does_not_name_a_role(tmp_path):
     bot = _ingested(tmp_path, {
-        "a1.md": _posting("Data Analyst", "Fennel Library", "Austin, TX", {
+        "a1.md": _posting("Data Analyst", "Fennel Library", "Austin, TX", {"Pay": "$55,000 per year.",
             "Requirements": "- 2+ years of experience with SQL.", "Where": "Hybrid: 2 days a week in our Austin office."}),
-        "a2.md": _posting("Data Analyst", "Ashgrove Hospital", "Leeds, UK", {"Requirements": "- 4+ years of experience with SQL."}),
+        "a2.md": _posting("Data Analyst", "Ashgrove Hospital", "Leeds, UK", {"Pay": "$45,000 per year.",
+            "Requirements": "- 4+ years of experience with SQL."}),
         "tier.md": _posting("Support Agent, Tier 2", "Ashgrove Hospital", "Leeds, UK", {
             "Requirements": "- 1+ year of experience in customer support."}),
     })
@@ -1702,6 +1703,10 @@ def test_the_amount_of_a_bound_does_not_name_a_role(tmp_path):
     assert [c.source for c in answer.citations] == ["a1.md"], answer.text  # not the "Tier 2" agent
     answer = bot.ask("Which roles are hybrid with 2 days a week in the office?")  # nor does a count name it
     assert [c.source for c in answer.citations] == ["a1.md"], answer.text
+    # asked yes or no of a role two postings fit alike: each one's pay, not a ranking nor a list
+    answer = bot.ask("Does the data analyst pay more than $50,000?")
+    assert {c.source for c in answer.citations} == {"a1.md", "a2.md"}, answer.text
+    assert "compared within" not in answer.text and "asked about state" not in answer.text, answer.text
 
 
 def test_retirement_and_equity_are_said_in_the_posting_s_own_words(listing_bot, tmp_path):
