@@ -33,10 +33,12 @@ _EXPERIENCE = re.compile(r"\bexperience\b", re.IGNORECASE)
 _HOURS_UNIT = re.compile(r"^\s*(?:\+|or (?:more|fewer|less)\s*)?\s*(?:hours?|hrs?)\b(?:\s+(?:a|per|each)\s+week|\s*/\s*(?:week|wk)|\s+weekly)", re.IGNORECASE)
 # money that is not the pay: "a learning budget of $1,500 or more", "tuition reimbursement of up to
 # $5,250", "a home-office stipend of at least $1,000" (an intern's stipend is pay)
+# what a stipend, allowance or budget is for when it is a perk ("home-office stipend")
+PERK_QUALIFIERS = (r"home[- ]office|office|learning|wellness|wellbeing|commuter|commuting|phone|mobile|internet|equipment"
+                   r"|remote[- ]work|gym|fitness|meal|lunch|food|travel|education|training|conference|relocation|childcare|book")
 _PERK = re.compile(
     r"\b(?:budgets?|allowances?|reimburse\w*|bonus(?:es)?|tuition|relocation|sign[- ]?on|signing"
-    r"|(?:home[- ]office|office|learning|wellness|commuter|phone|internet|equipment|gym|fitness|meal|travel|education|training)\s+stipends?)\b",
-    re.IGNORECASE)
+    rf"|(?:{PERK_QUALIFIERS})\s+stipends?)\b", re.IGNORECASE)
 _PERK_TAIL = re.compile(r"(?:\s+(?:reimburse\w*|budgets?|allowances?|stipends?|bonus(?:es)?|support|assistance))*", re.IGNORECASE)
 # the words before a perk's noun that say which perk: "a learning or training budget"
 _NOUN_PHRASE = re.compile(

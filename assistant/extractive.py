@@ -15,7 +15,7 @@ from typing import Iterable
 
 from index import PostingFields, Section, extract_salary, find_places
 
-from .bounds import Bound, asked_bound, money_in, same_currency
+from .bounds import PERK_QUALIFIERS, Bound, asked_bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
@@ -60,10 +60,7 @@ _ASKS_IF_POSTED = re.compile(
     r"|^\W*(?:is|are)\s+(?:any(?:one|body)|any\s+compan\w+)\s+hiring\b", re.IGNORECASE)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 # A perk paid for, not pay: "Home-office stipend", "a learning allowance".
-_PERK_MONEY = re.compile(
-    r"\b(?:home[- ]office|office|learning|wellness|wellbeing|commuter|commuting|phone|mobile|internet|equipment|remote[- ]work"
-    r"|gym|fitness|meal|lunch|food|travel|education|training|conference|relocation|childcare|book)\s+(?:stipend|allowance|budget)\b",
-    re.IGNORECASE)
+_PERK_MONEY = re.compile(rf"\b(?:{PERK_QUALIFIERS})\s+(?:stipend|allowance|budget)\b", re.IGNORECASE)
 # Where a question's second clause starts: "How long is it, and can it be extended?"
 _CLAUSE = re.compile(r"\s*(?:,?\s*\band\b|;|,\s*(?=(?:can|could|is|are|does|do|will|would|what|where|when|how|who)\b))\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
