@@ -15,7 +15,7 @@ from typing import Iterable
 
 from index import PostingFields, Section, extract_salary, find_places
 
-from .bounds import PERK_QUALIFIERS, Bound, asked_bound, money_in, same_currency
+from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
@@ -351,7 +351,7 @@ class ExtractiveAnswerer:
         how |= {stem(w.lower()) for w in _LEAVE_ALLOWANCE.findall(shape.text)}
         # "at least 5 years of experience": a stated amount meets the bound or not (_bound_verdict);
         # "least" and "5" need not be in the sentence, "years" and "experience" must
-        bound = asked_bound(shape.text)
+        bound = shape.bound
         bounding = set(content_stems(shape.text[slice(*bound.amount_span)])) if bound else set()
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
@@ -791,7 +791,7 @@ class ExtractiveAnswerer:
         or else all postings. Amounts are compared only within one currency and period: ranking
         across them would need exchange rates and hours that no posting states."""
         asked = _TOP_PAY.search(shape.text) or _LOW_PAY.search(shape.text)
-        if asked is None and len(focus) >= 2 and asked_bound(shape.text) is None:  # "pays more than $200k" bounds
+        if asked is None and len(focus) >= 2 and shape.bound is None:  # "pays more than $200k" bounds
             asked = _MORE_PAY.search(shape.text) or _LESS_PAY.search(shape.text)
         if asked is None:
             return None
@@ -920,7 +920,7 @@ class ExtractiveAnswerer:
         compared within days or weeks, a working week being no number a posting states."""
         if not asks_for_roles(shape.text) and (len(focus) < 2 or shape.is_yes_no):
             return None  # "Does the porter pay more than £20,000?" asks for its pay: a verdict
-        bound = asked_bound(shape.text)
+        bound = shape.bound
         if bound is None:
             return None
         pool, nouns = self._ranking_pool(shape, focus, bound.span)
@@ -1082,7 +1082,7 @@ class ExtractiveAnswerer:
         amount the posting states, quoted. None when the question sets no bound or the posting
         states no amount in the bound's terms (another currency, period or unit): then the
         answer is the amount it does state."""
-        bound = asked_bound(shape.text)
+        bound = shape.bound
         if bound is None:
             return None
         stated = self._stated_amount(bound, pid)

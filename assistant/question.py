@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # bounds reads this module's currency and period names
+    from .bounds import Bound
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,7 @@ class QuestionShape:
     is_comparison: bool
     is_numeric: bool
     is_injection: bool
+    bound: Bound | None = None  # the bound the question sets on an amount ("more than $150k"), read once
 
     @property
     def primary(self) -> Intent | None:
@@ -297,4 +302,5 @@ def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
         is_comparison=bool(_COMPARISON.search(compared)),
         is_numeric=bool(_NUMERIC.search(q)),
         is_injection=bool(_INJECTION.search(q)),
+        bound=bound,
     )
