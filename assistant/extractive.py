@@ -18,7 +18,7 @@ from index import PostingFields, Section, extract_salary, find_places
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, QuestionShape, asks_for_roles, is_instruction, role_description,
+from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, role_description,
                        trigger_spans)
 from .text import STOPWORDS, content_stems, filler_stems, names_language, numbers, sentences, stem, stems_match, words_as_written
 from .types import Passage
@@ -129,6 +129,13 @@ _WEEK_HOURS = re.compile(
     r"|\b(\d{1,2}(?:\.\d)?)[- ]hours?\s+(?:work\s*)?week\b", re.IGNORECASE)
 # what a comparison asks as a list: a few lines of each role, not its one best
 _LIST_TOPIC = re.compile(r"\b(?:benefits|perks|requirements|qualifications|responsibilities|duties|skills|tools|technologies|tech stacks?)\b", re.IGNORECASE)
+# "Which products ...?" asks for names: "across Spotlight, Discover, and Friend Stories" answers it
+# without the word "products", better than "Snap's video content products" does.
+_NAMED_THINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(products|apps|platforms|brands|games|services)\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’&+-]*(?:\s+[A-Z][\w'’&+-]*){0,2}"
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}(?:\s+([a-z]+))?")
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
@@ -1312,6 +1319,10 @@ class ExtractiveAnswerer:
         # A sentence that says the intent's own word ("start", "salary") beats one that only
         # matches its cue (any month, any amount).
         cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)
+        named = _NAMED_THINGS.search(shape.text)
+        if named and _names_things(unit.text, stem(named.group(1))):
+            stems.add(stem(named.group(1)))  # the list names the things asked for
+            cue += 1.0
         covered_weight = 0.0
         # The most specific word must be covered; a number in the question ("graduating in
         # 2025") is a value to compare with, not a word the answer must repeat.
@@ -1558,6 +1569,19 @@ def _kept(cache: dict, pid: str, read):
     if pid not in cache:
         cache[pid] = read(pid)
     return cache[pid]
+
+
+def _names_things(text: str, asked: str) -> bool:
+    """``text`` lists names of the things asked for: not tools ("PyTorch, TensorFlow, or JAX"),
+    months, places, nor other things ("Content ML and Platform teams" names no products)."""
+    for m in _NAMED_LIST.finditer(text):
+        after = m.group(1)
+        names = m.group(0) if after is None else m.group(0)[: m.start(1) - m.start()]
+        if (TOOL_NAME.search(names) or _MONTH_NAME.search(names) or find_places(names)
+                or (after is not None and not stems_match(stem(after), asked))):
+            continue
+        return True
+    return False
 
 
 def _said_as(text: str) -> set[str]:

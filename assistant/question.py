@@ -39,6 +39,7 @@ _TOOLS = "|".join((
     r"EKS|GKE|AKS|Cloudflare|Looker|Tableau|Power BI|Jira|Confluence|Salesforce|HubSpot|Zendesk|SAP|NetSuite",
     r"Figma|Adobe|Photoshop|Illustrator|AutoCAD|Revit|SolidWorks|Simulink|LabVIEW|SPSS|Stata|QuickBooks|Xero|ROS",
 ))
+TOOL_NAME = _rx(r"\b(?:" + _TOOLS + r")\b")
 INTENTS: tuple[Intent, ...] = (
     Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"

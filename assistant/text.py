@@ -50,9 +50,20 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+# Words Snowball cuts down to another common word of postings: "production(-readiness)" is no
+# product and "international" no intern. Their stems start with "=" so that no stem is a prefix
+# of them either (``stems_match`` joins "intern" and "internship" by prefix).
+_OWN_STEMS = {
+    "production": "=production", "productions": "=production", "productive": "=productive",
+    "productivity": "=productive", "international": "=international", "internationally": "=international",
+    "internal": "=internal", "internally": "=internal",
+}
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word.lower())
+    word = word.lower()
+    return _OWN_STEMS.get(word) or _stemmer().stemWord(word)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1884,3 +1884,26 @@ def test_keyword_search_ranks_as_llama_index_bm25_retriever(corpus_bot):
         # ours breaks ties by passage order, so a question ranks the same every time
         assert got == sorted(got, key=lambda hit: (-hit[1], ours._ids.index(hit[0]))), question
     assert tied_somewhere  # the tie rule above was exercised
+
+
+def test_which_products_is_answered_by_the_line_that_names_them(tmp_path):
+    """"Which games/products ...?" asks for names: the line listing them answers, though it does
+    not say "games"; a list of tools, months or cities names none, nor does "production"."""
+    bot = _ingested(tmp_path, {
+        "gameplay.md": _posting("Gameplay Programmer", "Harbor Light Studios", "Montreal, QC", {
+            "About us": "We make games for people who like to take their time.",
+            "What you'll do": "- Build gameplay systems across Starfall, Ironwood and Tide Runner.\n"
+                              "- Write tools with PyTorch, TensorFlow or JAX.\n- Start in May or June.",
+            "Requirements": "- Experience shipping code to production."}),
+        "ledger.md": _posting("Backend Engineer", "Quillstone", "Leeds, UK", {
+            "The role": "- Keep our products fast for millions of small businesses.\n"
+                        "- Improve Ledgerly, Paybook and Cashflow Pro.",
+            "Requirements": "- Experience with Spark, Kafka and Airflow.\n- Production-readiness of services."}),
+    })
+    games = bot.ask("Which games would I work on as the gameplay programmer?")
+    assert all(name in games.text for name in ("Starfall", "Ironwood", "Tide Runner")), games.text
+    assert not any(word in games.text for word in ("PyTorch", "May or June")), games.text
+    products = bot.ask("Which products would the backend engineer work on?")
+    assert "Ledgerly, Paybook and Cashflow Pro" in products.text, products.text
+    assert "Kafka" not in products.text and "Production" not in products.text, products.text
+    assert {c.source for c in products.citations} == {"ledger.md"}, products.citations
