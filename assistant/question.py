@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from index import ROLE_NOUNS
+
 if TYPE_CHECKING:  # bounds reads this module's currency and period names
     from .bounds import Bound
 
@@ -198,19 +200,6 @@ _DESCRIBED = (
 )
 
 
-# Nouns that name a job whatever the postings' titles say: "What is the salary of the CEO at
-# Acme?" names a role even where no posting has that word. Words that are also something else in
-# a question ("head", "lead", "chief", "associate", "agent") are left out.
-ROLE_NOUNS = frozenset("""
-ceo cto cfo coo cmo cio ciso cpo vp svp evp president founder cofounder chairman chairwoman chairperson
-director manager supervisor foreman executive engineer developer programmer designer architect scientist analyst
-researcher statistician nurse doctor physician surgeon dentist pharmacist therapist paramedic midwife caregiver
-teacher tutor professor lecturer instructor driver pilot chef cook baker waiter waitress barista bartender cashier
-clerk receptionist secretary accountant auditor bookkeeper lawyer attorney paralegal consultant recruiter intern
-apprentice trainee technician mechanic electrician plumber carpenter welder janitor cleaner housekeeper writer
-editor journalist translator interpreter marketer salesperson salesman saleswoman banker trader economist
-librarian photographer artist illustrator animator musician actor farmer labourer laborer operator coordinator
-administrator strategist copywriter actuary underwriter veterinarian optometrist radiographer""".split())
 # Job nouns for the same work in other words or languages: "the Flussbau developer" is its
 # "Backend-Entwickler". Only words that never name other work ("engineer" may be mechanical).
 SAME_JOB = (

@@ -19,7 +19,7 @@ from .errors import (
     RolechatError,
     StoreError,
 )
-from .fields import extract_fields, extract_salary, find_places, parse_sections
+from .fields import ROLE_NOUNS, extract_fields, extract_salary, find_places, parse_sections
 from .ingest import PostingIndex
 from .postings import discover, load_posting
 from .records import POSTING_ID_KEY
@@ -28,6 +28,7 @@ from .types import IngestReport, Posting, PostingFields, Salary, Section, Skippe
 
 __all__ = [
     "POSTING_ID_KEY",
+    "ROLE_NOUNS",
     "Chunk",
     "Config",
     "ConfigError",

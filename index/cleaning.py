@@ -20,7 +20,7 @@ _UI_PHRASE = r"""(?:
       | (?:posted\s+)?(?:today|yesterday|just\s+now)
       | (?:re)?posted\s+on\s+.{0,20}
       | (?:easy\s+)?apply(?:\s+now|\s+for\s+this\s+(?:job|role|position))?
-      | (?:save|share|report|flag)(?:\s+this)?(?:\s+(?:job|role|posting))?
+      | (?:save|share|report|flag)(?:\s+this)?(?:\s+(?:job|role|posting|listing|ad|advert|vacancy))?
       | sign\s+(?:in|up)\b.{0,60} | log\s+in\b.{0,60}
       | (?:back\s+to|view\s+all|see\s+all|more|similar)\s+(?:search|jobs?|results|roles).{0,30}
       | show\s+(?:more|less) | see\s+more | read\s+more
@@ -153,9 +153,24 @@ def document_language(lines: list[str]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+_BUTTON = re.compile(r"\[([^\[\]]{1,30})\]")  # "[Apply] [Save]": a page's buttons kept as link text
+_SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
+
+
+def without_chrome_segments(line: str) -> str:
+    """A header line of facts and UI bits keeps its facts: "Tidewire · Remote · Posted 12 days
+    ago · 200+ applicants" -> "Tidewire · Remote"; "Posted 6 days ago | Closing date: 14 March"
+    -> "Closing date: 14 March"."""
+    parts = _SEGMENT_SEP.split(line)
+    if len(parts) < 2:
+        return line
+    kept = [part for part in parts if not _UI_LINE.match(_BUTTON.sub(r"\1", part).strip())]
+    return line if len(kept) == len(parts) else " · ".join(kept)
+
+
 def is_chrome(line: str) -> bool:
     """A job-board UI line, a site footer menu or a scam warning: never part of the role."""
-    body = _BULLET.sub("", line).strip()
+    body = _BUTTON.sub(r"\1", _BULLET.sub("", line)).strip()
     if _UI_LINE.match(body):
         return True
     items = [item.strip() for item in re.split(r"\s[|·•]\s", body)]
@@ -188,6 +203,7 @@ def clean_text(raw: str) -> str:
             continue
         if is_chrome(line) or is_foreign(line, doc_language):
             continue
+        line = without_chrome_segments(line)
         key = re.sub(r"\W+", " ", line).strip().lower()
         if not key:
             continue

@@ -381,8 +381,10 @@ _REQ_LABEL = re.compile(
     re.IGNORECASE,
 )
 _REQ_BARE = re.compile(r"^(?:R|REQ|JR|JOB|J)[-_]?\d{4,}(?:[-_]\d+)?$")
+# "on-site" of a place to work, not of "on-site parking" or "an on-site gym"
+_ON_SITE = r"on[- ]?site(?!\s+(?:parking|gym|canteen|cafeteria|caf[eé]|childcare|nursery|meals?|restaurant|clinic|fitness|amenities|kitchen|showers?|daycare|car park))"
 _OFFICE = re.compile(
-    r"\b(?:remote|hybrid|on[- ]?site|in[- ]office|in the office|office attendance|in[- ]person|work from home|"
+    rf"\b(?:remote|hybrid|{_ON_SITE}|in[- ]office|in the office|office attendance|in[- ]person|work from home|"
     r"wfh|days (?:per|a|each) week in|days per week|days a week|homeoffice|home office)\b",
     re.IGNORECASE,
 )
@@ -398,11 +400,23 @@ _COMPANY_LABEL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NOT_COMPANY = frozenset({"We", "You", "Our", "The", "This", "It", "They", "Team", "Company", "Us", "About", "Apply"})
+# Nouns that name a job whatever the postings' titles say: "What is the salary of the CEO at
+# Acme?" names a role even where no posting has that word. Words that are also something else in
+# a question ("head", "lead", "chief", "associate", "agent") are left out.
+ROLE_NOUNS = frozenset("""
+ceo cto cfo coo cmo cio ciso cpo vp svp evp president founder cofounder chairman chairwoman chairperson
+director manager supervisor foreman executive engineer developer programmer designer architect scientist analyst
+researcher statistician nurse doctor physician surgeon dentist pharmacist therapist paramedic midwife caregiver
+teacher tutor professor lecturer instructor driver pilot chef cook baker waiter waitress barista bartender cashier
+clerk receptionist secretary accountant auditor bookkeeper lawyer attorney paralegal consultant recruiter intern
+apprentice trainee technician mechanic electrician plumber carpenter welder janitor cleaner housekeeper writer
+editor journalist translator interpreter marketer salesperson salesman saleswoman banker trader economist
+librarian photographer artist illustrator animator musician actor farmer labourer laborer operator coordinator
+administrator strategist copywriter actuary underwriter veterinarian optometrist radiographer""".split())
 # Words of a job title, never of a company name in a header line.
 _ROLE_WORDS = re.compile(
-    r"\b(?:engineer|developer|scientist|manager|designer|analyst|intern|nurse|associate|specialist|writer|"
-    r"executive|director|architect|consultant|administrator|coordinator|technician|officer|assistant|"
-    r"representative|recruiter|accountant|lead|head|entwickler\w*|werkstudent\w*)s?\b",
+    r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"|associate|specialist|officer|assistant|"
+    r"representative|lead|head|entwickler\w*|werkstudent\w*)(?:s|es)?\b",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w&.'’-]*|&|and|of|the|for|de|der|und|du|la|von)$")
@@ -424,14 +438,29 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n", text) if s.strip()]
 
 
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _title_at(lines: list[str]) -> int:
+    """Which of the first non-empty lines is the title: a markdown "# " heading among the first
+    five (what a page puts above it is board metadata: "Tidewire · Remote"), else the first."""
+    for i, line in enumerate(lines[:5]):
+        if re.match(r"#(?!#)\s*\S", line) and not _heading_phrase(line.lstrip("# ")):
+            return i
+    return 0
+
+
 def _header_lines(text: str) -> list[str]:
-    """The short lines right under the title (company, place, type, id), at most eight."""
-    out = []
-    for line in [line.strip() for line in text.split("\n") if line.strip()][1:9]:
+    """The short lines around the title (company, place, type, id), at most eight: those above
+    a markdown title and those right under it, without bold or underline marks."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    at = _title_at(lines)
+    out = [line for line in lines[:at] if len(line) < 80 and not line.startswith("#")]
+    for line in lines[at + 1 : at + 9]:
         if line.startswith("#") or len(line) >= 80 or _BULLET.match(line):
             break
         out.append(line)
-    return out
+    return [_EMPHASIS.sub("", line).strip() for line in out][:8]
 
 
 def _segments(line: str) -> list[str]:
@@ -439,11 +468,13 @@ def _segments(line: str) -> list[str]:
 
 
 def _name_like(segment: str) -> bool:
-    """Could be a company name on a header line: a few capitalised words, nothing else."""
+    """Could be a company name on a header line: a few capitalised words, nothing else ("The
+    Harbor Table" too, but not "The Role")."""
     words = segment.split()
     if not 1 <= len(words) <= 5 or len(segment) > 50 or re.search(r"[\d:;,()/@]", segment):
         return False
-    if not all(_NAME_WORD.match(w) for w in words) or words[0] in _NOT_COMPANY:
+    the_name = words[0] == "The" and len(words) >= 2 and not all(w.lower() in _HEADING_VOCAB for w in words[1:])
+    if not all(_NAME_WORD.match(w) for w in words) or (words[0] in _NOT_COMPANY and not the_name):
         return False
     if _CITY_RE.match(segment) or _ROLE_WORDS.search(segment) or _OFFICE.search(segment):
         return False
@@ -451,14 +482,44 @@ def _name_like(segment: str) -> bool:
 
 
 def _named_elsewhere(name: str, text: str) -> bool:
-    """The name's first word appears again in the posting (the header line is one occurrence)."""
-    first = name.split()[0]
+    """The name's first word appears again in the posting (the header line is one occurrence);
+    the whole name when that word is "The"."""
+    first = name if name.startswith("The ") else name.split()[0]
     return len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text)) >= 2
 
 
+def _company_and_place(segment: str) -> tuple[str, str] | None:
+    """"Oakfield Academy, Leeds": a name and the known place it is in."""
+    name, comma, place = segment.rpartition(", ")
+    if comma and _name_like(name) and _CITY_RE.fullmatch(place.strip()):
+        return name, place.strip()
+    return None
+
+
+_PLACE_LABEL = re.compile(r"^[A-Za-z][\w ]{1,25}:\s*(.+)$")  # "Home terminal: Joplin, MO"
+
+
+def _header_places(segment: str) -> list[str]:
+    """Places a header segment gives: "Austin, TX", "Remote", "Acme, Leeds", "Base: Joplin, MO"."""
+    if len(segment) > 60:
+        return []
+    paired = _company_and_place(segment)
+    if paired:
+        return [paired[1]]
+    labelled = _PLACE_LABEL.match(segment)
+    if labelled and not _LOCATION_LABEL.match(segment):
+        segment = labelled.group(1).strip()
+    if _CITY_RE.match(segment) or _CITY_REGION.match(segment):
+        return _places(segment)
+    return []
+
+
 def extract_title(text: str, company: str | None = None) -> str | None:
-    """The first line; the second when the first is only the company's name ("Hooli" / role)."""
-    lines = [line.strip().lstrip("#").strip() for line in text.split("\n") if line.strip()]
+    """The first line, or a markdown title under a page's metadata lines; the line after it when
+    that is only the company's name ("Hooli" / role)."""
+    raw = [line.strip() for line in text.split("\n") if line.strip()]
+    at = _title_at(raw)
+    lines = [_EMPHASIS.sub("", line.lstrip("#")).strip() for line in raw[at:]]
     lines = [line for line in lines if line]
     if not lines:
         return None
@@ -481,16 +542,17 @@ def extract_company(text: str, title: str | None) -> str | None:
     # A header line under the title: "Acme Robotics", "Globex Corporation · New York · Full-time".
     # One the posting names again is surest; else the first name-like line right under the title.
     names = [
-        segment
+        name
         for line in header
         if not (title and line == title)
         for segment in _segments(line)
-        if _name_like(segment)
+        for name in [segment if _name_like(segment) else (_company_and_place(segment) or (None,))[0]]
+        if name
     ]
     for segment in names:
         if _named_elsewhere(segment, text):
             return segment
-    if header and names and names[0] in _segments(header[0]) and (title is None or header[0] != title):
+    if header and names and any(names[0] in segment for segment in _segments(header[0])) and (title is None or header[0] != title):
         return names[0]
     for pattern in _COMPANY_PATTERNS:
         for m in pattern.finditer(text):
@@ -567,8 +629,7 @@ def extract_locations(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for line in _header_lines(text):  # "London", "Berlin, Germany", "Acme · Austin, TX · Full-time"
         for segment in _segments(line):
-            if len(segment) <= 60 and (_CITY_RE.match(segment) or _CITY_REGION.match(segment)):
-                found.extend(_places(segment))
+            found.extend(_header_places(segment))
     if not found:
         for m in re.finditer(r"\b(?:based in|located in|in (?:the|our))\s+([^.\n]{2,80})", text):
             found.extend(c.group(1) for c in _CITY_RE.finditer(m.group(1)))
@@ -622,20 +683,31 @@ def extract_requisition_id(text: str) -> str | None:
 
 
 _OFFICE_STRONG = re.compile(
-    r"\b(?:remote|hybrid\w*|on[- ]?site|days (?:per|a|each) week|office attendance|work from home|homeoffice)\b",
+    rf"\b(?:remote|hybrid\w*|{_ON_SITE}|days (?:per|a|each) week|office attendance|work from home|homeoffice)\b",
     re.IGNORECASE,
 )
+# "3 days a week in the office", "2 Tage pro Woche"; not "a 4-day week", which is how long the week is
 _DAYS_A_WEEK = re.compile(
-    r"\b(?:\d|one|two|three|four|five)\+?[- ]?(?:days?|tage?)[- ](?:(?:per|a|each|every|pro|in the)[- ])?(?:week|woche)\b",
+    r"\b(?:\d|one|two|three|four|five)\+?[- ]?(?:days?|tage?)[- ](?:per|a|each|every|pro|in the)[- ](?:week|woche)\b",
     re.IGNORECASE,
 )
+_BARE_POLICY = re.compile(r"(?:fully |100% )?(?:remote|hybrid|on[- ]?site)", re.IGNORECASE)
+# How to apply or interview is no statement of where the work is ("apply in person")
+_APPLYING = re.compile(r"\b(?:apply|applying|application|interviews?|CV|résumé|resume)\b", re.IGNORECASE)
 _WORKPLACE = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|office|in[- ]person|büro|homeoffice)\b", re.IGNORECASE)
 
 
 def extract_office_policy(text: str) -> str | None:
     """The sentence that states where the work happens: a days-per-week rule first, then
     remote / hybrid / on-site, then any mention of the office."""
-    sentences = _sentences(text)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = lines[_title_at(lines)] if lines else ""
+    # the title and headings name the role; "(Remote, 4-day week)" is said again in the text
+    sentences = [s for s in _sentences(text) if s != title and not s.startswith("#") and not _APPLYING.search(s)]
+    # a header line's bare word ("Tidewire · Remote") only where no sentence says it: "Fully
+    # remote, but you must live in the EU or the UK" says more ("Remote (United States)" is kept)
+    bare = {line for line in _header_lines(text) if any(_BARE_POLICY.fullmatch(seg.strip()) for seg in re.split(r"\s[·|•]\s", line))}
+    sentences = [s for s in sentences if _EMPHASIS.sub("", s) not in bare] + [s for s in sentences if _EMPHASIS.sub("", s) in bare]
     tiers = (
         lambda s: bool(_DAYS_A_WEEK.search(s) and _WORKPLACE.search(s)),
         lambda s: bool(_OFFICE_STRONG.search(s)),

@@ -637,3 +637,50 @@ def test_generator_is_reproducible_and_its_postings_parse(tmp_path):
         right += sum(checks)
         total += len(checks)
     assert right / total >= 0.95
+
+
+# Header layouts of pages never tuned on: board metadata above a markdown title, a bold
+# "Company, City" line, a labelled place, a company named "The ...", the company above a title
+# whose job word is not an office one.
+_HEADERS = {
+    "board_above_title.md": (
+        "Posted 6 days ago | Closing date: 14 March 2025\nShare | Save | Report this listing\n\n"
+        "# Teacher of Chemistry\n\n**Elmwood School, Leeds** — Permanent, Full-time\n\n## About the school\n\n"
+        "Elmwood School is a comprehensive of 1,200 students. Free on-site parking for staff.\n",
+        {"title": "Teacher of Chemistry", "company": "Elmwood School", "locations": ("Leeds",), "office_policy": None},
+        "Closing date: 14 March 2025"),
+    "company_place_line.md": (
+        "Brightline · Remote · Posted 12 days ago · 200+ applicants\n[Apply] [Save]\n\n"
+        "# Senior Rust Engineer (Remote, 4-day week)\n\n## Where\n\n"
+        "- Fully remote, but you must live in the EU.\n- A 4-day week: Monday to Thursday.\n\n"
+        "## About Brightline\n\nBrightline is a 20-person startup building storage engines.\n",
+        {"title": "Senior Rust Engineer (Remote, 4-day week)", "company": "Brightline",
+         "office_policy": "- Fully remote, but you must live in the EU."},
+        "Brightline · Remote"),
+    "labelled_place.md": (
+        "# Delivery Driver — Class B\n\n**Northgate Haulage** · Home depot: Tulsa, OK · Full-time\n\n## About us\n\n"
+        "Northgate Haulage runs 90 trucks across Oklahoma.\n",
+        {"company": "Northgate Haulage", "locations": ("Tulsa, OK",)}, None),
+    "the_company.txt": (
+        "Sous Chef (Evenings)\nThe Copper Kettle\nPortland, ME\nPosted 3 days ago\nApply now\n\nAbout us\n"
+        "The Copper Kettle is a 60-seat bistro open six nights a week, closed on New Year's Day.\n\nHow to apply\n"
+        "Send your CV, or apply in person between 2 PM and 3 PM.\n",
+        {"title": "Sous Chef (Evenings)", "company": "The Copper Kettle", "locations": ("Portland, ME",), "office_policy": None},
+        None),
+    "company_above.txt": (
+        "Greenleaf Pharmacy\nPharmacist (Part-Time) - Store #12\nSacramento, CA\n\nAbout Greenleaf\n"
+        "Greenleaf Pharmacy is a chain of 40 community pharmacies.\n",
+        {"title": "Pharmacist (Part-Time) - Store #12", "company": "Greenleaf Pharmacy"}, None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HEADERS))
+def test_header_layouts_give_title_company_and_place(tmp_path, name):
+    text, want, kept = _HEADERS[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    posting = load_posting(tmp_path / name)
+    got = {key: getattr(posting.fields, key) for key in want}
+    assert got == want
+    if kept:  # the facts of a line that also holds board UI stay in the text
+        assert kept in posting.text
+    assert "Posted" not in posting.text and "applicants" not in posting.text and "Report this" not in posting.text
