@@ -60,6 +60,9 @@ _ASKS_IF_POSTED = re.compile(
     r"|^\W*(?:is|are)\s+(?:any(?:one|body)|any\s+compan\w+)\s+hiring\b", re.IGNORECASE)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 # A perk paid for, not pay: "Home-office stipend", "a learning allowance".
+# Words that ask how the pay is put, not the pay of what: "the salary range", "the base pay"
+_PAY_ASKING = frozenset(content_stems("range band bracket base exact figure amount gross net starting offered expected typical annual yearly advertised"))
+_SPEAKS_OF_PAY = re.compile(r"[$£€₹¥]\s?\d|\d\s?(?:USD|GBP|EUR|CAD)\b|\b(?:paid|pay|pays|salary|wages?|rates?|unpaid)\b", re.IGNORECASE)
 _PERK_MONEY = re.compile(rf"\b(?:{PERK_QUALIFIERS})\s+(?:stipend|allowance|budget)\b", re.IGNORECASE)
 # Where a question's second clause starts: "How long is it, and can it be extended?"
 _CLAUSE = re.compile(r"\s*(?:,?\s*\band\b|;|,\s*(?=(?:can|could|is|are|does|do|will|would|what|where|when|how|who)\b))\s*", re.IGNORECASE)
@@ -277,6 +280,9 @@ class ExtractiveAnswerer:
             unnamed = self._role_not_posted(shape, targets)
             if unnamed is not None:
                 return unnamed
+            pay_of = None if place else self._pay_of_something(shape, passages, targets, terms, focus)
+            if pay_of is not None:
+                return pay_of
             draft = self._from_fields(shape, targets, field_intents, place)
             if draft is not None and (only_fields or place or not draft.abstained):
                 draft = self._by_clause(draft, shape, passages, targets, terms, focus)
@@ -472,6 +478,32 @@ class ExtractiveAnswerer:
         if not answered and shape.primary and shape.primary.field == "company":
             return None  # fall back to sentences about the company
         return Draft(_one_verdict(claims), abstained=not answered)
+
+    def _pay_of_something(self, shape: QuestionShape, passages: list[Passage], targets: list[str], terms: list[str],
+                          focus: tuple[str, ...]) -> Draft | None:
+        """"Is overtime paid?", "What is the rate per mile?", "Is orientation paid?": pay of
+        something the salary line does not mention is answered by the sentence that does, when
+        one does; the headline salary would answer another question."""
+        if not any(i.name == "salary" for i in shape.intents) or _ASKS_TOTAL.search(shape.text):
+            return None
+        if len(_clause_intents(shape)) > 1:
+            return None  # "What is the salary, and is there a learning budget?": two questions (_by_clause)
+        extra = [t for t in terms if not t.isdigit() and t not in _PAY_ASKING and not any(_intent_word(t, i) for i in shape.intents)]
+        if not extra:
+            return None
+        for pid in targets:
+            fields = self.corpus.postings.get(pid)
+            if fields is not None and fields.salary is not None:
+                passage, line = self._pay_line_asked(pid, shape)
+                said = set(content_stems(line or fields.salary.text))
+                if all(any(stems_match(t, s) for s in said) for t in extra):
+                    return None  # "What is the base salary in USD?": the pay line says it
+        draft = self._from_sentences(shape, passages, targets, terms, focus)
+        # the sentence must speak of pay: "Our maths department has 14 teachers" is no pay of maths
+        quoted = [q for c in draft.claims for q in c.quotes]
+        if draft.abstained or not quoted or not all(_SPEAKS_OF_PAY.search(q) for q in quoted):
+            return None
+        return draft
 
     def _by_clause(self, draft: Draft, shape: QuestionShape, passages: list[Passage], targets: list[str],
                    terms: list[str], focus: tuple[str, ...]) -> Draft:

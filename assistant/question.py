@@ -42,10 +42,14 @@ _TOOLS = "|".join((
     r"Figma|Adobe|Photoshop|Illustrator|AutoCAD|Revit|SolidWorks|Simulink|LabVIEW|SPSS|Stata|QuickBooks|Xero|ROS",
 ))
 TOOL_NAME = _rx(r"\b(?:" + _TOOLS + r")\b")
+_JOB_WORDS = "|".join(sorted(ROLE_NOUNS | {"i", "you", "job", "role", "position", "intern", "hire"}))
 INTENTS: tuple[Intent, ...] = (
     Intent("salary", _rx(r"\b(?:salar\w*|pay|pays|paying|payment|compensation|comp|wages?|earn\w*|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
                # "How much does the designer make?", "... make in Canada?", "... make a year?"
+               # "What does the WellCare pharmacist make?" (a job's word before "make": "What does
+               # Acme make?" asks what it produces)
+               r"|^\W*what (?:does|do|would|will) (?:the |a |an |this |that )?[\w' -]{0,60}?(?:" + _JOB_WORDS + r")s? make(?: an hour| a year| per hour| per year)?(?=\W*$)"
                r"|how much(?! of\b)(?=.{0,80}\b(?:make|makes|get paid)\b(?:\s+(?:in|at|per|a|an|as|if|on)\b[^?.]{0,40})?\W*$))\b"),
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
     # ("a home-office stipend", "a learning stipend" is a benefit, not the pay)
@@ -92,6 +96,13 @@ INTENTS: tuple[Intent, ...] = (
                r"|(?:spring|summer|autumn|fall|winter)(?=[\s,]+(?:\d{4}|'\d\d|term|semester|quarter|intake|cohort)\b)"
                r"|(?:in|this|next|from|by|early|late|mid|the)[- ](?:spring|summer|autumn|fall|winter)|asap|immediately)\b"),
            None, frozenset({"start", "begin", "date"})),
+    # "What are the hours?", "Which shifts ...?": the schedule's lines ("Tuesday through Sunday,
+    # 3:00 PM to 11:00 PM"), which need not say "hours"
+    # ("the night shift nurse" names a role: "shift" asks only as "which shifts", "shifts are")
+    Intent("schedule", _rx(r"\b(?:hours|schedules?|rotas?|what time|working time|when (?:do|would|will) (?:i|you|they) work"
+                           r"|(?:which|what) shifts?|shifts? (?:are|is|do|does|would|will)|work(?:ing)? (?:the |a |an )?(?:\w+ )?shifts?)\b"),
+           _rx(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bhours\b|\bshifts?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"),
+           _rx(r"schedule|hours|shifts?|working time|rota|arbeitszeit|horario"), frozenset({"hour", "schedul", "shift", "rota"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|time off|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
            None, _rx(r"benefit|perk|culture|what we offer|offer|bieten|ofrecemos|avantages"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
     Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after|certific\w*|certs?|licen[cs]\w*)\b"),

@@ -7,6 +7,7 @@ import re
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[+#][+#]?)?|[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_K_PLAN = re.compile(r"\b(\d{3})\s?\([kK]\)")  # "401(k)" is the "401k" a question types
 MARKER = re.compile(r"\s?\[(\d{1,3})\]")
 
 STOPWORDS = frozenset(
@@ -18,7 +19,7 @@ STOPWORDS = frozenset(
     please tell give show list describe explain know want like get got need say said says mention
     mentioned mentions state stated states posting postings post job jobs role roles position positions
     opening vacancy listing ad advert kind sort thing things one ones does doing let there's what's
-    i'm i'd you're would've anything something""".split()
+    i'm i'd you're would've anything something whats wheres whos hows whens thats theres im ive""".split()
 )
 
 # Words that frame a question without saying what it is about ("What areas would I contribute
@@ -85,7 +86,7 @@ def content_stems(text: str) -> list[str]:
 
     An all-caps word is kept even when its lower case is a stopword: "US" is a country."""
     out = []
-    for raw in _WORD.findall(text):
+    for raw in _WORD.findall(_K_PLAN.sub(r"\1k", text) if "(" in text else text):
         w = raw.lower()
         if w.isdigit() or (len(w) > 1 and (w not in STOPWORDS or (raw.isupper() and len(raw) >= 2))):
             out.append(stem(w) if not raw.isupper() else w)

@@ -1907,3 +1907,39 @@ def test_which_products_is_answered_by_the_line_that_names_them(tmp_path):
     assert "Ledgerly, Paybook and Cashflow Pro" in products.text, products.text
     assert "Kafka" not in products.text and "Production" not in products.text, products.text
     assert {c.source for c in products.citations} == {"ledger.md"}, products.citations
+
+
+@pytest.fixture(scope="module")
+def shifts_bot(tmp_path_factory):
+    return _ingested(tmp_path_factory.mktemp("shifts"), {
+        "cook.md": _posting("Line Cook (Evenings)", "Saltmarsh Kitchen", "Bangor, ME", {
+            "About us": "Saltmarsh Kitchen is a 70-seat restaurant serving dinner six nights a week.",
+            "Schedule": "- Dinner service: Tuesday through Sunday, 4:00 PM to 11:00 PM.\n- Brunch on Sundays, 9:00 AM to 2:00 PM.",
+            "Pay": "$21.00 to $24.00 per hour, depending on experience.\nOvertime is paid at time and a half after 40 hours.",
+            "Benefits": "- One free staff meal per shift.\n- Paid sick leave: 1 hour for every 30 hours worked."}),
+        "driver.md": _posting("Regional Truck Driver", "Cedar Line Freight", "Tulsa, OK", {
+            "Pay": "- $70,000–$84,000 per year on average.\n- $0.58–$0.66 per mile, all miles.\n"
+                   "- Three days of paid orientation ($180/day).",
+            "Requirements": "- Class A CDL.\n- Minimum age 23.",
+            "Benefits": "- 401(k) with a 3% company match.\n- Home every weekend."}),
+    })
+
+
+@pytest.mark.parametrize("question,said", [
+    # pay of something the headline pay line does not mention: the line that does
+    ("Is overtime paid for the line cook?", "time and a half"),
+    ("What's the pay per mile for the truck driver?", "$0.58–$0.66 per mile"),
+    ("Is orientation paid for the driver?", "$180/day"),
+    # the schedule's lines answer "hours" without saying the word
+    ("What are the hours for the line cook?", "4:00 PM to 11:00 PM"),
+    # "What does X make?" of a job asks for its pay
+    ("What does the truck driver make?", "$70,000"),
+    # a typed "Whats" and "401k" are the posting's "what's" and "401(k)"
+    ("Whats the minimum age for the truck driver?", "23"),
+    ("Does the driver get a 401k?", "3% company match"),
+])
+def test_what_a_line_says_of_pay_hours_and_plans_is_found_however_asked(shifts_bot, question, said):
+    answer = shifts_bot.ask(question)
+    assert said in answer.text and not answer.abstained, answer.text
+    assert len(answer.citations) == 1, answer.text  # that line, not an overview of the role
+    assert_well_formed(answer)
