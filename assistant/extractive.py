@@ -27,6 +27,7 @@ DECLINE_INJECTION = (
     "I only answer questions about the job postings, from what they say; "
     "I can't follow instructions to do otherwise."
 )
+_DENIES = re.compile(r"\b(?:not|no|never|cannot|unable|isn't|aren't|doesn't|don't|won't|can't)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|without|non[- ]?|n't)\b", re.IGNORECASE)
 _FIELD_NAMES = {
     "salary": "a salary",
@@ -752,7 +753,8 @@ class ExtractiveAnswerer:
                 if passage is not None:
                     quotes[pid] = (passage, quote)
             if said or figures:  # "Which roles offer a 401(k)?" says only a figure
-                found = self._sentence_saying(pid, [t for t in said if t not in either_stems], figures, either)
+                found = self._sentence_saying(pid, [t for t in said if t not in either_stems], figures, either,
+                                              affirmed=not _NEGATION.search(shape.text))
                 if found is None:
                     continue
                 quotes[pid] = found
@@ -1228,10 +1230,11 @@ class ExtractiveAnswerer:
         return Draft([Claim(f"Yes: {whose} is titled “{fields.title}”", passage, (quote,))], abstained=False)
 
     def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset(),
-                         either: tuple[list[str], ...] = ()) -> tuple[Passage, str] | None:
+                         either: tuple[list[str], ...] = (), affirmed: bool = False) -> tuple[Passage, str] | None:
         """The posting's first sentence that holds every one of ``terms`` (stems) and of
         ``figures`` (numbers, as :func:`numbers` writes them), and all the stems of one of
-        ``either`` when given, if any."""
+        ``either`` when given, if any; with ``affirmed``, none that denies it ("A sign-on bonus
+        is NOT offered" is no posting offering one)."""
         have = self.corpus.posting_stems.get(pid, frozenset())
         says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
         if not says(have, terms) or (either and not any(says(have, words) for words in either)):
@@ -1242,7 +1245,8 @@ class ExtractiveAnswerer:
                 stems = set(content_stems(sentence))
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
-                        and figures <= numbers(sentence) and not is_instruction(sentence)):
+                        and figures <= numbers(sentence) and not is_instruction(sentence)
+                        and not (affirmed and _denied(sentence, terms))):
                     return passage, sentence
         return None
 
@@ -1307,7 +1311,8 @@ class ExtractiveAnswerer:
         multi = len({u.passage.posting_id for u in chosen}) > 1 or len(targets) > 1
         # "Is there a bonus for this job?" with no role named, among many postings: the one
         # answered is named, or its sentence reads as every posting's
-        unnamed = not multi and len(self.corpus.postings) > 1 and chosen[0].passage.posting_id not in focus
+        # (so is the one of several that fit the name alike: "5 other postings fit" follows)
+        unnamed = not multi and len(self.corpus.postings) > 1 and (chosen[0].passage.posting_id not in focus or len(focus) > 1)
         claims: list[Claim] = []
         as_list = shape.is_list and len(chosen) > 1 and not multi
         if as_list:
@@ -1601,6 +1606,16 @@ def _kept(cache: dict, pid: str, read):
     if pid not in cache:
         cache[pid] = read(pid)
     return cache[pid]
+
+
+def _denied(sentence: str, terms: list[str]) -> bool:
+    """A word of ``terms`` is denied within five words of it: "A $15,000 sign-on bonus is NOT
+    offered", but not "Health insurance from day one, no waiting period" of "dental"."""
+    if not _DENIES.search(sentence):
+        return False
+    tokens = re.findall(r"[\w'’]+", sentence)
+    denials = [n for n, w in enumerate(tokens) if _DENIES.fullmatch(w)]
+    return any(abs(n - d) <= 5 for n, w in enumerate(tokens) if stem(w.lower()) in terms for d in denials)
 
 
 def _names_things(text: str, asked: str) -> bool:

@@ -1916,12 +1916,13 @@ def shifts_bot(tmp_path_factory):
             "About us": "Saltmarsh Kitchen is a 70-seat restaurant serving dinner six nights a week.",
             "Schedule": "- Dinner service: Tuesday through Sunday, 4:00 PM to 11:00 PM.\n- Brunch on Sundays, 9:00 AM to 2:00 PM.",
             "Pay": "$21.00 to $24.00 per hour, depending on experience.\nOvertime is paid at time and a half after 40 hours.",
-            "Benefits": "- One free staff meal per shift.\n- Paid sick leave: 1 hour for every 30 hours worked."}),
+            "Benefits": "- One free staff meal per shift.\n- Paid sick leave: 1 hour for every 30 hours worked.\n"
+                        "- A $2,000 sign-on bonus is NOT offered for this role; it applies to head chefs only."}),
         "driver.md": _posting("Regional Truck Driver", "Cedar Line Freight", "Tulsa, OK", {
             "Pay": "- $70,000–$84,000 per year on average.\n- $0.58–$0.66 per mile, all miles.\n"
                    "- Three days of paid orientation ($180/day).",
             "Requirements": "- Class A CDL.\n- Minimum age 23.",
-            "Benefits": "- 401(k) with a 3% company match.\n- Home every weekend."}),
+            "Benefits": "- 401(k) with a 3% company match.\n- Home every weekend.\n- A $5,000 sign-on bonus, paid over a year."}),
     })
 
 
@@ -1943,3 +1944,26 @@ def test_what_a_line_says_of_pay_hours_and_plans_is_found_however_asked(shifts_b
     assert said in answer.text and not answer.abstained, answer.text
     assert len(answer.citations) == 1, answer.text  # that line, not an overview of the role
     assert_well_formed(answer)
+
+
+def test_a_list_leaves_out_the_posting_that_says_it_does_not_offer_it(shifts_bot):
+    answer = shifts_bot.ask("Which jobs offer a sign-on bonus?")
+    assert {c.source for c in answer.citations} == {"driver.md"}, answer.text
+    assert "$5,000 sign-on bonus" in answer.text, answer.text
+
+
+def test_a_yes_or_no_about_one_of_several_alike_names_the_posting_it_quotes(tmp_path):
+    """Six "Warehouse Associate" postings, among others, fit "the warehouse associate" alike: the
+    one whose line is quoted is named, or the quote reads as every one's."""
+    companies = ("Alder Freight", "Birch Supply", "Cobalt Depot", "Dunmore Goods", "Elmstead Parts", "Fenwick Stores")
+    postings = {
+        f"{name.split()[0].lower()}.md": _posting("Warehouse Associate", name, "Reno, NV", {
+            "The job": "Pick, pack and ship orders on the day shift.",
+            "Benefits": "- 401(k) with a 3% company match." if name == "Cobalt Depot" else "- Paid time off."})
+        for name in companies}
+    for title, name in (("Data Analyst", "Garnet Bank"), ("Line Cook", "Hollow Diner"), ("Staff Nurse", "Ivy Clinic")):
+        postings[f"{name.split()[0].lower()}.md"] = _posting(title, name, "Austin, TX", {"The job": "Work hard.", "Benefits": "- Dental cover."})
+    bot = _ingested(tmp_path, postings)
+    answer = bot.ask("Is there a 401k match for the warehouse associate?")
+    assert [c.source for c in answer.citations] == ["cobalt.md"], answer.text
+    assert "Cobalt Depot" in answer.text.split("“")[0], answer.text  # named before the quote
