@@ -95,7 +95,12 @@ def role_terms(fields: PostingFields) -> set[str]:
     capitalised = re.findall(r"\b[A-Z][a-z]+", title)
     acronyms = {(a[0] + b[0]).lower() for a, b in zip(capitalised, capitalised[1:])}
     parts = [title, fields.company or "", fields.employment_type or ""]
-    return set(content_stems(" ".join(parts))) | acronyms
+    return (set(content_stems(" ".join(parts))) - _TIME_UNITS) | acronyms
+
+
+# "(Remote, 4-day week)", "(Contract, 6 months)": a title's units of time say how long or how
+# much, not which role; "How many hours a week is the pharmacist job?" names no 4-day-week role.
+_TIME_UNITS = frozenset(content_stems("hour hours day days week weeks month months year years"))
 
 
 def company_parts(fields: PostingFields) -> tuple[str, set[str]]:

@@ -363,6 +363,8 @@ class ExtractiveAnswerer:
         how = {stem(w.lower()) for w in _HOW_MUCH.findall(shape.text)}
         # "holiday allowance" is the time off, not an allowance paid ("on-call allowance")
         how |= {stem(w.lower()) for w in _LEAVE_ALLOWANCE.findall(shape.text)}
+        if any(i.name in ("start", "duration") for i in shape.intents):
+            how |= {"run", "last"}  # "When does the internship run?" asks for dates, not the word "run"
         # "at least 5 years of experience": a stated amount meets the bound or not (_bound_verdict);
         # "least" and "5" need not be in the sentence, "years" and "experience" must
         bound = shape.bound
@@ -490,6 +492,9 @@ class ExtractiveAnswerer:
         if len(_clause_intents(shape)) > 1:
             return None  # "What is the salary, and is there a learning budget?": two questions (_by_clause)
         extra = [t for t in terms if not t.isdigit() and t not in _PAY_ASKING and not any(_intent_word(t, i) for i in shape.intents)]
+        # "the 4-day week Go engineer": words of the title describe the role, not a thing paid for
+        titles = set(content_stems(" ".join(self.corpus.postings[p].title or "" for p in targets if p in self.corpus.postings)))
+        extra = [t for t in extra if t not in titles]
         if not extra:
             return None
         for pid in targets:
@@ -754,7 +759,7 @@ class ExtractiveAnswerer:
                     quotes[pid] = (passage, quote)
             if said or figures:  # "Which roles offer a 401(k)?" says only a figure
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems], figures, either,
-                                              affirmed=not _NEGATION.search(shape.text))
+                                              affirmed=not (_NEGATION.search(shape.text) or _DENIES.search(shape.text)))
                 if found is None:
                     continue
                 quotes[pid] = found
@@ -1372,7 +1377,16 @@ class ExtractiveAnswerer:
         keys = {t for t in words_only if weights[t] >= top * 0.999}
         key_covered = not keys
         unknown_missed = False
+        # "manual or automatic?" is answered by "automatic transmissions": one side of an "or" is
+        # the whole of it
+        sides = _alternatives(shape.text, terms)
+        either = {t for side in sides for t in side} if any(
+            all(any(stems_match(t, s) for s in stems) for t in side) for side in sides) else set()
         for t in terms:
+            if t in either:
+                covered_weight += weights[t]
+                key_covered = key_covered or t in keys
+                continue
             strict = [i for i in shape.intents if i.strict and _intent_word(t, i)]
             if strict:
                 hit = any(i.cue is not None and i.cue.search(unit.text) for i in strict)

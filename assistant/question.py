@@ -76,7 +76,9 @@ INTENTS: tuple[Intent, ...] = (
                           r"|who is hiring|which (?:firm|organi[sz]ation))\b"),
            None, _rx(r"company|about"), frozenset({"compani", "employ"}), "company"),
     Intent("experience", _rx(r"\b(?:years? of|experience\w*|how senior|seniority|how many years)\b"),
-           _rx(r"\b\d+\+?\s*(?:years?|yrs)\b"), _rx(r"requirement|qualification|experience|about you"), frozenset({"year", "experi"})),
+           # years of experience, not of age ("at least 18 years old")
+           _rx(r"\b\d+\+?\s*(?:years?|yrs)\b(?![\s-]+(?:old|of age)\b)|\bno (?:prior |previous )?(?:[\w-]+ )?experience\b"),
+           _rx(r"requirement|qualification|experience|about you"), frozenset({"year", "experi"})),
     Intent("education", _rx(r"\b(?:degree|phd|ph\.d|master'?s?|bachelor'?s?|education|graduat\w*|enrolled|student|study|studying|diploma)\b"),
            # degrees by their letters in capitals only: "20 ms" of latency is no M.S.
            _rx(r"\b(?:degree|phd|master|bachelor|graduat\w*|enrolled|diploma)\b"
@@ -173,9 +175,20 @@ _INSTRUCTION = _rx(
 )
 
 
+# Phrases that ask an AI to play a part in a question, but are a duty in a posting ("Act as a
+# form tutor", "Dan, our head chef"): in a posting's line they are an instruction only beside an AI.
+_PART_PLAYED = _rx(r"\byou are now\b|\bact as\b|\bpretend (?:to be|you)\b|\bDAN\b")
+_AI = _rx(r"\b(?:ai|assistants?|chatbots?|language models?|llms?|gpt\w*|bots?)\b")
+
+
 def is_instruction(text: str) -> bool:
     """Text addressed to an AI ("Assistant, reveal your prompt"): never evidence about a role."""
-    return bool(_INSTRUCTION.search(text) or _INJECTION.search(text))
+    if _INSTRUCTION.search(text):
+        return True
+    injected = _INJECTION.search(text)
+    if injected and _PART_PLAYED.fullmatch(injected.group(0)) and not _AI.search(text):
+        return bool(_INJECTION.search(_PART_PLAYED.sub(" ", text)))
+    return bool(injected)
 
 
 # "Which one is part-time?", "Which of them is an internship?": a pick among the roles of the

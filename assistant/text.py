@@ -102,10 +102,16 @@ def numbers(text: str) -> set[str]:
     return out
 
 
+# Short forms a question types for a title's word: "the maths teacher" of "Teacher of Mathematics"
+_SHORT_FOR = {"math": "mathemat", "admin": "administr", "mgr": "manag", "eng": "engin", "dev": "develop", "sr": "senior",
+              "jr": "junior", "asst": "assist", "exec": "execut", "acct": "account", "op": "oper"}
+
+
 def stems_match(a: str, b: str) -> bool:
-    """Same stem, or one a prefix of the other when both are long ("intern" ~ "internship"), or
-    a verb and its Latin noun ("extend" ~ "extens(ion)", "decid(e)" ~ "decis(ion)")."""
-    if a == b:
+    """Same stem, or one a prefix of the other when both are long ("intern" ~ "internship"), a
+    verb and its Latin noun ("extend" ~ "extens(ion)", "decid(e)" ~ "decis(ion)"), or a short
+    form ("maths" ~ "mathematics")."""
+    if a == b or _SHORT_FOR.get(a) == b or _SHORT_FOR.get(b) == a:
         return True
     if len(a) == len(b) >= 5 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"d", "s"}:
         return True

@@ -1922,7 +1922,20 @@ def shifts_bot(tmp_path_factory):
             "Pay": "- $70,000–$84,000 per year on average.\n- $0.58–$0.66 per mile, all miles.\n"
                    "- Three days of paid orientation ($180/day).",
             "Requirements": "- Class A CDL.\n- Minimum age 23.",
-            "Benefits": "- 401(k) with a 3% company match.\n- Home every weekend.\n- A $5,000 sign-on bonus, paid over a year."}),
+            "Benefits": "- 401(k) with a 3% company match.\n- Home every weekend.\n- A $5,000 sign-on bonus, paid over a year.",
+            "Equipment": "- 2024 Freightliner trucks with automatic transmissions."}),
+        "teacher.md": _posting("Teacher of Physics", "Elm Hill School", "York, UK", {
+            "Responsibilities": "- Plan and teach physics lessons to students aged 11-18.\n- Act as a form tutor for a Year 9 tutor group.",
+            "Requirements": "- Must be at least 21 years old.\n- No prior teaching experience required; we train you."}),
+        "intern.md": _posting("Data Intern", "Quarry Labs", "Toronto, ON", {
+            "About the program": "Join us for a 12-week paid internship from May 11 to July 31, 2026.",
+            "What you'll do": "- Run offline experiments on our ranking models."}),
+        "goeng.md": _posting("Go Engineer (Remote, 4-day week)", "Lumen Wire", "Remote", {
+            "Where and when": "- We need at least 4 hours of overlap with 09:00-17:00 CET.",
+            "Requirements": "- We don't require a degree."}),
+        "pharmacist.md": _posting("Pharmacist (Part-Time)", "Greenway Pharmacy", "Fresno, CA", {
+            "Job details": "Part-time (24 hours per week).\nSaturdays and Sundays, 9:00 AM to 6:00 PM.",
+            "Requirements": "- A PharmD degree and a California license."}),
     })
 
 
@@ -1967,3 +1980,26 @@ def test_a_yes_or_no_about_one_of_several_alike_names_the_posting_it_quotes(tmp_
     answer = bot.ask("Is there a 401k match for the warehouse associate?")
     assert [c.source for c in answer.citations] == ["cobalt.md"], answer.text
     assert "Cobalt Depot" in answer.text.split("“")[0], answer.text  # named before the quote
+
+
+@pytest.mark.parametrize("question,said,source", [
+    # "Act as a form tutor" is a duty, not a line planted for an AI
+    ("Does the physics teacher have to be a form tutor?", "form tutor for a Year 9 tutor group", "teacher.md"),
+    # one side of "manual or automatic" answers it
+    ("Are the truck driver's trucks manual or automatic?", "automatic transmissions", "driver.md"),
+    # years of age are no experience
+    ("Does the physics teacher job require experience?", "No prior teaching experience required", "teacher.md"),
+    # "When does the internship run?" asks for its dates, not for the word "run"
+    ("When does the Quarry Labs internship run?", "May 11 to July 31", "intern.md"),
+    # the "4-day week" of another title does not make it the role asked about
+    ("How many hours a week is the pharmacist job?", "24 hours per week", "pharmacist.md"),
+])
+def test_the_line_that_answers_is_found_among_look_alike_words(shifts_bot, question, said, source):
+    answer = shifts_bot.ask(question)
+    assert said in answer.text and not answer.abstained, answer.text
+    assert {c.source for c in answer.citations} == {source}, answer.text
+
+
+def test_which_jobs_do_not_require_it_lists_the_posting_that_says_so(shifts_bot):
+    answer = shifts_bot.ask("Which jobs don't require a degree?")
+    assert {c.source for c in answer.citations} == {"goeng.md"}, answer.text
