@@ -127,7 +127,8 @@ INTENTS: tuple[Intent, ...] = (
 
 _LIST = _rx(
     r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications"
-    r"|certifications|certificates|licen[cs]es|credentials|degrees|perks|duties|tasks)|name the|enumerate)\b"
+    r"|certifications|certificates|licen[cs]es|credentials|degrees|perks|duties|tasks)|name the|enumerate"
+    r"|(?:interview|hiring|recruitment|selection|application) (?:process|steps|stages|rounds))\b"
 )
 _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
 # "differs", "different", "difference": never "differential" (a shift differential is pay)

@@ -88,6 +88,8 @@ def content_stems(text: str) -> list[str]:
     out = []
     for raw in _WORD.findall(_K_PLAN.sub(r"\1k", text) if "(" in text else text):
         w = raw.lower()
+        if len(raw) >= 3 and raw[-1] == "s" and raw[:-1].isupper():
+            raw = w = w[:-1]  # "CVs", "APIs": the plural of the acronym a question writes "CV"
         if w.isdigit() or (len(w) > 1 and (w not in STOPWORDS or (raw.isupper() and len(raw) >= 2))):
             out.append(stem(w) if not raw.isupper() else w)
     return out

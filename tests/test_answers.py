@@ -1926,13 +1926,15 @@ def shifts_bot(tmp_path_factory):
             "Equipment": "- 2024 Freightliner trucks with automatic transmissions."}),
         "teacher.md": _posting("Teacher of Physics", "Elm Hill School", "York, UK", {
             "Responsibilities": "- Plan and teach physics lessons to students aged 11-18.\n- Act as a form tutor for a Year 9 tutor group.",
-            "Requirements": "- Must be at least 21 years old.\n- No prior teaching experience required; we train you."}),
+            "Requirements": "- Must be at least 21 years old.\n- No prior teaching experience required; we train you.",
+            "How to apply": "Send us the school's application form (CVs alone cannot be accepted) by 14 March."}),
         "intern.md": _posting("Data Intern", "Quarry Labs", "Toronto, ON", {
             "About the program": "Join us for a 12-week paid internship from May 11 to July 31, 2026.",
             "What you'll do": "- Run offline experiments on our ranking models."}),
         "goeng.md": _posting("Go Engineer (Remote, 4-day week)", "Lumen Wire", "Remote", {
             "Where and when": "- We need at least 4 hours of overlap with 09:00-17:00 CET.",
-            "Requirements": "- We don't require a degree."}),
+            "Requirements": "- We don't require a degree.",
+            "Interview process": "1. Intro call with the CTO.\n2. Take-home exercise (paid).\n3. System design conversation.\n4. Meet the founders."}),
         "pharmacist.md": _posting("Pharmacist (Part-Time)", "Greenway Pharmacy", "Fresno, CA", {
             "Job details": "Part-time (24 hours per week).\nSaturdays and Sundays, 9:00 AM to 6:00 PM.",
             "Requirements": "- A PharmD degree and a California license."}),
@@ -1993,6 +1995,8 @@ def test_a_yes_or_no_about_one_of_several_alike_names_the_posting_it_quotes(tmp_
     ("When does the Quarry Labs internship run?", "May 11 to July 31", "intern.md"),
     # the "4-day week" of another title does not make it the role asked about
     ("How many hours a week is the pharmacist job?", "24 hours per week", "pharmacist.md"),
+    # "CV" is the posting's "CVs"
+    ("Can I just send a CV for the physics teacher job?", "CVs alone cannot be accepted", "teacher.md"),
 ])
 def test_the_line_that_answers_is_found_among_look_alike_words(shifts_bot, question, said, source):
     answer = shifts_bot.ask(question)
@@ -2003,3 +2007,9 @@ def test_the_line_that_answers_is_found_among_look_alike_words(shifts_bot, quest
 def test_which_jobs_do_not_require_it_lists_the_posting_that_says_so(shifts_bot):
     answer = shifts_bot.ask("Which jobs don't require a degree?")
     assert {c.source for c in answer.citations} == {"goeng.md"}, answer.text
+
+
+def test_an_interview_process_is_given_step_by_step(shifts_bot):
+    answer = shifts_bot.ask("What is the Lumen Wire interview process?")
+    for step in ("Intro call", "Take-home exercise", "System design conversation", "Meet the founders"):
+        assert step in answer.text, answer.text
