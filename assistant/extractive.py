@@ -27,8 +27,10 @@ DECLINE_INJECTION = (
     "I only answer questions about the job postings, from what they say; "
     "I can't follow instructions to do otherwise."
 )
+# a sentence's words that deny what stands near them (``_denied``)
 _DENIES = re.compile(r"\b(?:not|no|never|cannot|unable|isn't|aren't|doesn't|don't|won't|can't)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|no|never|without|non[- ]?|n't)\b", re.IGNORECASE)
+# ("n't" ends its word: "\bn't" never matched "don't")
+_NEGATION = re.compile(r"\b(?:not|no|never|without|non[- ]?)\b|n['’]t\b", re.IGNORECASE)
 _FIELD_NAMES = {
     "salary": "a salary",
     "duration": "a duration",
@@ -60,10 +62,10 @@ _ASKS_IF_POSTED = re.compile(
     rf"|\b(?:{ROLE_NOUN}|openings?)s?\s+for\s+(?:an?\s+)?[\w'’-]+\W*$"
     r"|^\W*(?:is|are)\s+(?:any(?:one|body)|any\s+compan\w+)\s+hiring\b", re.IGNORECASE)
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
-# A perk paid for, not pay: "Home-office stipend", "a learning allowance".
 # Words that ask how the pay is put, not the pay of what: "the salary range", "the base pay"
 _PAY_ASKING = frozenset(content_stems("range band bracket base exact figure amount gross net starting offered expected typical annual yearly advertised"))
 _SPEAKS_OF_PAY = re.compile(r"[$£€₹¥]\s?\d|\d\s?(?:USD|GBP|EUR|CAD)\b|\b(?:paid|pay|pays|salary|wages?|rates?|unpaid)\b", re.IGNORECASE)
+# A perk paid for, not pay: "Home-office stipend", "a learning allowance".
 _PERK_MONEY = re.compile(rf"\b(?:{PERK_QUALIFIERS})\s+(?:stipend|allowance|budget)\b", re.IGNORECASE)
 # Where a question's second clause starts: "How long is it, and can it be extended?"
 _CLAUSE = re.compile(r"\s*(?:,?\s*\band\b|;|,\s*(?=(?:can|could|is|are|does|do|will|would|what|where|when|how|who)\b))\s*", re.IGNORECASE)
@@ -500,7 +502,7 @@ class ExtractiveAnswerer:
         for pid in targets:
             fields = self.corpus.postings.get(pid)
             if fields is not None and fields.salary is not None:
-                passage, line = self._pay_line_asked(pid, shape)
+                _, line = self._pay_line_asked(pid, shape)
                 said = set(content_stems(line or fields.salary.text))
                 if all(any(stems_match(t, s) for s in said) for t in extra):
                     return None  # "What is the base salary in USD?": the pay line says it
@@ -759,7 +761,7 @@ class ExtractiveAnswerer:
                     quotes[pid] = (passage, quote)
             if said or figures:  # "Which roles offer a 401(k)?" says only a figure
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems], figures, either,
-                                              affirmed=not (_NEGATION.search(shape.text) or _DENIES.search(shape.text)))
+                                              affirmed=not _NEGATION.search(shape.text))
                 if found is None:
                     continue
                 quotes[pid] = found

@@ -2013,3 +2013,10 @@ def test_an_interview_process_is_given_step_by_step(shifts_bot):
     answer = shifts_bot.ask("What is the Lumen Wire interview process?")
     for step in ("Intro call", "Take-home exercise", "System design conversation", "Meet the founders"):
         assert step in answer.text, answer.text
+
+
+def test_a_policy_that_says_it_cannot_be_remote_is_a_no(tmp_path):
+    bot = _ingested(tmp_path, {"clerk.md": _posting("Payroll Clerk", "Harrow Mills", "Leeds, UK", {
+        "Where you'll work": "This job can't be done remotely: you work from our Leeds office five days a week."})})
+    answer = bot.ask("Is the payroll clerk job remote?")
+    assert answer.text.startswith("No."), answer.text
