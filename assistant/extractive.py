@@ -18,7 +18,7 @@ from index import PostingFields, Section, extract_salary, find_places
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, role_description,
+from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import STOPWORDS, content_stems, filler_stems, names_language, numbers, sentences, stem, stems_match, words_as_written
 from .types import Passage
@@ -681,6 +681,7 @@ class ExtractiveAnswerer:
         and ``asked``. With ``job_nouns``, also a job noun no title has ("barista"): it names a
         role that none is."""
         spans = trigger_spans(shape.text) + ([asked] if asked else [])
+        spans += offered_spans(shape.text)  # "Which jobs involve weekend work?" is no "(Weekends)" title
         asking = "".join(" " if any(a <= n < b for a, b in spans) else ch for n, ch in enumerate(shape.text))
         return [t for t in content_stems(asking) if (t in self.corpus.title_vocab or (job_nouns and t in _ROLE_NOUN_STEMS))
                 and t not in place_stems and t not in _POINTERS and t not in _FILLER and t not in {"intern", "internship"}]
@@ -715,9 +716,10 @@ class ExtractiveAnswerer:
         kind = _asked_kind(shape)
         # "Which roles offer equity?": words that no field answers must be in the posting's text;
         # each posting listed cites the sentence that says them.
+        offered = set(content_stems(" ".join(shape.text[a:b] for a, b in offered_spans(shape.text))))
         said = [
             t for t in content_stems(shape.text)
-            if t.isalpha() and t not in title_vocab and t not in place_stems and t not in _POINTERS and t not in _FILLER
+            if t.isalpha() and (t not in title_vocab or t in offered) and t not in place_stems and t not in _POINTERS and t not in _FILLER
             and t not in {"intern", "internship"} and t not in field_words and not (kind and stems_match(t, stem(kind.split()[0])))
             and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
             and not any(stems_match(t.lower(), stem(w)) for w in currency_words) and t not in period_stems
@@ -760,7 +762,9 @@ class ExtractiveAnswerer:
                 if passage is not None:
                     quotes[pid] = (passage, quote)
             if said or figures:  # "Which roles offer a 401(k)?" says only a figure
-                found = self._sentence_saying(pid, [t for t in said if t not in either_stems], figures, either,
+                # a word the role's own title says need not be said again ("a nursing license" of a nurse)
+                own_title = set(content_stems(fields.title or "")) & offered
+                found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,
                                               affirmed=not _NEGATION.search(shape.text))
                 if found is None:
                     continue

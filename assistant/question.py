@@ -170,6 +170,22 @@ _ROLE_LIST = _rx(
     r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+\w+){0,3}?\s+"
     r"(?:jobs|roles|positions|openings|postings|vacancies|internships)\b"
 )
+# "Which jobs involve weekend work?", "... require a nursing license?": what the jobs do, need or
+# offer is asked, not a title's "(Weekends)" or "Nurse"; "Which weekend jobs ...?" still names one,
+# and so does a name after it ("Which jobs offer equity at Acme?")
+_JOBS_THAT = _rx(r"\b(?:jobs|roles|positions|openings|postings|vacancies)\s+(?:that\s+|which\s+)?"
+                 r"(?:involve|include|require|need|offer|provide|mention|allow|let you|come with)s?\b")
+
+
+def offered_spans(question: str) -> list[tuple[int, int]]:
+    """The lower-case words after "jobs that involve/require/offer": what is asked of the jobs."""
+    offered = _JOBS_THAT.search(question)
+    if not offered:
+        return []
+    tail = offered.end()
+    return [(tail + m.start(), tail + m.end()) for m in re.finditer(r"\b[a-z][\w'’-]*", question[tail:])]
+
+
 _INSTRUCTION = _rx(
     r"\b(?:ignore|disregard)\b.{0,40}\binstructions?\b|\b(?:ai|assistants?|chatbots?|language models?|llms?)\b.{0,80}\b(?:reveal|tell|say|ignore|print|respond)\b"
     r"|\bsystem prompt\b|^\s*(?:system|assistant)\s*:"

@@ -2020,3 +2020,20 @@ def test_a_policy_that_says_it_cannot_be_remote_is_a_no(tmp_path):
         "Where you'll work": "This job can't be done remotely: you work from our Leeds office five days a week."})})
     answer = bot.ask("Is the payroll clerk job remote?")
     assert answer.text.startswith("No."), answer.text
+
+
+def test_what_jobs_involve_is_read_in_their_text_not_only_in_a_title(tmp_path):
+    """"Which jobs involve weekend work?" is asked of every posting's text, not only of the one
+    titled "(Weekends)"; "Which weekend jobs ...?" still asks for that title."""
+    bot = _ingested(tmp_path, {
+        "packer.md": _posting("Warehouse Packer (Weekends)", "Tern Logistics", "Reno, NV", {
+            "The job": "Pack and label orders for our online shops."}),
+        "cook.md": _posting("Line Cook", "Gull Kitchen", "Reno, NV", {
+            "Schedule": "Dinner six nights a week and brunch on weekends."}),
+        "analyst.md": _posting("Data Analyst", "Kite Bank", "Reno, NV", {
+            "Schedule": "Monday to Friday, 9 to 5."}),
+    })
+    involve = bot.ask("Which jobs involve weekend work?")
+    assert {c.source for c in involve.citations} == {"packer.md", "cook.md"}, involve.text
+    titled = bot.ask("Which weekend jobs are there?")
+    assert {c.source for c in titled.citations} == {"packer.md"}, titled.text
