@@ -763,7 +763,7 @@ class ExtractiveAnswerer:
                     quotes[pid] = (passage, quote)
             if said or figures:  # "Which roles offer a 401(k)?" says only a figure
                 # a word the role's own title says need not be said again ("a nursing license" of a nurse)
-                own_title = set(content_stems(fields.title or "")) & offered
+                own_title = set(content_stems(fields.title or "")) & offered if offered else set()  # (no restemming per list)
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,
                                               affirmed=not _NEGATION.search(shape.text))
                 if found is None:
