@@ -20,8 +20,10 @@ _UI_PHRASE = r"""(?:
       | (?:posted\s+)?(?:today|yesterday|just\s+now)
       | (?:re)?posted\s+on\s+.{0,20}
       | (?:easy\s+)?apply(?:\s+now|\s+for\s+this\s+(?:job|role|position))?
-      | (?:save|share|report|flag)(?:\s+this)?(?:\s+(?:job|role|posting|listing|ad|advert|vacancy))?
+      | (?:save|share|report|flag)(?:\s+this)?(?:\s+(?:job|role|posting|listing|advert|ad|vacancy))?
       | sign\s+(?:in|up)\b.{0,60} | log\s+in\b.{0,60}
+      | (?:search|browse|find)\s+(?:jobs|vacancies|roles) | create\s+(?:an\s+)?account | my\s+account
+      | home\s*(?:>|›|»).{0,80}
       | (?:back\s+to|view\s+all|see\s+all|more|similar)\s+(?:search|jobs?|results|roles).{0,30}
       | show\s+(?:more|less) | see\s+more | read\s+more
       | (?:accept|reject|manage)(?:\s+all)?\s+cookies?.{0,40}
@@ -165,6 +167,8 @@ def without_chrome_segments(line: str) -> str:
     if len(parts) < 2:
         return line
     kept = [part for part in parts if not _UI_LINE.match(_BUTTON.sub(r"\1", part).strip())]
+    if len(kept) * 4 <= len(parts):
+        return ""  # "NHS Jobs | Search jobs | Sign in | Create an account": the board's menu, its name too
     return line if len(kept) == len(parts) else " · ".join(kept)
 
 
@@ -204,6 +208,8 @@ def clean_text(raw: str) -> str:
         if is_chrome(line) or is_foreign(line, doc_language):
             continue
         line = without_chrome_segments(line)
+        if not line:
+            continue
         key = re.sub(r"\W+", " ", line).strip().lower()
         if not key:
             continue

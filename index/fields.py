@@ -382,7 +382,7 @@ _REQ_LABEL = re.compile(
 )
 _REQ_BARE = re.compile(r"^(?:R|REQ|JR|JOB|J)[-_]?\d{4,}(?:[-_]\d+)?$")
 # "on-site" of a place to work, not of "on-site parking" or "an on-site gym"
-_ON_SITE = r"on[- ]?site(?!\s+(?:parking|gym|canteen|cafeteria|caf[eé]|childcare|nursery|meals?|restaurant|clinic|fitness|amenities|kitchen|showers?|daycare|car park))"
+_ON_SITE = r"on-?site(?!\s+(?:parking|gym|canteen|cafeteria|caf[eé]|childcare|nursery|meals?|restaurant|clinic|fitness|amenities|kitchen|showers?|daycare|car park))"
 _OFFICE = re.compile(
     rf"\b(?:remote|hybrid|{_ON_SITE}|in[- ]office|in the office|office attendance|in[- ]person|work from home|"
     r"wfh|days (?:per|a|each) week in|days per week|days a week|homeoffice|home office)\b",
@@ -443,10 +443,16 @@ _EMPHASIS = re.compile(r"\*\*|__")
 
 def _title_at(lines: list[str]) -> int:
     """Which of the first non-empty lines is the title: a markdown "# " heading among the first
-    five (what a page puts above it is board metadata: "Tidewire · Remote"), else the first."""
+    five (what a page puts above it is board metadata: "Tidewire · Remote"); else the first,
+    unless it is only a name ("UNIVERSITY OF ASHWORTH" / "School of ...") and one of the next
+    three is a job's ("Research Assistant in Coastal Flood Modelling")."""
     for i, line in enumerate(lines[:5]):
         if re.match(r"#(?!#)\s*\S", line) and not _heading_phrase(line.lstrip("# ")):
             return i
+    if lines and _name_like(lines[0]) and not _ROLE_WORDS.search(lines[0]):
+        for i, line in enumerate(lines[1:4], start=1):
+            if len(line) < 80 and not re.search(r"[.:!?]$", line) and _ROLE_WORDS.search(line):
+                return i if all(len(above) < 80 and not _ROLE_WORDS.search(above) for above in lines[1:i]) else 0
     return 0
 
 
@@ -529,16 +535,29 @@ def extract_title(text: str, company: str | None = None) -> str | None:
 
 
 def extract_company(text: str, title: str | None) -> str | None:
+    name = _company(text, title)
+    if name and name.isupper() and len(name) > 4:
+        # "UNIVERSITY OF ASHWORTH" on the page's banner is the "University of Ashworth" of its text
+        written = [m.group(0) for m in re.finditer(re.escape(name), text, re.IGNORECASE) if not m.group(0).isupper()]
+        return written[0] if written else name
+    return name
+
+
+def _company(text: str, title: str | None) -> str | None:
     m = _COMPANY_LABEL.search(text)
     if m:
         return m.group(1).strip().rstrip(".,:;!").strip()
     lines = [line.strip().lstrip("#").strip() for line in text.split("\n") if line.strip()]
     header = _header_lines(text)
     # A page that puts the company above the role: "Hooli" / "Machine Learning Engineer II".
-    if lines and len(lines) > 1 and _name_like(lines[0]) and _ROLE_WORDS.search(lines[1]):
+    raw = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines and len(lines) > 1 and _name_like(lines[0]) and (_ROLE_WORDS.search(lines[1]) or _title_at(raw) > 0):
         name = re.escape(lines[0])
-        if re.search(rf"^#*\s*[Aa]bout {name}\s*$|(?:^|[.!]\s+){name} +(?:is|are) +(?:a|an|the)\b", text, re.MULTILINE):
-            return lines[0]
+        # as the text writes it: "UNIVERSITY OF ASHWORTH" is the "University of Ashworth" it names
+        said = re.search(rf"^#*\s*[Aa]bout ({name})\s*$|(?:^|[.!]\s+|\bthe\s+|\bThe\s+)({name}) +(?:is|are|was) +(?:a|an|the|one)\b",
+                         text, re.MULTILINE | re.IGNORECASE)
+        if said:
+            return said.group(1) or said.group(2)
     # A header line under the title: "Acme Robotics", "Globex Corporation · New York · Full-time".
     # One the posting names again is surest; else the first name-like line right under the title.
     names = [
@@ -565,7 +584,8 @@ def extract_company(text: str, title: str | None) -> str | None:
             return name
     # Last resort: a proper noun in the possessive ("Acme's products"), not a degree.
     for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})['’]s\b", text):
-        if m.group(1) not in {"Bachelor", "Master", "Doctor", "Today", "World", "Company", "Team"}:
+        if m.group(1) not in {"Bachelor", "Master", "Doctor", "Today", "World", "Company", "Team",
+                              "What", "Who", "Where", "When", "Why", "How", "That", "There", "Here", "Let"}:
             return m.group(1)
     return None
 
