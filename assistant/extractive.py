@@ -18,7 +18,7 @@ from index import PostingFields, Section, extract_salary, find_places
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
+from .question import (CLOCK, CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import STOPWORDS, content_stems, filler_stems, names_language, numbers, sentences, stem, stems_match, words_as_written
 from .types import Passage
@@ -158,6 +158,8 @@ _SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
 # "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_SPAN = re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+\d{{4}})?\s*(?:to|until|till|through|[–—-])\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}", re.IGNORECASE)
+_CLOCK = re.compile(CLOCK, re.IGNORECASE)
+_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications close)\b", re.IGNORECASE)
 _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
@@ -1367,6 +1369,10 @@ class ExtractiveAnswerer:
         # A sentence that says the intent's own word ("start", "salary") beats one that only
         # matches its cue (any month, any amount).
         cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)
+        if intent is not None and intent.name == "start" and _NOT_A_START.search(unit.text):
+            cue = 0.0  # "Closing date: 14 March" has a month and a "date", but is no start
+        if intent is not None and intent.name == "schedule" and _CLOCK.search(unit.text):
+            cue += 0.7  # a time of day says the schedule as "hours" says its own word
         named = _NAMED_THINGS.search(shape.text)
         if named and _names_things(unit.text, stem(named.group(1))):
             stems.add(stem(named.group(1)))  # the list names the things asked for
@@ -1572,7 +1578,7 @@ def _dedupe(units: list[Unit]) -> list[Unit]:
     return out
 
 
-_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.IGNORECASE)
 
 
 def _counts_what_is_asked(text: str, terms: list[str]) -> bool:

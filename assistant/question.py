@@ -41,6 +41,7 @@ _TOOLS = "|".join((
     r"EKS|GKE|AKS|Cloudflare|Looker|Tableau|Power BI|Jira|Confluence|Salesforce|HubSpot|Zendesk|SAP|NetSuite",
     r"Figma|Adobe|Photoshop|Illustrator|AutoCAD|Revit|SolidWorks|Simulink|LabVIEW|SPSS|Stata|QuickBooks|Xero|ROS",
 ))
+CLOCK = r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"  # a time of day: "3:00 PM", "07:30"
 TOOL_NAME = _rx(r"\b(?:" + _TOOLS + r")\b")
 _JOB_WORDS = "|".join(sorted(ROLE_NOUNS | {"i", "you", "job", "role", "position", "intern", "hire"}))
 INTENTS: tuple[Intent, ...] = (
@@ -97,14 +98,14 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
                r"|(?:spring|summer|autumn|fall|winter)(?=[\s,]+(?:\d{4}|'\d\d|term|semester|quarter|intake|cohort)\b)"
                r"|(?:in|this|next|from|by|early|late|mid|the)[- ](?:spring|summer|autumn|fall|winter)|asap|immediately)\b"),
-           None, frozenset({"start", "begin", "date"})),
+           None, frozenset({"start", "begin", "date", "avail"})),  # "available from" is a start too
     # "What are the hours?", "Which shifts ...?": the schedule's lines ("Tuesday through Sunday,
     # 3:00 PM to 11:00 PM"), which need not say "hours"
     # ("the night shift nurse" names a role: "shift" asks only as "which shifts", "shifts are")
-    Intent("schedule", _rx(r"\b(?:hours|schedules?|rotas?|what time|working time|when (?:do|would|will) (?:i|you|they) work"
+    Intent("schedule", _rx(r"\b(?:hours|schedules?|rotas?|what time|working time|(?:shift|working|work|rota) patterns?|when (?:do|would|will) (?:i|you|they) work"
                            r"|(?:which|what) shifts?|shifts? (?:are|is|do|does|would|will)|work(?:ing)? (?:the |a |an )?(?:\w+ )?shifts?)\b"),
-           _rx(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bhours\b|\bshifts?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"),
-           _rx(r"schedule|hours|shifts?|working time|rota|arbeitszeit|horario"), frozenset({"hour", "schedul", "shift", "rota"})),
+           _rx(CLOCK + r"|\bhours\b|\bshifts?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"),
+           _rx(r"schedule|hours|shifts?|working time|rota|arbeitszeit|horario"), frozenset({"hour", "schedul", "shift", "rota", "pattern"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|time off|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
            None, _rx(r"benefit|perk|culture|what we offer|offer|bieten|ofrecemos|avantages"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
     Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after|certific\w*|certs?|licen[cs]\w*)\b"),

@@ -1927,9 +1927,11 @@ def shifts_bot(tmp_path_factory):
         "teacher.md": _posting("Teacher of Physics", "Elm Hill School", "York, UK", {
             "Responsibilities": "- Plan and teach physics lessons to students aged 11-18.\n- Act as a form tutor for a Year 9 tutor group.",
             "Requirements": "- Must be at least 21 years old.\n- No prior teaching experience required; we train you.",
-            "How to apply": "Send us the school's application form (CVs alone cannot be accepted) by 14 March."}),
+            "How to apply": "Send us the school's application form (CVs alone cannot be accepted) by 14 March.",
+            "Key dates": "Closing date: 14 March 2026.\nThe post is available from 1 September 2026."}),
         "intern.md": _posting("Data Intern", "Quarry Labs", "Toronto, ON", {
             "About the program": "Join us for a 12-week paid internship from May 11 to July 31, 2026.",
+
             "What you'll do": "- Run offline experiments on our ranking models."}),
         "goeng.md": _posting("Go Engineer (Remote, 4-day week)", "Lumen Wire", "Remote", {
             "Where and when": "- We need at least 4 hours of overlap with 09:00-17:00 CET.",
@@ -1937,6 +1939,7 @@ def shifts_bot(tmp_path_factory):
             "Interview process": "1. Intro call with the CTO.\n2. Take-home exercise (paid).\n3. System design conversation.\n4. Meet the founders."}),
         "pharmacist.md": _posting("Pharmacist (Part-Time)", "Greenway Pharmacy", "Fresno, CA", {
             "Job details": "Part-time (24 hours per week).\nSaturdays and Sundays, 9:00 AM to 6:00 PM.",
+            "Duties": "- Counsel patients and check prescriptions using the NEWS2 and PMR systems.",
             "Requirements": "- A PharmD degree and a California license."}),
     })
 
@@ -2037,3 +2040,20 @@ def test_what_jobs_involve_is_read_in_their_text_not_only_in_a_title(tmp_path):
     assert {c.source for c in involve.citations} == {"packer.md", "cook.md"}, involve.text
     titled = bot.ask("Which weekend jobs are there?")
     assert {c.source for c in titled.citations} == {"packer.md"}, titled.text
+
+
+@pytest.mark.parametrize("question,said", [
+    # "available from" says when it starts; a closing date is no start date
+    ("When does the physics teacher job start?", "available from 1 September 2026"),
+    # a "shift pattern" is the schedule's lines
+    ("What's the shift pattern for the pharmacist?", "9:00 AM to 6:00 PM"),
+])
+def test_starts_and_shift_patterns_are_read_from_their_own_lines(shifts_bot, question, said):
+    answer = shifts_bot.ask(question)
+    assert said in answer.text and "Closing date" not in answer.text, answer.text
+
+
+def test_how_many_is_not_answered_by_the_digit_in_a_name(shifts_bot):
+    """"NEWS2" holds a digit but no count of anything asked."""
+    answer = shifts_bot.ask("How many patients does the pharmacist counsel?")
+    assert answer.abstained, answer.text  # at most the line is quoted as stating no number
