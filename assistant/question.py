@@ -122,6 +122,13 @@ INTENTS: tuple[Intent, ...] = (
     # "How do I apply?": the lines saying how, under "How to apply", "Kontakt", "Bewerbung"
     Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"),
            None, _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply"})),
+    # "Who can I contact about ...?": the lines that name someone with an email or phone, often
+    # under a "Contact ..." heading ("Name: Sarah Okafor" / "Email: ...")
+    Intent("contact", _rx(r"\bwho (?:can|should|do|would) (?:i|we|you) (?:contact|speak to|talk to|email|call|write to)\b"
+                          r"|\bcontact (?:person|details|name|email)\b|\bwho is the (?:contact|recruiter|hiring manager)\b"
+                          r"|\binformal (?:chat|enquir\w*|inquir\w*|call)\b"),
+           _rx(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:name|email|e-mail|phone|telephone|tel)\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"),
+           _rx(r"contact|enquir|inquir|kontakt|ansprechpartner"), frozenset({"contact", "enquiri", "inquiri", "chat"})),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|duty|do (?:all )?day|day[- ]to[- ]day|what (?:will|would|do|does|should) (?:i|you|they|one) (?:do|be doing|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
            None, _rx(r"what you|responsibilit|duties|role|day|(?<!where )you will|(?<!where )you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
@@ -129,7 +136,8 @@ INTENTS: tuple[Intent, ...] = (
 _LIST = _rx(
     r"\b(?:which|list|all|what are|what (?:\w+ )?(?:cities|locations|frameworks|languages|skills|requirements|benefits|products|tools|technologies|responsibilities|qualifications"
     r"|certifications|certificates|licen[cs]es|credentials|degrees|perks|duties|tasks)|name the|enumerate"
-    r"|(?:interview|hiring|recruitment|selection|application) (?:process|steps|stages|rounds))\b"
+    r"|(?:interview|hiring|recruitment|selection|application) (?:process|steps|stages|rounds)"
+    r"|who (?:can|should|do|would) (?:i|we|you) (?:contact|speak to|talk to|email|call)|contact details)\b"
 )
 _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
 # "differs", "different", "difference": never "differential" (a shift differential is pay)

@@ -1928,7 +1928,8 @@ def shifts_bot(tmp_path_factory):
             "Responsibilities": "- Plan and teach physics lessons to students aged 11-18.\n- Act as a form tutor for a Year 9 tutor group.",
             "Requirements": "- Must be at least 21 years old.\n- No prior teaching experience required; we train you.",
             "How to apply": "Send us the school's application form (CVs alone cannot be accepted) by 14 March.",
-            "Key dates": "Closing date: 14 March 2026.\nThe post is available from 1 September 2026."}),
+            "Key dates": "Closing date: 14 March 2026.\nThe post is available from 1 September 2026.",
+            "Contact for informal enquiries": "Name: Ann Price\nEmail: a.price@elmhill.example\nTelephone: 01904 555 123"}),
         "intern.md": _posting("Data Intern", "Quarry Labs", "Toronto, ON", {
             "About the program": "Join us for a 12-week paid internship from May 11 to July 31, 2026.",
 
@@ -2057,3 +2058,9 @@ def test_how_many_is_not_answered_by_the_digit_in_a_name(shifts_bot):
     """"NEWS2" holds a digit but no count of anything asked."""
     answer = shifts_bot.ask("How many patients does the pharmacist counsel?")
     assert answer.abstained, answer.text  # at most the line is quoted as stating no number
+
+
+def test_who_to_contact_gives_the_name_and_how_to_reach_them(shifts_bot):
+    answer = shifts_bot.ask("Who can I contact for an informal chat about the physics teacher job?")
+    assert all(part in answer.text for part in ("Ann Price", "a.price@elmhill.example")), answer.text
+    assert {c.source for c in answer.citations} == {"teacher.md"}, answer.text
