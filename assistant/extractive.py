@@ -9,6 +9,7 @@ When coverage is weak it abstains: a missing answer is better than a plausible o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Iterable
@@ -1373,9 +1374,9 @@ class ExtractiveAnswerer:
             cue = 0.0  # "Closing date: 14 March" has a month and a "date", but is no start
         if intent is not None and intent.name == "schedule" and _CLOCK.search(unit.text):
             cue += 0.7  # a time of day says the schedule as "hours" says its own word
-        named = _NAMED_THINGS.search(shape.text)
-        if named and _names_things(unit.text, stem(named.group(1))):
-            stems.add(stem(named.group(1)))  # the list names the things asked for
+        named, sides = _asked_shapes(shape.text, tuple(terms))
+        if named and _names_things(unit.text, named):
+            stems.add(named)  # the list names the things asked for
             cue += 1.0
         covered_weight = 0.0
         # The most specific word must be covered; a number in the question ("graduating in
@@ -1391,7 +1392,6 @@ class ExtractiveAnswerer:
         unknown_missed = False
         # "manual or automatic?" is answered by "automatic transmissions": one side of an "or" is
         # the whole of it
-        sides = _alternatives(shape.text, terms)
         either = {t for side in sides for t in side} if any(
             all(any(stems_match(t, s) for s in stems) for t in side) for side in sides) else set()
         for t in terms:
@@ -1632,6 +1632,14 @@ def _kept(cache: dict, pid: str, read):
     if pid not in cache:
         cache[pid] = read(pid)
     return cache[pid]
+
+
+@functools.lru_cache(maxsize=256)
+def _asked_shapes(question: str, terms: tuple[str, ...]) -> tuple[str | None, tuple[list[str], ...]]:
+    """What ``_coverage`` reads of the question for every sentence it scores, read once: the stem
+    of the things whose names are asked ("which products") and the two sides of an "or"."""
+    named = _NAMED_THINGS.search(question)
+    return (stem(named.group(1)) if named else None), _alternatives(question, list(terms))
 
 
 def _denied(sentence: str, terms: list[str]) -> bool:

@@ -156,14 +156,14 @@ def document_language(lines: list[str]) -> str | None:
 
 
 _BUTTON = re.compile(r"\[([^\[\]]{1,30})\]")  # "[Apply] [Save]": a page's buttons kept as link text
-_SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
+SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")  # "Tidewire · Remote · Posted ..."
 
 
 def without_chrome_segments(line: str) -> str:
     """A header line of facts and UI bits keeps its facts: "Tidewire · Remote · Posted 12 days
     ago · 200+ applicants" -> "Tidewire · Remote"; "Posted 6 days ago | Closing date: 14 March"
     -> "Closing date: 14 March"."""
-    parts = _SEGMENT_SEP.split(line)
+    parts = SEGMENT_SEPARATOR.split(line)
     if len(parts) < 2:
         return line
     kept = [part for part in parts if not _UI_LINE.match(_BUTTON.sub(r"\1", part).strip())]

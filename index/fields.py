@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .cleaning import SEGMENT_SEPARATOR
 from .types import PostingFields, Salary, Section
 
 SUMMARY = "Summary"  # the name of the part before the first heading
@@ -726,7 +727,7 @@ def extract_office_policy(text: str) -> str | None:
     sentences = [s for s in _sentences(text) if s != title and not s.startswith("#") and not _APPLYING.search(s)]
     # a header line's bare word ("Tidewire · Remote") only where no sentence says it: "Fully
     # remote, but you must live in the EU or the UK" says more ("Remote (United States)" is kept)
-    bare = {line for line in _header_lines(text) if any(_BARE_POLICY.fullmatch(seg.strip()) for seg in re.split(r"\s[·|•]\s", line))}
+    bare = {line for line in _header_lines(text) if any(_BARE_POLICY.fullmatch(seg.strip()) for seg in SEGMENT_SEPARATOR.split(line))}
     sentences = [s for s in sentences if _EMPHASIS.sub("", s) not in bare] + [s for s in sentences if _EMPHASIS.sub("", s) in bare]
     tiers = (
         lambda s: bool(_DAYS_A_WEEK.search(s) and _WORKPLACE.search(s)),
