@@ -19,8 +19,10 @@ _UI_PHRASE = r"""(?:
         posted\s+(?:\d+|a|an|one)\s+(?:minute|hour|day|week|month)s?\s+ago
       | (?:posted\s+)?(?:today|yesterday|just\s+now)
       | (?:re)?posted\s+on\s+.{0,20}
-      | (?:easy\s+)?apply(?:\s+now|\s+for\s+this\s+(?:job|role|position))?
-      | (?:save|share|report|flag)(?:\s+this)?(?:\s+(?:job|role|posting|listing|advert|ad|vacancy))?
+      | (?:easy\s+)?apply(?:\s+now|\s+online|\s+for\s+this\s+(?:job|role|position))?
+      | report\s+a\s+problem(?:\s+(?:on|with)\s+this\s+page)? | send\s+proposal
+      | (?:save|share|report|flag)(?:\s+this)?(?:\s+(?:job|role|posting|listing|advert|ad|vacancy|gig))?
+      | (?:e-?mail|send)\s+(?:this\s+(?:job\s+)?)?to\s+a\s+friend
       | sign\s+(?:in|up)\b.{0,60} | log\s+in\b.{0,60}
       | (?:search|browse|find)\s+(?:jobs|vacancies|roles) | create\s+(?:an\s+)?account | my\s+account
       | home\s*(?:>|›|»).{0,80}
@@ -31,7 +33,8 @@ _UI_PHRASE = r"""(?:
       | cookie\s+(?:settings|preferences|policy)
       | \d+\+?\s+applicants? | be\s+an\s+early\s+applicant | actively\s+recruiting | promoted
       | job\s+id\s+copied | copy\s+link | skip\s+to\s+(?:main\s+)?content
-      | (?:privacy\s+policy|terms\s+of\s+(?:use|service)|all\s+rights\s+reserved|©.{0,80})
+      | (?:privacy\s+policy|terms\s+of\s+(?:use|service)|all\s+rights\s+reserved|(?:©|\(c\)\s*\d{4}).{0,80})
+      | people\s+(?:also|who\s+viewed\s+this\s+job\s+also)\s+(?:searched|viewed|applied)(?:\s+for)?\s*:?.{0,200}
       | page\s+\d+(?:\s+(?:of|/)\s+\d+)?
       | (?:[^|·•\n]{1,60}?\s[|·•–—-]\s+)?careers?(?:\s+(?:at|@)\s+.{1,60})?
       # Spanish, Portuguese, French, German, Italian, Dutch, Turkish
@@ -60,15 +63,48 @@ _UI_LINE = re.compile(
 _FOOTER_ITEM = re.compile(
     r"^(?:impressum|datenschutz(?:erklärung)?|agb|kontakt|privacy(?:\s+(?:policy|notice))?|terms(?:\s+of\s+(?:use|service))?|"
     r"cookies?(?:\s+(?:policy|settings))?|accessibility|contact(?:\s+us)?|about(?:\s+us)?|help(?:\s+cent(?:er|re))?|"
-    r"sitemap|legal|mentions\s+légales|aviso\s+legal|privacidad|confidentialité|press|newsroom|blog)$",
+    r"sitemap|legal|mentions\s+légales|aviso\s+legal|privacidad|confidentialité|press|newsroom|blog|"
+    r"accessibility\s+statement|community\s+guidelines|faqs?|help)$",
     re.IGNORECASE,
 )
 
 # A scam warning needs both a warning word and a scam word: a fraud analyst's duties stay.
 _WARNING = re.compile(
-    r"\b(?:beware|be\s+careful|caution|warning|never\s+(?:pay|send|share)|do\s+not\s+(?:pay|send|share)|scammers?|fraudsters)\b",
+    r"\b(?:beware|be\s+careful|caution|warning|never\s+(?:ask\s+(?:you\s+)?(?:to\s+)?)?(?:pay|send|share)|"
+    r"do\s+not\s+(?:pay|send|share)|scammers?|fraudsters)\b|^\W*(?:scam|fraud|safety)\s+(?:alert|warning|notice)\b",
     re.IGNORECASE,
 )
+# A cookie banner: "cookies" with what a banner asks or says ("we use some essential cookies ...
+# [Accept additional cookies]"); a bakery's cookies are none of that.
+_COOKIE_BANNER = re.compile(
+    r"\bcookies\b.*\b(?:consent|we\s+use|this\s+(?:site|website|service))\b|\b(?:we\s+use|consent)\b.*\bcookies\b|"
+    r"\b(?:accept|reject|allow|manage)\s+(?:all\s+|additional\s+|optional\s+|analytics\s+)?cookies\b",
+    re.IGNORECASE,
+)
+# Entries of a site's navigation menu ("Home | Jobs | Companies | Post a job"). A line made
+# mostly of them is the board's menu; one alone may be a word of the role.
+_NAV_ITEM = re.compile(
+    r"^(?:home|jobs|companies|salaries|employers|candidates|recruiters|resources|community|messages|menu|register|"
+    r"post\s+a\s+(?:job|vacancy|gig)|find\s+(?:work|jobs?|talent|a\s+job|gigs)|(?:search|browse)\s+(?:all\s+)?(?:jobs|vacancies|roles|apprenticeships|internships|courses|companies|salaries|gigs)|"
+    r"advice(?:\s+for\s+[\w-]+)?|career\s+advice|job\s+alerts|saved\s+jobs|my\s+jobs|for\s+(?:employers|candidates|recruiters)|"
+    r"upload\s+(?:your\s+)?(?:cv|resume|résumé)|salary\s+guide|rates?\s+survey|dashboard)$",
+    re.IGNORECASE,
+)
+# An employer's star rating beside its name: "Brindlewood Co. 3.4 ★ (212 reviews)".
+_RATING = re.compile(r"\s*\b\d(?:[.,]\d)?\s*[★☆]+(?:\s*\(\d[\d,]*\+?\s+(?:reviews?|ratings?)\))?|\s*[★☆]{2,}")
+_ARROWS = "<>←→«»‹›"  # "< Back to search results"
+# The heading of the board's other listings ("Similar jobs", "Other apprenticeships near TF3",
+# "Similar jobs you might like"): it and the list under it belong to other roles.
+_LISTINGS_HEADING = re.compile(
+    r"^\W*(?:(?:similar|related|other|more|recommended|nearby)\s+(?:[\w-]+\s+)?(?:jobs?|roles?|vacancies|positions|gigs|listings|"
+    r"apprenticeships|opportunities|openings|internships)\b.{0,40}|(?:jobs|roles)\s+you\s+(?:might|may)\s+(?:also\s+)?like.{0,20}|"
+    r"you\s+may\s+also\s+like|people\s+also\s+viewed)$",
+    re.IGNORECASE,
+)
+# An entry of such a list: a bullet or quoted line, or a short line of "title - place - pay" parts
+_LISTING_ITEM = re.compile(r"^(?:[-*•·▪◦>]|\d{1,2}[.)])\s*\S|^.{0,120}\s[–—-]\s.{0,120}\s[–—-]\s.{0,120}$")
+# A board's safety tip is chrome by its opening alone ("Stay safe: X will never ask you to pay ...")
+_SAFETY_TIP = re.compile(r"^\W*(?:stay\s+safe|safety\s+tip|scam\s+alert|fraud\s+alert|job\s+seeker\s+safety)\b", re.IGNORECASE)
 _SCAM = re.compile(r"\b(?:scams?|fraud\w*|phishing|payment|password|bank\s+details|money)\b", re.IGNORECASE)
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
@@ -172,13 +208,27 @@ def without_chrome_segments(line: str) -> str:
     return line if len(kept) == len(parts) else " · ".join(kept)
 
 
+def is_menu(line: str) -> bool:
+    """The board's navigation menu: "Home · Jobs · Companies · Post a job", "LingoGigs · Find
+    work · Post a job · Log in" (at least two menu or UI entries, and half of the line)."""
+    parts = [_BUTTON.sub(r"\1", part).strip() for part in SEGMENT_SEPARATOR.split(line)]
+    nav = sum(bool(_NAV_ITEM.match(part)) for part in parts)
+    ui = sum(bool(_UI_LINE.match(part)) for part in parts)
+    return nav >= 1 and nav + ui >= 2 and (nav + ui) * 2 >= len(parts)
+
+
 def is_chrome(line: str) -> bool:
-    """A job-board UI line, a site footer menu or a scam warning: never part of the role."""
-    body = _BUTTON.sub(r"\1", _BULLET.sub("", line)).strip()
-    if _UI_LINE.match(body):
+    """A job-board UI line, a site footer menu, a cookie banner or a scam warning: never part
+    of the role."""
+    body = _BUTTON.sub(r"\1", _BULLET.sub("", line)).strip().strip(_ARROWS).strip()
+    if _UI_LINE.match(body) or _COOKIE_BANNER.search(body) or is_menu(body):
         return True
     items = [item.strip() for item in re.split(r"\s[|·•]\s", body)]
-    if len(items) >= 2 and all(_FOOTER_ITEM.match(item) for item in items):
+    footer = sum(bool(_FOOTER_ITEM.match(item) or _UI_LINE.match(item)) for item in items)
+    # every entry a footer link, or three and more beside the site's name ("LingoGigs · About · Help · ...")
+    if len(items) >= 2 and (footer == len(items) or footer >= 3 and footer + 1 == len(items)):
+        return True
+    if _SAFETY_TIP.match(body):
         return True
     return bool(_WARNING.search(body) and _SCAM.search(body))
 
@@ -200,14 +250,25 @@ def clean_text(raw: str) -> str:
     doc_language = document_language([line for line in lines if line])
     kept: list[str] = []
     seen: set[str] = set()
+    listings = False  # inside the board's list of other jobs
     for line in lines:
         if not line:
             if kept and kept[-1]:
                 kept.append("")
             continue
+        if kept and _LISTINGS_HEADING.match(line):
+            listings = True
+            continue
+        if listings and _LISTING_ITEM.match(line):
+            continue
+        listings = False
+        if is_menu(line):
+            if len(kept) <= 3 and all(_banner_line(k) for k in kept):
+                kept, seen = [], set()  # the board's name above its menu ("QuickHire Jobs")
+            continue
         if is_chrome(line) or is_foreign(line, doc_language):
             continue
-        line = without_chrome_segments(line)
+        line = without_chrome_segments(_RATING.sub("", line) if "★" in line or "☆" in line else line)
         if not line:
             continue
         key = re.sub(r"\W+", " ", line).strip().lower()
@@ -220,6 +281,11 @@ def clean_text(raw: str) -> str:
         seen.add(key)
         kept.append(line)
     return "\n".join(kept).strip()
+
+
+def _banner_line(line: str) -> bool:
+    """Could be a site's name above its menu: a short line of a few words, no sentence."""
+    return not line or (len(line) <= 40 and len(line.split()) <= 5 and not re.search(r"[.:!?]$", line))
 
 
 def _title_stems(title: str) -> set[str]:

@@ -6,6 +6,7 @@ span of the text, so an answer built from it can cite the passage it came from.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .cleaning import SEGMENT_SEPARATOR
@@ -178,6 +179,9 @@ _PERIODS = (
     ("week", rf"{_PER}week\b|\bweekly\b"),
     ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b"),
     ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\bbrutto\b"),
+    # piecework: a translator's "USD 0.09 per word", a driver's "$0.62 per mile"
+    ("word", rf"{_PER}(?:source\s+|target\s+)?word\b"),
+    ("mile", rf"{_PER}mile\b|\bcpm\b"),
 )
 # Compiled once: extract_salary meets every number of every posting.
 _PERIOD_PATTERNS = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS)
@@ -259,7 +263,8 @@ _COUNTED = re.compile(
 )
 
 
-_LABELLED_PAY = re.compile(rf"^\W*{_PAY_WORDS.pattern}", re.IGNORECASE)
+_LABELLED_PAY = re.compile(
+    rf"^\W*(?:(?:annual|base|basic|hourly|weekly|monthly|yearly|starting|daily|day)\s+)?{_PAY_WORDS.pattern}", re.IGNORECASE)
 
 
 def extract_salary(text: str, sections: list[Section] | None = None) -> Salary | None:
@@ -291,6 +296,9 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             if a_val is None:
                 continue
             b_val, b_cur, b_k = _amount_value(m.group("b") or "")
+            if b_val is not None and a_cur is None and b_cur and not b_k and a_val * 10 < b_val:
+                pos = m.start("b")  # "Year 1 - £310 a week": a label's number, then the amount
+                continue
             if context == 3 and b_val is None:
                 continue  # a lone figure with no pay context: a budget, a bonus, a count
             tail = m.group("tail")
@@ -488,6 +496,11 @@ def _name_like(segment: str) -> bool:
     return not any(re.search(p, segment, re.IGNORECASE) for _, p in _EMPLOYMENT)
 
 
+def _without_acronym(segment: str) -> str:
+    """"Canadian Rural Connectivity Agency (CRCA)" -> the name without its short form."""
+    return re.sub(r"\s*\([A-Z][A-Za-z&]{1,7}\)$", "", segment)
+
+
 def _named_elsewhere(name: str, text: str) -> bool:
     """The name's first word appears again in the posting (the header line is one occurrence);
     the whole name when that word is "The"."""
@@ -509,7 +522,8 @@ _PLACE_LABEL = re.compile(r"^[A-Za-z][\w ]{1,25}:\s*(.+)$")  # "Home terminal: J
 def _header_places(segment: str) -> list[str]:
     """Places a header segment gives: "Austin, TX", "Remote", "Acme, Leeds", "Base: Joplin, MO"."""
     if len(segment) > 60:
-        return []
+        address = _address_place(segment) if len(segment) <= 100 else None
+        return [address] if address else []
     paired = _company_and_place(segment)
     if paired:
         return [paired[1]]
@@ -518,7 +532,37 @@ def _header_places(segment: str) -> list[str]:
         segment = labelled.group(1).strip()
     if _CITY_RE.match(segment) or _CITY_REGION.match(segment):
         return _places(segment)
-    return []
+    address = _address_place(segment)
+    return [address] if address else []
+
+
+# A postcode or ZIP ending an address: UK "TF3 9XQ", Irish "D02 X285", Canadian "K1A 0B1", US "89431"
+_POSTCODE = re.compile(r",?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d{2}\s?[A-Z\d]{4}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{5}(?:-\d{4})?)$")
+_STREETISH = re.compile(
+    r"\b(?:street|st|road|rd|way|avenue|ave|lane|ln|drive|dr|close|park|estate|unit|floor|suite|building|house|"
+    r"square|place|court|quay|boulevard|blvd|highway|hwy|centre|center)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _address_place(segment: str) -> str | None:
+    """The town of a header address: "Camden Street, Dublin 2" -> "Camden Street, Dublin 2" (a
+    known city ends it); "Unit 7, Wrekin Way Business Park, Telford, Shropshire, TF3 9XQ" ->
+    "Telford, Shropshire" (the parts between the street and the postcode)."""
+    parts = [p.strip() for p in segment.split(",")]
+    if len(parts) < 2 or not all(p and p[0].isupper() or p[:1].isdigit() for p in parts):
+        return None
+    if _CITY_RE.fullmatch(re.sub(r"\s+\d{1,2}$", "", parts[-1])) and _STREETISH.search(parts[-2]):
+        return segment  # the city ends it, with its postal district ("Dublin 2")
+    rest = _POSTCODE.sub("", segment)
+    if rest == segment:
+        return None
+    town: list[str] = []
+    for part in reversed([p.strip() for p in rest.split(",") if p.strip()]):
+        if re.search(r"\d", part) or _STREETISH.search(part) or not _NAME_WORD.match(part.split()[0]):
+            break
+        town.insert(0, part)
+    return ", ".join(town[-2:]) or None
 
 
 def extract_title(text: str, company: str | None = None) -> str | None:
@@ -565,7 +609,7 @@ def _company(text: str, title: str | None) -> str | None:
         name
         for line in header
         if not (title and line == title)
-        for segment in _segments(line)
+        for segment in map(_without_acronym, _segments(line))
         for name in [segment if _name_like(segment) else (_company_and_place(segment) or (None,))[0]]
         if name
     ]
@@ -640,10 +684,13 @@ def extract_locations(text: str) -> tuple[str, ...]:
     for line in lines:
         m = _LOCATION_LABEL.match(line)
         if m:
-            value = m.group(1)
+            # "Location: Sparks, NV (on-site) | Pay: ...": the place ends at the next field
+            value = SEGMENT_SEPARATOR.split(m.group(1), maxsplit=1)[0]
             inner = re.search(r"\(([^)]+)\)", value)
             if inner and _CITY_RE.search(inner.group(1)):
                 value = inner.group(1)
+            elif inner and _OFFICE.fullmatch(inner.group(1).strip()):
+                value = value.replace(inner.group(0), "").strip()  # "(on-site)" is the policy, not a place
             places = _places(value)
             if places:
                 return tuple(dict.fromkeys(places))
@@ -741,18 +788,42 @@ def extract_office_policy(text: str) -> str | None:
     return None
 
 
+# Where a bare "$" is not the US dollar: a posting placed only in Canada or Australia.
+_DOLLAR_COUNTRIES = (
+    ("CAD", re.compile(r"\b(?:Canada|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton|Winnipeg|Halifax|Qu[eé]bec|"
+                       r"Ontario|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia)\b|, (?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE)\b")),
+    ("AUD", re.compile(r"\b(?:Australia|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobart|Queensland|Victoria|"
+                       r"New South Wales|Tasmania)\b|, (?:NSW|VIC|QLD|TAS|ACT)\b")),
+)
+
+
+def _local_dollar(salary: Salary | None, locations: tuple[str, ...]) -> Salary | None:
+    """A bare "$" is the dollar of the country every place of the posting is in: "$75,000 to
+    $88,000 per year" in Ottawa is CAD. "USD" or "US$" written, or any US or remote place, keeps USD."""
+    places = [p for p in locations if p != "Remote"]
+    if not salary or salary.currency != "USD" or not places or _currency(salary.text)[1]:
+        return salary
+    if any(re.search(r"\b(?:US|USA|U\.S\.|United States|America)\b", p) for p in places):
+        return salary  # "Remote (US or Canada)"
+    for code, pattern in _DOLLAR_COUNTRIES:
+        if all(pattern.search(p) for p in places):
+            return dataclasses.replace(salary, currency=code)
+    return salary
+
+
 def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
     """All structured fields of a cleaned posting."""
     sections = parse_sections(text)
     company = extract_company(text, extract_title(text))
     title = extract_title(text, company)
+    locations = extract_locations(text)
     return PostingFields(
         posting_id=posting_id,
         source=source,
         title=title,
         company=company,
-        locations=extract_locations(text),
-        salary=extract_salary(text, sections),
+        locations=locations,
+        salary=_local_dollar(extract_salary(text, sections), locations),
         employment_type=extract_employment_type(text, title),
         duration=extract_duration(text),
         requisition_id=extract_requisition_id(text),

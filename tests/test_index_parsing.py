@@ -18,6 +18,7 @@ import pytest
 
 from index import chunk_posting, count_tokens, load_posting, parse_sections
 from index.loaders import html_to_text, markdown_to_text
+from index.types import Salary
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -559,7 +560,10 @@ def test_bare_list_items_are_not_headings():
     "line",
     ["Apply now Save job", "Posted 5 days ago · 120 applicants", "Publicado hace 3 días", "Jetzt bewerben",
      "Offres similaires", "Impressum | Datenschutz | AGB", "Privacy · Terms · Contact", "Page 2 of 3",
-     "Acme Robotics | Careers", "Benzer ilanlar", "Be an early applicant"],
+     "Acme Robotics | Careers", "Benzer ilanlar", "Be an early applicant", "Home | Jobs | Companies | Post a job",
+     "Jobberly · Find work · Post a job · Log in", "We use cookies to improve this site. [Accept all cookies]",
+     "< Back to search results", "Stay safe: Jobberly will never ask you to pay for training.",
+     "Jobberly · About · Help · Community guidelines · © 2025", "[Email to a friend]"],
 )
 def test_board_lines_in_any_language_are_chrome(line):
     from index.cleaning import is_chrome
@@ -570,7 +574,9 @@ def test_board_lines_in_any_language_are_chrome(line):
 @pytest.mark.parametrize(
     "line",
     ["About us", "Kontakt", "Apply your skills to fraud detection and payments.", "Report writing in SQL.",
-     "Req ID: BIR-WA-45752", "Benefits", "Save money for our customers by automating invoices."],
+     "Req ID: BIR-WA-45752", "Benefits", "Save money for our customers by automating invoices.",
+     "You'll bake cookies and accept deliveries each morning.", "Search engine optimisation · Search ads · Analytics",
+     "Home visits · Community clinics · Hospital wards", "Safety first: wear boots on site."],
 )
 def test_role_lines_are_not_chrome(line):
     from index import clean_text
@@ -686,6 +692,50 @@ _HEADERS = {
         "Greenleaf Pharmacy\nPharmacist (Part-Time) - Store #12\nSacramento, CA\n\nAbout Greenleaf\n"
         "Greenleaf Pharmacy is a chain of 40 community pharmacies.\n",
         {"title": "Pharmacist (Part-Time) - Store #12", "company": "Greenleaf Pharmacy"}, None),
+    # A board's name above its menu, an employer's star rating, a labelled place with its policy
+    # and the board's other listings under "SIMILAR JOBS"
+    "menu_banner.txt": (
+        "QuickHire Jobs\nHome | Jobs | Companies | Salaries | Sign in | Post a job\n\nDock Loader - Day Shift\n"
+        "Palisade Freight Co.   4.1 ★ (88 reviews)\nReno, NV 89502\n\n"
+        "Location: Reno, NV (on-site) | Pay: $18.50/hr | Job type: Full-time\n\nABOUT US\n"
+        "Palisade Freight Co. moves freight for 200 stores across Nevada.\n\nSIMILAR JOBS\n"
+        " > Forklift Driver - $500 sign-on bonus - Acme Logistics - Reno, NV\n > Picker - Foo Parcel - Sparks, NV\n\n"
+        "People also searched: warehouse jobs near me · forklift jobs\n",
+        {"title": "Dock Loader - Day Shift", "company": "Palisade Freight Co.", "locations": ("Reno, NV",),
+         "salary": Salary(18.5, 18.5, "USD", "hour", "$18.50/hr")}, "Palisade Freight Co. moves freight"),
+    # A cookie banner, a "< Back" link, an address with a postcode, a year's number before a wage
+    "address_banner.txt": (
+        "ApprenticeLink UK\nHome  |  Search apprenticeships  |  Advice for parents  |  Sign in\n\n"
+        "Cookies on ApprenticeLink UK: we use some essential cookies to make this service work. "
+        "[Accept additional cookies] [Reject additional cookies]\n\n< Back to search results\n\n"
+        "WELDING APPRENTICE (LEVEL 2)\nMarlow Fabrications Ltd\n"
+        "Unit 3, Station Road Industrial Estate, Hereford, Herefordshire, HR4 9AB\n\nPAY BY YEAR\n"
+        "- Year 1 - £270 a week\n- Year 2 - £320 a week\n\nOther apprenticeships near HR4\n"
+        " - Plumbing Apprentice - Leominster - £240 a week, £400 completion bonus\n\n"
+        "Help | Accessibility statement | Contact us | Privacy | (c) 2025 ApprenticeLink UK\n",
+        {"title": "WELDING APPRENTICE (LEVEL 2)", "company": "Marlow Fabrications Ltd",
+         "locations": ("Hereford, Herefordshire",), "salary": Salary(270, 270, "GBP", "week", "£270 a week")}, None),
+    # The company with its acronym and its branch; a bare "$" in Canada is the Canadian dollar
+    "agency_acronym.md": (
+        "# Policy Officer (PM-03)\nNorthern Waterways Agency (NWA) – Corporate Planning Branch\n"
+        "Location: Winnipeg (Manitoba)\nSalary: $68,000 to $74,000 per year\n## Work environment\n"
+        "The Northern Waterways Agency maintains locks and canals across the prairies.\n",
+        {"company": "Northern Waterways Agency", "salary": Salary(68000, 74000, "CAD", "year", "$68,000 to $74,000 per year")},
+        None),
+    # A menu led by the board's name, its scam alert and footer, pay per word
+    "gig_board.md": (
+        "**LingoGigs** · Find work · Post a job · Rates survey · Log in\n\n"
+        "> Scam alert: LingoGigs will never ask you to pay a fee.\n\n# Freelance French Proofreader – Remote\n"
+        "Verbena Language Studio · Remote (worldwide)\n**Rate:** USD 0.04 per word · **Type:** Freelance\n\n"
+        "### Who we are\nVerbena Language Studio is a small agency for publishers.\n\n#### Similar gigs\n\n"
+        "- German Translator – EUR 0.10/word – Remote\n\n*LingoGigs · About · Help · Community guidelines · © 2025*\n",
+        {"title": "Freelance French Proofreader – Remote", "company": "Verbena Language Studio",
+         "salary": Salary(0.04, 0.04, "USD", "word", "USD 0.04 per word")}, None),
+    # A street and the city with its postal district
+    "street_city.md": (
+        "# Sous Chef\nCopperline Kitchen — Baggot Street, Dublin 4\n€38,000 per annum · Full-time\n"
+        "## The Restaurant\nCopperline Kitchen is a 50-cover bistro.\n",
+        {"company": "Copperline Kitchen", "locations": ("Baggot Street, Dublin 4",)}, None),
 }
 
 
@@ -698,5 +748,7 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
     assert got == want
     if kept:  # the facts of a line that also holds board UI stay in the text
         assert kept in posting.text
-    for chrome in ("Posted", "applicants", "Report this", "Search jobs", "Create an account", "Home >"):
+    for chrome in ("Posted", "applicants", "Report this", "Search jobs", "Create an account", "Home >", "QuickHire",
+                   "ApprenticeLink", "LingoGigs", "★", "reviews", "sign-on bonus", "completion bonus", "People also",
+                   "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job"):
         assert chrome not in posting.text
