@@ -201,6 +201,8 @@ def english_words() -> frozenset[str]:
 _INFORMAL = {
     "nite": "night", "nites": "nights", "tonite": "tonight", "thru": "through", "wknd": "weekend", "wknds": "weekends",
     "wk": "week", "wks": "weeks", "hrs": "hours", "yr": "year", "yrs": "years", "mgr": "manager",
+    "govt": "government", "cert": "certification", "certs": "certifications", "dept": "department",
+    "mgmt": "management", "quals": "qualifications",
 }  # not "hr" (HR), "mo" (Missouri), "req" (a requisition)
 
 

@@ -154,6 +154,9 @@ _SAID_AS = (
      frozenset(content_stems("retirement pension plan"))),  # a 401(k) is a plan
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
+    # "health insurance" is said by "Medical, dental and vision insurance", "private medical cover"
+    (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?)\b", re.IGNORECASE),
+     frozenset(content_stems("health medical insurance"))),
 )
 _SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
 # "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well

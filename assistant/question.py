@@ -129,6 +129,20 @@ INTENTS: tuple[Intent, ...] = (
                           r"|\binformal (?:chat|enquir\w*|inquir\w*|call)\b"),
            _rx(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:name|email|e-mail|phone|telephone|tel)\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"),
            _rx(r"contact|enquir|inquir|kontakt|ansprechpartner"), frozenset({"contact", "enquiri", "inquiri", "chat"})),
+    # "What's the closing date?", "Is there a deadline to apply?": a line that says the posting
+    # closes with a date or a time ("Closing date: 7 April 2025", "Closes in 19 days (Saturday 31
+    # May)"); strict, so "meet agreed deadlines" of the work answers nothing
+    Intent("deadline", _rx(r"\b(?:closing(?: date)?|closes?|closed|deadlines?|apply by|last day to apply|applications? close)\b"),
+           _rx(r"\b(?:clos(?:ing|es)|deadline|apply by|applications? (?:close|must be received)|no later than)\b[^.\n]{0,60}?"
+               r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
+               r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
+               r"|\b(?:rolling basis|until (?:the (?:role|position|vacancy) is|filled))\b"),
+           _rx(r"closing|deadline|key dates"), frozenset({"close", "closing", "deadlin"}), strict=True),
+    # "Who's eligible to apply?", "Who can apply?": who the posting is open to (citizens,
+    # residents, the right to work), often under a "Who can apply" heading
+    Intent("eligibility", _rx(r"\b(?:eligib\w*|who (?:can|may) apply|(?:allowed|able|entitled) to apply|open to (?:applicants|candidates))\b"),
+           _rx(r"\b(?:citizens?(?:hip)?|permanent residents?|residing|residents?|right to work|authori[sz]ed to work|eligib\w*|work permits?|visas?|open to)\b"),
+           _rx(r"who can apply|eligib|who (?:may|should) apply|right to work"), frozenset({"elig", "citizen", "resid"})),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|duty|do (?:all )?day|day[- ]to[- ]day|what (?:will|would|do|does|should) (?:i|you|they|one) (?:do|be doing|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
            None, _rx(r"what you|responsibilit|duties|role|day|(?<!where )you will|(?<!where )you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),
 )
@@ -142,7 +156,7 @@ _LIST = _rx(
 _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
 # "differs", "different", "difference": never "differential" (a shift differential is pay)
 DIFFER = r"differ(?:s|ent|ence|ences|ently)?"
-_COMPARISON = _rx(r"\b(?:compare\w*|comparison|" + DIFFER + r"|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|more|less)\b")
+_COMPARISON = _rx(r"\b(?:compare\w*|comparison|" + DIFFER + r"|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|sooner|more|less)\b")
 _NUMERIC = _rx(r"\b(?:how (?:many|much|long|often)|number of|what (?:percentage|percent))\b")
 
 _INJECTION = _rx(

@@ -23,7 +23,8 @@ STOPWORDS = frozenset(
 )
 
 # Words that frame a question without saying what it is about ("What areas would I contribute
-# to", "Does it come with"): they are not evidence a sentence must contain.
+# to", "Does it come with", "How are tips handled?", "When does it kick in?"): they are not
+# evidence a sentence must contain.
 QUESTION_FILLER = frozenset(
     """take takes place happen happens come comes go goes look looks mean means involve involves
     exist name named mention mentioned mentions list listed say says said require requires required
@@ -32,7 +33,8 @@ QUESTION_FILLER = frozenset(
     information info outside inside within across around during good best offer offers offered
     would could should get gets make makes find work working role differ differs difference different
     compare comparison versus both each either summarize summarise summary overview according tell ask asks asked kind actually really exactly typically usually after total want wants seek seeks seeking
-    prior previous often use uses used using rather instead between join joins joining""".split()
+    prior previous often use uses used using rather instead between join joins joining
+    handle handles handled kick kicks better sooner""".split()
 )
 
 SPELLING_EXTRA = frozenset(

@@ -2064,3 +2064,49 @@ def test_who_to_contact_gives_the_name_and_how_to_reach_them(shifts_bot):
     answer = shifts_bot.ask("Who can I contact for an informal chat about the physics teacher job?")
     assert all(part in answer.text for part in ("Ann Price", "a.price@elmhill.example")), answer.text
     assert {c.source for c in answer.citations} == {"teacher.md"}, answer.text
+
+
+@pytest.fixture(scope="module")
+def phrasing_bot(tmp_path_factory):
+    """Postings asked about in a user's own words: "cert", "govt", "kick in", "handled",
+    "eligible", "closing date" and "deadline"."""
+    return _ingested(tmp_path_factory.mktemp("phrasing"), {
+        "picker.md": _posting("Order Picker (Nights)", "Sagebrush Fulfillment", "Reno, NV", {
+            "Nice to have": "- Forklift certification is preferred but not required.",
+            "Benefits": "- Medical, dental and vision insurance after 60 days of employment.\n"
+                        "- Tips are not part of this role.",
+            "How to apply": "Apply online or come to a walk-in interview on Tuesdays."}),
+        "analyst.md": _posting("Policy Analyst (EC-04)", "Prairie Waterways Agency", "Ottawa, ON", {
+            "Who can apply": "Persons residing in Canada and Canadian citizens residing abroad.",
+            "Key dates": "Closing date: 7 April 2026 – 23:59, Pacific Time.",
+            "Work environment": "The agency maintains locks and canals for the federal government."}),
+        "chef.md": _posting("Head Chef", "Willow & Ash Dining Rooms", "Dublin", {
+            "The package": "- Salary €55,000 per annum.\n- Tips shared equally among all staff, paid monthly through payroll.",
+            "Apply": "Applications close on 14 March 2026."}),
+        "translator.md": _posting("Freelance Spanish Translator", "Verbena Language Studio", "Remote", {
+            "The work": "You choose your own hours and can work from anywhere, as long as you meet agreed deadlines.",
+            "Rates": "- USD 0.09 per word."}),
+    })
+
+
+@pytest.mark.parametrize("question,said", [
+    ("do i need a forklift cert for the picker job", "Forklift certification is preferred"),
+    ("When does health insurance kick in for the order picker?", "after 60 days"),
+    ("How are tips handled at Willow & Ash?", "Tips shared equally"),
+    ("Who's eligible to apply for the Prairie Waterways Agency job?", "Persons residing in Canada"),
+    ("closing date for the canadian govt job?", "7 April 2026"),
+])
+def test_a_user_s_own_words_find_the_line_that_answers(phrasing_bot, question, said):
+    """Short forms ("cert", "govt"), verbs that only frame the question ("kick in", "handled")
+    and what a heading says ("Who can apply") find the line the posting writes otherwise."""
+    answer = phrasing_bot.ask(question)
+    assert said in answer.text and not answer.abstained, answer.text
+    assert_well_formed(answer)
+
+
+def test_a_deadline_is_a_date_the_posting_closes_not_any_deadline(phrasing_bot):
+    none = phrasing_bot.ask("whats the deadline to apply for the translator gig")
+    assert none.abstained and "agreed deadlines" not in none.text, none.text
+    both = phrasing_bot.ask("Which closes sooner, the policy analyst job or the head chef job?")
+    assert "7 April 2026" in both.text and "14 March 2026" in both.text, both.text
+    assert {c.source for c in both.citations} == {"analyst.md", "chef.md"}, both.text
