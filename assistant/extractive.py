@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from index import PostingFields, Section, extract_salary, find_places
+from index import PostingFields, Section, extract_salary, find_places, in_region, region_asked
 
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
@@ -29,7 +29,7 @@ DECLINE_INJECTION = (
     "I can't follow instructions to do otherwise."
 )
 # a sentence's words that deny what stands near them (``_denied``)
-_DENIES = re.compile(r"\b(?:not|no|never|cannot|unable|isn't|aren't|doesn't|don't|won't|can't)\b", re.IGNORECASE)
+_DENIES = re.compile(r"\b(?:not|no|never|without|cannot|unable|isn't|aren't|doesn't|don't|won't|can't)\b", re.IGNORECASE)
 # ("n't" ends its word: "\bn't" never matched "don't")
 _NEGATION = re.compile(r"\b(?:not|no|never|without|non[- ]?)\b|n['’]t\b", re.IGNORECASE)
 _FIELD_NAMES = {
@@ -163,6 +163,12 @@ _SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_SPAN = re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+\d{{4}})?\s*(?:to|until|till|through|[–—-])\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}", re.IGNORECASE)
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
+# Intents whose cue finds a line only where the posting has one of its kind: a list asking for
+# them ("Which postings have a closing date?") lists the postings with such a line.
+_LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
+# How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
+_WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
+                     r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
 _NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications close)\b", re.IGNORECASE)
 _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
@@ -698,7 +704,10 @@ class ExtractiveAnswerer:
         places = {p.lower() for p in find_places(shape.text)}
         kinds = {i.name for i in shape.intents}
         text = shape.text.lower()
-        place_stems = set(content_stems(" ".join(places)))
+        # "Which jobs are in Europe?": a country or region, read from each posting's places (and
+        # its currency where no list knows the place), not the word in its text
+        region = region_asked(shape.text) if not places else None
+        place_stems = set(content_stems(" ".join(places) + (" " + shape.text[slice(*region[1])] if region else "")))
         title_vocab = self.corpus.title_vocab  # the stems of every title, kept with the corpus
         # "Which roles pay by the hour?": the pay field's period, not "hours" anywhere in the text
         # (nor "months" in a title: "Data Engineer (Contract, 6 months)")
@@ -716,6 +725,7 @@ class ExtractiveAnswerer:
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words
             and stem(w.lower()) not in self.corpus.chunk_df and w.lower() not in currency_words
             and stem(w.lower()) not in _SAID_AS_STEMS  # "retirement" may be said as "401(k)"
+            and stem(w.lower()) not in place_stems
         ]
         if unknown:  # "Which jobs are in Reykjavik?": no posting says that word at all
             return _abstain(f"No posting mentions {unknown[0]}.")
@@ -731,12 +741,21 @@ class ExtractiveAnswerer:
             and not any(stems_match(t.lower(), stem(w)) for w in currency_words) and t not in period_stems
             and not ("office" in kinds and t in _WHOLLY)  # "fully remote" is remote: the policy says it
         ]
+        # "Which postings have a closing date?", "... name a person to contact?": a line of the kind
+        # the intent's cue finds (a date it closes, an email or phone), not the question's words
+        cued = [i for i in shape.intents if i.name in _LISTED_BY_CUE and i.cue is not None]
+        if cued:
+            asked = set(content_stems(" ".join(shape.text[m.start():m.end()] for i in cued for m in i.trigger.finditer(shape.text))))
+            said = [t for t in said if t not in asked and not any(_intent_word(t, i) for i in cued)]
         # "Which roles are 40 hours per week?": the sentence says 40, not 36 or 20–28. A bound
         # ("at least 30 hours") is read as the figure too: listing the roles that state it
         # leaves some out, listing every "hours per week" would list 24 as at least 30.
         figures = set() if shape.is_comparison else numbers(shape.text) - title_vocab
         either = _alternatives(shape.text, said)
         either_stems = {t for words in either for t in words}
+        # "Which roles need no experience?": the postings whose line denies it ("No previous
+        # experience is needed"), not every posting that mentions experience
+        denied = _denied(shape.text, said)
         candidates: Iterable[str] = self.corpus.postings
         if places:  # those in the place asked, in the corpus' order
             in_place = {pid for p in places for pid, where in self.corpus.locations_text.items() if p in where}
@@ -746,6 +765,8 @@ class ExtractiveAnswerer:
         for pid in candidates:
             fields = self.corpus.postings[pid]
             if focus and pid not in focus:
+                continue
+            if region and not in_region(region[0], fields.locations, fields.salary.currency if fields.salary else None):
                 continue
             if wanted_title:
                 title = set(content_stems(fields.title or ""))
@@ -767,11 +788,20 @@ class ExtractiveAnswerer:
                 passage, quote = self._find(pid, fields.salary.text)
                 if passage is not None:
                     quotes[pid] = (passage, quote)
+            for intent in cued:
+                passage, quote = self._find_regex(pid, intent.cue)
+                if passage is None:
+                    break
+                quotes[pid] = (passage, quote)
+            else:
+                passage = True
+            if passage is None:
+                continue
             if said or figures:  # "Which roles offer a 401(k)?" says only a figure
                 # a word the role's own title says need not be said again ("a nursing license" of a nurse)
                 own_title = set(content_stems(fields.title or "")) & offered if offered else set()  # (no restemming per list)
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,
-                                              affirmed=not _NEGATION.search(shape.text))
+                                              affirmed=not _NEGATION.search(shape.text), denied=denied)
                 if found is None:
                     continue
                 quotes[pid] = found
@@ -789,7 +819,7 @@ class ExtractiveAnswerer:
         for fields in matches[:15]:
             if fields.posting_id in quotes:
                 passage, quote = quotes[fields.posting_id]
-                where = f" — {', '.join(fields.locations)}" if places and fields.locations else ""  # the place asked, shown
+                where = f" — {', '.join(fields.locations)}" if (places or region) and fields.locations else ""  # the place asked, shown
                 claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}: “{quote}”", passage, (quote,), bullet=True))
                 continue
             anchor = fields.locations[0] if fields.locations else (fields.title or "")
@@ -1247,11 +1277,11 @@ class ExtractiveAnswerer:
         return Draft([Claim(f"Yes: {whose} is titled “{fields.title}”", passage, (quote,))], abstained=False)
 
     def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset(),
-                         either: tuple[list[str], ...] = (), affirmed: bool = False) -> tuple[Passage, str] | None:
+                         either: tuple[list[str], ...] = (), affirmed: bool = False, denied: bool = False) -> tuple[Passage, str] | None:
         """The posting's first sentence that holds every one of ``terms`` (stems) and of
         ``figures`` (numbers, as :func:`numbers` writes them), and all the stems of one of
         ``either`` when given, if any; with ``affirmed``, none that denies it ("A sign-on bonus
-        is NOT offered" is no posting offering one)."""
+        is NOT offered" is no posting offering one); with ``denied``, only one that does."""
         have = self.corpus.posting_stems.get(pid, frozenset())
         says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
         if not says(have, terms) or (either and not any(says(have, words) for words in either)):
@@ -1263,7 +1293,7 @@ class ExtractiveAnswerer:
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
-                        and not (affirmed and _denied(sentence, terms))):
+                        and not (affirmed and _denied(sentence, terms)) and (not denied or _denied(sentence, terms))):
                     return passage, sentence
         return None
 
@@ -1375,8 +1405,10 @@ class ExtractiveAnswerer:
         cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)
         if intent is not None and intent.name == "start" and _NOT_A_START.search(unit.text):
             cue = 0.0  # "Closing date: 14 March" has a month and a "date", but is no start
-        if intent is not None and intent.name == "schedule" and _CLOCK.search(unit.text):
-            cue += 0.7  # a time of day says the schedule as "hours" says its own word
+        if intent is not None and intent.name == "schedule":
+            # a time of day says the schedule as "hours" says its own word; a week's hours say it
+            # too, less than the times ("24 hours per week" / "Saturdays, 9:00 AM to 6:00 PM")
+            cue += 0.7 if _CLOCK.search(unit.text) else 0.35 if _WEEKLY.search(unit.text) else 0.0
         named, sides = _asked_shapes(shape.text, tuple(terms))
         if named and _names_things(unit.text, named):
             stems.add(named)  # the list names the things asked for

@@ -126,6 +126,7 @@ INTENTS: tuple[Intent, ...] = (
     # under a "Contact ..." heading ("Name: Sarah Okafor" / "Email: ...")
     Intent("contact", _rx(r"\bwho (?:can|should|do|would) (?:i|we|you) (?:contact|speak to|talk to|email|call|write to)\b"
                           r"|\bcontact (?:person|details|name|email)\b|\bwho is the (?:contact|recruiter|hiring manager)\b"
+                          r"|\b(?:person|someone|people|name|names) to (?:contact|email|call)\b"
                           r"|\binformal (?:chat|enquir\w*|inquir\w*|call)\b"),
            _rx(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:name|email|e-mail|phone|telephone|tel)\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"),
            _rx(r"contact|enquir|inquir|kontakt|ansprechpartner"), frozenset({"contact", "enquiri", "inquiri", "chat"})),
@@ -137,7 +138,7 @@ INTENTS: tuple[Intent, ...] = (
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                r"|\b(?:rolling basis|until (?:the (?:role|position|vacancy) is|filled))\b"),
-           _rx(r"closing|deadline|key dates"), frozenset({"close", "closing", "deadlin"}), strict=True),
+           _rx(r"closing|deadline|key dates"), frozenset({"close", "closing", "deadlin", "date"}), strict=True),
     # "Who's eligible to apply?", "Who can apply?": who the posting is open to (citizens,
     # residents, the right to work), often under a "Who can apply" heading
     Intent("eligibility", _rx(r"\b(?:eligib\w*|who (?:can|may) apply|(?:allowed|able|entitled) to apply|open to (?:applicants|candidates))\b"),

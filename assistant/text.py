@@ -19,7 +19,8 @@ STOPWORDS = frozenset(
     please tell give show list describe explain know want like get got need say said says mention
     mentioned mentions state stated states posting postings post job jobs role roles position positions
     opening vacancy listing ad advert kind sort thing things one ones does doing let there's what's
-    i'm i'd you're would've anything something whats wheres whos hows whens thats theres im ive""".split()
+    i'm i'd you're would've anything something whats wheres whos hows whens thats theres im ive
+    don doesn didn isn aren wasn weren couldn shouldn wouldn haven hasn hadn without""".split()
 )
 
 # Words that frame a question without saying what it is about ("What areas would I contribute
@@ -34,7 +35,7 @@ QUESTION_FILLER = frozenset(
     would could should get gets make makes find work working role differ differs difference different
     compare comparison versus both each either summarize summarise summary overview according tell ask asks asked kind actually really exactly typically usually after total want wants seek seeks seeking
     prior previous often use uses used using rather instead between join joins joining
-    handle handles handled kick kicks better sooner""".split()
+    handle handles handled kick kicks better sooner specific particular""".split()
 )
 
 SPELLING_EXTRA = frozenset(

@@ -19,7 +19,7 @@ from .errors import (
     RolechatError,
     StoreError,
 )
-from .fields import ROLE_NOUNS, extract_fields, extract_salary, find_places, parse_sections
+from .fields import ROLE_NOUNS, extract_fields, extract_salary, find_places, in_region, parse_sections, region_asked
 from .ingest import PostingIndex
 from .postings import discover, load_posting
 from .records import POSTING_ID_KEY
@@ -53,6 +53,8 @@ __all__ = [
     "extract_fields",
     "extract_salary",
     "find_places",
+    "in_region",
+    "region_asked",
     "load_posting",
     "make_embed_model",
     "parse_sections",

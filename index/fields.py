@@ -797,6 +797,62 @@ _DOLLAR_COUNTRIES = (
 )
 
 
+# Countries and regions a question may ask for ("Which jobs are in Europe?", "... in the UK?"):
+# the places that put a posting there, and the currencies that do when its place is a town no
+# list knows ("Telford, Shropshire" paid in GBP).
+_UK = r"London|Manchester|Edinburgh|Glasgow|Bristol|Cambridge|Oxford|Leeds|Birmingham|Belfast|United Kingdom|UK|England|Scotland|Wales|Britain"
+_IRELAND = r"Dublin|Cork|Galway|Limerick|Ireland"
+_EU = (r"Paris|Lyon|Berlin|Munich|München|Hamburg|Frankfurt|Cologne|Köln|Stuttgart|Düsseldorf|Amsterdam|Rotterdam|Brussels|"
+       r"Vienna|Wien|Prague|Warsaw|Krakow|Kraków|Budapest|Bucharest|Madrid|Barcelona|Lisbon|Porto|Milan|Rome|Stockholm|"
+       r"Copenhagen|Helsinki|Tallinn|Riga|Vilnius|Athens|Germany|Deutschland|France|Spain|Portugal|Italy|Netherlands|Belgium|"
+       r"Austria|Poland|Sweden|Denmark|Finland|Greece|Czechia|Hungary|Romania|Estonia|Latvia|Lithuania|EU|European Union")
+_OTHER_EUROPE = r"Zurich|Zürich|Geneva|Switzerland|Oslo|Norway|Europe"
+_CANADA = (
+    r"Canada|Toronto|Vancouver|Montr[eé]al|Ottawa|Calgary|Edmonton|Winnipeg|Halifax|Qu[eé]bec|Ontario|British Columbia|Alberta|"
+    r"Manitoba|Saskatchewan|Nova Scotia")
+_AUSTRALIA = r"Australia|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobart|Queensland|New South Wales|Tasmania"
+_US = (r"United States|USA|U\.S\.A?\.?|US|New York|San Francisco|Los Angeles|Seattle|Austin|Boston|Chicago|Denver|Atlanta|Miami|"
+       r"Dallas|Houston|Phoenix|Portland|San Diego|Philadelphia|Washington|Pittsburgh|Minneapolis|Detroit|Nashville")
+_US_STATE = r", (?!ON|BC|QC|AB|MB|SK|NS|NB|NL|PE|NSW|VIC|QLD|TAS|ACT|UK)[A-Z]{2}\b"
+_REGIONS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
+    "uk": (re.compile(rf"\b(?:{_UK})\b"), frozenset({"GBP"})),
+    "ireland": (re.compile(rf"\b(?:{_IRELAND})\b"), frozenset()),  # the euro is not Ireland's alone
+    "eu": (re.compile(rf"\b(?:{_IRELAND}|{_EU})\b"), frozenset({"EUR", "SEK", "DKK", "PLN"})),
+    "europe": (re.compile(rf"\b(?:{_UK}|{_IRELAND}|{_EU}|{_OTHER_EUROPE})\b"),
+               frozenset({"GBP", "EUR", "CHF", "SEK", "NOK", "DKK", "PLN"})),
+    "canada": (re.compile(rf"\b(?:{_CANADA})\b|, (?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE)\b"), frozenset({"CAD"})),
+    "australia": (re.compile(rf"\b(?:{_AUSTRALIA})\b|, (?:NSW|VIC|QLD|TAS|ACT)\b"), frozenset({"AUD"})),
+    "us": (re.compile(rf"\b(?:{_US})\b|{_US_STATE}"), frozenset({"USD"})),
+}
+_REGION_ASKED = re.compile(
+    r"\b(?:in|within|across|from|inside|outside)\s+(?:the\s+)?(?P<name>europe|(?-i:EU)|the eu|uk|united kingdom|great britain|britain|england|"
+    r"ireland|canada|(?-i:US|USA)|u\.s\.a?\.?|united states|america|australia)\b",
+    re.IGNORECASE,
+)
+_REGION_KEYS = {"united kingdom": "uk", "great britain": "uk", "britain": "uk", "england": "uk", "the eu": "eu",
+                "usa": "us", "u.s.": "us", "u.s.a.": "us", "united states": "us", "america": "us"}
+
+
+def region_asked(question: str) -> tuple[str, tuple[int, int]] | None:
+    """(the region a question asks postings to be in, where it says it): "in Europe" -> europe."""
+    m = _REGION_ASKED.search(question)
+    if m is None:
+        return None
+    name = m.group("name").lower()
+    return _REGION_KEYS.get(name, name), m.span("name")
+
+
+def in_region(region: str, locations: tuple[str, ...], currency: str | None) -> bool:
+    """A posting's places put it in ``region``; a posting whose places no region knows (a town,
+    "Remote") is there when it pays in the region's currency."""
+    pattern, currencies = _REGIONS[region]
+    places = [p for p in locations if p != "Remote"]
+    if any(pattern.search(p) for p in places):
+        return True
+    known = any(rx.search(p) for rx, _ in _REGIONS.values() for p in places)
+    return not known and currency in currencies
+
+
 def _local_dollar(salary: Salary | None, locations: tuple[str, ...]) -> Salary | None:
     """A bare "$" is the dollar of the country every place of the posting is in: "$75,000 to
     $88,000 per year" in Ottawa is CAD. "USD" or "US$" written, or any US or remote place, keeps USD."""

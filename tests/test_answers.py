@@ -2072,20 +2072,29 @@ def phrasing_bot(tmp_path_factory):
     "eligible", "closing date" and "deadline"."""
     return _ingested(tmp_path_factory.mktemp("phrasing"), {
         "picker.md": _posting("Order Picker (Nights)", "Sagebrush Fulfillment", "Reno, NV", {
-            "Nice to have": "- Forklift certification is preferred but not required.",
+            "Nice to have": "- Forklift certification is preferred but not required.\n"
+                            "- No previous warehouse experience necessary; a degree is not required.",
             "Benefits": "- Medical, dental and vision insurance after 60 days of employment.\n"
                         "- Tips are not part of this role.",
-            "How to apply": "Apply online or come to a walk-in interview on Tuesdays."}),
+            "How to apply": "Apply online or come to a walk-in interview on Tuesdays.",
+            "The shift": "Four 10-hour shifts per week, 8:00 PM to 6:30 AM."}),
         "analyst.md": _posting("Policy Analyst (EC-04)", "Prairie Waterways Agency", "Ottawa, ON", {
             "Who can apply": "Persons residing in Canada and Canadian citizens residing abroad.",
             "Key dates": "Closing date: 7 April 2026 – 23:59, Pacific Time.",
             "Work environment": "The agency maintains locks and canals for the federal government."}),
         "chef.md": _posting("Head Chef", "Willow & Ash Dining Rooms", "Dublin", {
-            "The package": "- Salary €55,000 per annum.\n- Tips shared equally among all staff, paid monthly through payroll.",
-            "Apply": "Applications close on 14 March 2026."}),
+            "The package": "- Salary €55,000 per annum.\n- Tips shared equally among all staff, paid monthly through payroll.\n"
+                           "- 5 over 7 days, including evenings and weekends; approximately 45 hours per week.",
+            "Apply": "Applications close on 14 March 2026. Shortlisted candidates are invited to a paid trial shift."}),
         "translator.md": _posting("Freelance Spanish Translator", "Verbena Language Studio", "Remote", {
             "The work": "You choose your own hours and can work from anywhere, as long as you meet agreed deadlines.",
+            "You are": "- A translator with at least 3 years of experience and a degree in languages.",
             "Rates": "- USD 0.09 per word."}),
+        # a town no list knows, placed by the pound it pays in
+        "apprentice.md": _posting("Welding Apprentice", "Marlow Fabrications Ltd", "Hereford, Herefordshire", {
+            "Summary": "Annual wage: £14,000 a year.\nCloses in 19 days (Saturday 31 May 2026 at 11:59pm).",
+            "Requirements": "No previous experience is needed - full training is given.",
+            "Contact": "Janet Okafor, Apprenticeship Coordinator, 01632 960417"}),
     })
 
 
@@ -2110,3 +2119,27 @@ def test_a_deadline_is_a_date_the_posting_closes_not_any_deadline(phrasing_bot):
     both = phrasing_bot.ask("Which closes sooner, the policy analyst job or the head chef job?")
     assert "7 April 2026" in both.text and "14 March 2026" in both.text, both.text
     assert {c.source for c in both.citations} == {"analyst.md", "chef.md"}, both.text
+
+
+@pytest.mark.parametrize("question,sources", [
+    # a region is read from the places (and, for a town no list knows, the currency), not the word
+    ("Which of these jobs are in Europe?", {"chef.md", "apprentice.md"}),
+    ("Which jobs are in the UK?", {"apprentice.md"}),
+    ("Any jobs in Canada?", {"analyst.md"}),
+    # "no experience" lists the postings that say none is needed, not every mention of experience
+    ("which roles need no experience", {"picker.md", "apprentice.md"}),
+    ("Which jobs don't require a degree?", {"picker.md"}),
+    # a closing date is a line that closes with a date, whatever its words
+    ("Which postings have a closing date, and when?", {"analyst.md", "chef.md", "apprentice.md"}),
+])
+def test_lists_by_region_denial_and_kind_of_line(phrasing_bot, question, sources):
+    answer = phrasing_bot.ask(question)
+    assert {c.source for c in answer.citations} == sources, answer.text
+    assert_well_formed(answer)
+
+
+def test_a_schedule_is_the_line_that_says_how_the_week_is_worked(phrasing_bot):
+    """"45 hours per week" says the schedule; a "trial shift" of the interview does not."""
+    answer = phrasing_bot.ask("how do the chef and picker schedules compare")
+    assert "45 hours per week" in answer.text and "8:00 PM to 6:30 AM" in answer.text, answer.text
+    assert "trial shift" not in answer.text, answer.text
