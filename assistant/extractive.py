@@ -19,7 +19,7 @@ from index import PostingFields, Section, extract_salary, find_places, in_region
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CLOCK, CURRENCIES, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
+from .question import (CLOCK, CURRENCIES, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import STOPWORDS, content_stems, filler_stems, names_language, numbers, sentences, stem, stems_match, words_as_written
 from .types import Passage
@@ -298,6 +298,9 @@ class ExtractiveAnswerer:
             pay_of = None if place else self._pay_of_something(shape, passages, targets, terms, focus)
             if pay_of is not None:
                 return pay_of
+            beyond = None if place else self._beyond_the_field(shape, passages, targets, terms, field_intents, focus)
+            if beyond is not None:
+                return beyond
             draft = self._from_fields(shape, targets, field_intents, place)
             if draft is not None and (only_fields or place or not draft.abstained):
                 draft = self._by_clause(draft, shape, passages, targets, terms, focus)
@@ -524,6 +527,37 @@ class ExtractiveAnswerer:
         if draft.abstained or not quoted or not all(_SPEAKS_OF_PAY.search(q) for q in quoted):
             return None
         return draft
+
+    def _beyond_the_field(self, shape: QuestionShape, passages: list[Passage], targets: list[str], terms: list[str],
+                          field_intents: list, focus: tuple[str, ...]) -> Draft | None:
+        """"Is there parking at the Ottawa office?", "Is a permanent job guaranteed at the end?":
+        a yes/no that asks of something the field's line does not say. A sentence that says it
+        answers; else the field, and that the posting says nothing of the rest; the office
+        policy alone would read as the answer about parking."""
+        if not shape.is_yes_no or len(targets) != 1 or targets[0] not in self.corpus.postings:
+            return None
+        if len(_clause_intents(shape)) > 1:
+            return None  # "Is there on-call, and is it paid?": two questions (_by_clause)
+        fields = self.corpus.postings[targets[0]]
+        values = [getattr(fields, i.field) for i in field_intents]
+        said = set(content_stems(" ".join(v if isinstance(v, str) else " ".join(map(str, v)) if isinstance(v, tuple)
+                                           else getattr(v, "text", "") for v in values if v)))
+        said |= set(content_stems(fields.title or "")) | _initials(fields.title or "")  # "the CSM" of a Customer Success Manager
+        period = pay_period_asked(shape.text)
+        money = {stem(w.lower()) for m in CURRENCY_NAME.finditer(shape.text) for w in m.group(0).split()}
+        extra = [t for t in terms if not t.isdigit() and t not in _PAY_ASKING and t not in money and t not in _FILLER and t not in _WHOLLY
+                 and not any(_intent_word(t, i) for i in INTENTS) and not any(stems_match(t, v) for v in said)
+                 and not (period and t in content_stems(shape.text[slice(*period[1])]))]
+        if not extra:
+            return None
+        more = self._from_sentences(shape, passages, targets, terms, focus)
+        quoted = set(content_stems(" ".join(q for c in more.claims for q in c.quotes)))
+        if not more.abstained and all(any(stems_match(t, s) for s in quoted) for t in extra):
+            return more
+        draft = self._from_fields(shape, targets, field_intents, None)
+        if draft is None or draft.abstained:
+            return Draft([self._silence(shape, targets, set(extra))], abstained=True)
+        return Draft(draft.claims + [self._silence(shape, targets, set(extra))], abstained=False)
 
     def _by_clause(self, draft: Draft, shape: QuestionShape, passages: list[Passage], targets: list[str],
                    terms: list[str], focus: tuple[str, ...]) -> Draft:
@@ -1574,6 +1608,12 @@ class ExtractiveAnswerer:
             return ""
         at = passage.text.lower().find(literal.lower())
         return self._sentence_at(passage, max(at, 0))
+
+
+def _initials(title: str) -> set[str]:
+    """The short forms a title's capitalised words make: "Customer Success Manager" -> "csm"."""
+    words = re.findall(r"[A-Z][\w-]*", title.split(",")[0])
+    return {"".join(w[0] for w in words[a:b]).lower() for a in range(len(words)) for b in range(a + 2, len(words) + 1)}
 
 
 def _intent_word(term: str, intent) -> bool:

@@ -2081,7 +2081,8 @@ def phrasing_bot(tmp_path_factory):
         "analyst.md": _posting("Policy Analyst (EC-04)", "Prairie Waterways Agency", "Ottawa, ON", {
             "Who can apply": "Persons residing in Canada and Canadian citizens residing abroad.",
             "Key dates": "Closing date: 7 April 2026 – 23:59, Pacific Time.",
-            "Work environment": "The agency maintains locks and canals for the federal government."}),
+            "Work environment": "The agency maintains locks and canals for the federal government.\n"
+                                "This is a hybrid position: 3 days per week at our Ottawa office."}),
         "chef.md": _posting("Head Chef", "Willow & Ash Dining Rooms", "Dublin", {
             "The package": "- Salary €55,000 per annum.\n- Tips shared equally among all staff, paid monthly through payroll.\n"
                            "- 5 over 7 days, including evenings and weekends; approximately 45 hours per week.",
@@ -2143,3 +2144,14 @@ def test_a_schedule_is_the_line_that_says_how_the_week_is_worked(phrasing_bot):
     answer = phrasing_bot.ask("how do the chef and picker schedules compare")
     assert "45 hours per week" in answer.text and "8:00 PM to 6:30 AM" in answer.text, answer.text
     assert "trial shift" not in answer.text, answer.text
+
+
+def test_a_yes_or_no_about_more_than_a_field_says_what_the_posting_does_not(phrasing_bot):
+    """The office policy is no answer about parking at the office, nor the pay about travel costs."""
+    parking = phrasing_bot.ask("is there parking at the ottawa office")
+    assert "couldn't find anything about parking" in parking.text, parking.text
+    travel = phrasing_bot.ask("Does Marlow pay travel costs to college for apprentices?")
+    assert "couldn't find anything about travel costs" in travel.text, travel.text
+    # a question the field answers whole is still answered by it
+    remote = phrasing_bot.ask("Can the policy analyst work fully remotely?")
+    assert "3 days per week" in remote.text and "couldn't find" not in remote.text, remote.text
