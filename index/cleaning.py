@@ -78,18 +78,23 @@ _WARNING = re.compile(
 # [Accept additional cookies]"); a bakery's cookies are none of that.
 _COOKIE_BANNER = re.compile(
     r"\bcookies\b.*\b(?:consent|we\s+use|this\s+(?:site|website|service))\b|\b(?:we\s+use|consent)\b.*\bcookies\b|"
-    r"\b(?:accept|reject|allow|manage)\s+(?:all\s+|additional\s+|optional\s+|analytics\s+)?cookies\b",
+    r"\b(?:accept|reject|allow|manage)\s+(?:all\s+|additional\s+|optional\s+|analytics\s+)?cookies\b|\buses\s+cookies\b",
     re.IGNORECASE,
 )
 # Entries of a site's navigation menu ("Home | Jobs | Companies | Post a job"). A line made
 # mostly of them is the board's menu; one alone may be a word of the role.
-_NAV_ITEM = re.compile(
-    r"^(?:home|jobs|companies|salaries|employers|candidates|recruiters|resources|community|messages|menu|register|"
-    r"post\s+a\s+(?:job|vacancy|gig)|find\s+(?:work|jobs?|talent|a\s+job|gigs)|(?:search|browse)\s+(?:all\s+)?(?:jobs|vacancies|roles|apprenticeships|internships|courses|companies|salaries|gigs)|"
-    r"advice(?:\s+for\s+[\w-]+)?|career\s+advice|job\s+alerts|saved\s+jobs|my\s+jobs|for\s+(?:employers|candidates|recruiters)|"
-    r"upload\s+(?:your\s+)?(?:cv|resume|résumé)|salary\s+guide|rates?\s+survey|dashboard)$",
-    re.IGNORECASE,
+_NAV_ITEMS = (
+    r"home|jobs|companies|salaries|employers|candidates|recruiters|resources|community|messages|menu|register|"
+    r"post\s+a\s+(?:job|vacancy|gig)|find\s+(?:work|jobs?|talent|a\s+job|gigs)|search\s+(?:all\s+)?(?:jobs|vacancies|roles|apprenticeships|internships|courses|companies|salaries|gigs)|"
+    r"browse\s+[\w-]+|[\w-]+\s+jobs|advice(?:\s+for\s+[\w-]+)?|career\s+advice|job\s+alerts|saved\s+jobs|my\s+jobs|for\s+(?:employers|candidates|recruiters)|"
+    r"(?:employer|candidate|recruiter)\s+(?:login|log\s*in|sign\s*in)|login|sign\s+(?:in|up)|log\s+in|"
+    r"upload\s+(?:your\s+)?(?:cv|resume|résumé)|salary\s+guide|rates?\s+survey|dashboard"
 )
+_NAV_ITEM = re.compile(rf"^(?:{_NAV_ITEMS})$", re.IGNORECASE)
+# A menu whose entries a page spaced apart rather than separated: "Home Jobs Companies Salary Guide Sign in"
+_NAV_RUN = re.compile(rf"^(?:(?:{_NAV_ITEMS})(?:\s+|$)){{3,}}$", re.IGNORECASE)
+# A breadcrumb trail of three steps or more: "Winter Jobs > Colorado > Lift Operations"
+_BREADCRUMB = re.compile(r"^[^<>›»\n]{1,50}(?:\s[>›»]\s[^<>›»\n]{1,50}){2,}$")
 # An employer's star rating beside its name: "Brindlewood Co. 3.4 ★ (212 reviews)".
 _RATING = re.compile(r"\s*\b\d(?:[.,]\d)?\s*[★☆]+(?:\s*\(\d[\d,]*\+?\s+(?:reviews?|ratings?)\))?|\s*[★☆]{2,}")
 _ARROWS = "<>←→«»‹›"  # "< Back to search results"
@@ -164,7 +169,9 @@ def line_language(line: str) -> tuple[str | None, int]:
             return None, 0
         for lang, pattern in _SCRIPTS:
             hits = len(pattern.findall(line))
-            if hits * 2 >= letters:
+            # most of the line, or a phrase of five characters and more of a script written a
+            # word per character ("欢迎各位求职者申请！ Terima kasih ...": a board's greeting)
+            if hits * 2 >= letters or (lang == "zh" and hits >= 5):
                 return lang, max(2, hits // 3)
         if any(ch in _TURKISH_LETTERS for ch in line):
             return "tr", 2
@@ -212,7 +219,7 @@ def is_menu(line: str) -> bool:
     """The board's navigation menu: "Home · Jobs · Companies · Post a job", "LingoGigs · Find
     work · Post a job · Log in" (at least two menu or UI entries, and half of the line)."""
     parts = [_BUTTON.sub(r"\1", part).strip() for part in SEGMENT_SEPARATOR.split(line)]
-    nav = sum(bool(_NAV_ITEM.match(part)) for part in parts)
+    nav = sum(1 if _NAV_ITEM.match(part) else 2 if _NAV_RUN.match(part) else 0 for part in parts)
     ui = sum(bool(_UI_LINE.match(part)) for part in parts)
     return nav >= 1 and nav + ui >= 2 and (nav + ui) * 2 >= len(parts)
 
@@ -221,7 +228,7 @@ def is_chrome(line: str) -> bool:
     """A job-board UI line, a site footer menu, a cookie banner or a scam warning: never part
     of the role."""
     body = _BUTTON.sub(r"\1", _BULLET.sub("", line)).strip().strip(_ARROWS).strip()
-    if _UI_LINE.match(body) or _COOKIE_BANNER.search(body) or is_menu(body):
+    if _UI_LINE.match(body) or _COOKIE_BANNER.search(body) or is_menu(body) or _BREADCRUMB.match(body):
         return True
     items = [item.strip() for item in re.split(r"\s[|·•]\s", body)]
     footer = sum(bool(_FOOTER_ITEM.match(item) or _UI_LINE.match(item)) for item in items)
@@ -251,7 +258,7 @@ def clean_text(raw: str) -> str:
     kept: list[str] = []
     seen: set[str] = set()
     listings = False  # inside the board's list of other jobs
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line:
             if kept and kept[-1]:
                 kept.append("")
@@ -263,8 +270,17 @@ def clean_text(raw: str) -> str:
             continue
         listings = False
         if is_menu(line):
+            # The site's name leads its menu or sits above it: a board's ("QuickHire Jobs",
+            # named again only in its chrome) goes with the menu; an employer's own careers page
+            # ("Quillmoth · Product · Blog · Careers", "Quillmoth is a ...") keeps its name.
             if len(kept) <= 3 and all(_banner_line(k) for k in kept):
-                kept, seen = [], set()  # the board's name above its menu ("QuickHire Jobs")
+                names = [k for k in kept if k and _named_elsewhere(k, lines, n, doc_language)]
+                kept, seen = names, set(names)
+            first = _EMPHASIS.sub("", SEGMENT_SEPARATOR.split(line)[0]).strip()
+            if (len(first.split()) <= 4 and not _NAV_ITEM.match(first) and not _UI_LINE.match(first)
+                    and first not in kept and _named_elsewhere(first, lines, n, doc_language)):
+                kept.append(first)
+                seen.add(re.sub(r"\W+", " ", first).strip().lower())
             continue
         if is_chrome(line) or is_foreign(line, doc_language):
             continue
@@ -283,9 +299,18 @@ def clean_text(raw: str) -> str:
     return "\n".join(kept).strip()
 
 
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _named_elsewhere(name: str, lines: list[str], at: int, doc_language: str | None) -> bool:
+    """``name`` is said on a line of the page other than ``lines[at]`` that is no chrome."""
+    return any(name in line for i, line in enumerate(lines) if i != at and name in line and not is_chrome(line)
+               and not is_menu(line) and not is_foreign(line, doc_language) and line.strip() != name)
+
+
 def _banner_line(line: str) -> bool:
     """Could be a site's name above its menu: a short line of a few words, no sentence."""
-    return not line or (len(line) <= 40 and len(line.split()) <= 5 and not re.search(r"[.:!?]$", line))
+    return not line or (len(line) <= 80 and len(line.split()) <= 12 and not re.search(r"[.:!?]$", line))
 
 
 def _title_stems(title: str) -> set[str]:

@@ -159,7 +159,7 @@ def parse_sections(text: str) -> list[Section]:
 
 # --- salary ---------------------------------------------------------------------------------
 _CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
-_CUR = r"(?:US\$|CA\$|C\$|A\$|[$£€₹¥]|USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN)"
+_CUR = r"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|[$£€₹¥]|USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN|SGD|NZD|HKD|ZAR|MXN|BRL)"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.
 _NUM = (
@@ -197,9 +197,10 @@ _PAY_WORDS = re.compile(
 )
 
 
-_CODES = ("US$", "CA$", "C$", "A$", "USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN")
-_CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD"}
-_TAIL_CODE = re.compile(r"^[^\d]{0,12}?\b(USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN)\b")
+_CODES = ("US$", "CA$", "C$", "A$", "S$", "NZ$", "HK$", "USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK",
+          "JPY", "PLN", "SGD", "NZD", "HKD", "ZAR", "MXN", "BRL")
+_CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "S$": "SGD", "NZ$": "NZD", "HK$": "HKD"}
+_TAIL_CODE = re.compile(r"^[^\d]{0,12}?\b(USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN|SGD|NZD|HKD|ZAR|MXN|BRL)\b")
 
 
 _CODE_PATTERNS = tuple(
@@ -358,6 +359,12 @@ _CITIES = frozenset(c.strip() for c in _CITIES)
 _CITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _CITIES), key=len, reverse=True)) + r")\b")
 _LOCATION_LABEL = re.compile(r"^\W*(?:locations?|based in|office locations?|where|standort|ubicación|lieu)\s*:\s*(.+)$", re.IGNORECASE)
 _COUNTRIES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
+    "Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
+    "Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    "Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
+    "West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|"
+    "Queensland|Victoria|New South Wales|Tasmania|"
     "United States|United Kingdom|England|Scotland|Wales|Ireland|Canada|India|Germany|Deutschland|France|Spain|"
     "Portugal|Italy|Netherlands|Belgium|Switzerland|Austria|Poland|Sweden|Norway|Denmark|Finland|Australia|"
     "New Zealand|Japan|China|Singapore|Brazil|Mexico|Argentina|Israel|UAE|USA|US|UK"
@@ -486,7 +493,7 @@ def _name_like(segment: str) -> bool:
     """Could be a company name on a header line: a few capitalised words, nothing else ("The
     Harbor Table" too, but not "The Role")."""
     words = segment.split()
-    if not 1 <= len(words) <= 5 or len(segment) > 50 or re.search(r"[\d:;,()/@]", segment):
+    if not 1 <= len(words) <= 7 or len(segment) > 60 or re.search(r"[\d:;,()/@]", segment):
         return False
     the_name = words[0] == "The" and len(words) >= 2 and not all(w.lower() in _HEADING_VOCAB for w in words[1:])
     if not all(_NAME_WORD.match(w) for w in words) or (words[0] in _NOT_COMPANY and not the_name):
@@ -565,10 +572,19 @@ def _address_place(segment: str) -> str | None:
     return ", ".join(town[-2:]) or None
 
 
+_TITLE_LABEL = re.compile(r"^\W*(?:job\s+title|role|position|vacancy|job)\s*:\s*(\S.{2,120})$", re.IGNORECASE)
+
+
 def extract_title(text: str, company: str | None = None) -> str | None:
     """The first line, or a markdown title under a page's metadata lines; the line after it when
-    that is only the company's name ("Hooli" / role)."""
+    that is only the company's name ("Hooli" / role); a labelled one ("Role: Senior Backend
+    Engineer") in a header block that starts with a label ("Company: Kopifin")."""
     raw = [line.strip() for line in text.split("\n") if line.strip()]
+    if raw and (_LABEL_VALUE.match(_EMPHASIS.sub("", raw[0])) or (_name_like(raw[0]) and not _ROLE_WORDS.search(raw[0]))):
+        for line in raw[:10]:
+            m = _TITLE_LABEL.match(_EMPHASIS.sub("", line))
+            if m:
+                return m.group(1).strip()[:150]
     at = _title_at(raw)
     lines = [_EMPHASIS.sub("", line.lstrip("#")).strip() for line in raw[at:]]
     lines = [line for line in lines if line]

@@ -113,6 +113,9 @@ def html_to_text(html: str) -> str:
         if hidden or (hints.strip() and _HTML_DROP_HINTS.search(hints)):
             tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
+    # The page's <title> ("Careers | Cedar Hollow School District", "Role | Board") heads the
+    # text only where the page has no <h1> of its own: the <h1> is the role.
+    has_h1 = root.find("h1") is not None
     # Two walks over the tags, not one per kind (twelve): each inserts only next to the tag it is
     # at, so a walk in document order leaves the same strings where one pass per kind did. Line
     # breaks come first, then the markers, so a marker sits on the same line as its text; a term
@@ -138,13 +141,15 @@ def html_to_text(html: str) -> str:
             tag.append("\n")
         elif name == "li":
             tag.insert_before("- ")
+        elif name in ("td", "th") and tag.find_previous_sibling(("td", "th")) is not None:
+            tag.insert_before(" | ")  # "1 | $52,400 | $54,900": a table's cells apart, as a page shows them
         elif len(name) == 2 and name[0] == "h" and name[1] in "123456":
             tag.insert_before("#" * min(int(name[1]), 3) + " ")
     text = root.get_text("")
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
     lines = [re.sub(r"^(#+|-)\s*$", "", line) for line in lines]
     body = "\n".join(line for line in lines if line)
-    if page_title and not body.lstrip().startswith("#"):
+    if page_title and not has_h1 and not body.lstrip().startswith("#"):
         body = f"# {page_title}\n{body}"
     return body
 

@@ -736,6 +736,41 @@ _HEADERS = {
         "# Sous Chef\nCopperline Kitchen — Baggot Street, Dublin 4\n€38,000 per annum · Full-time\n"
         "## The Restaurant\nCopperline Kitchen is a 50-cover bistro.\n",
         {"company": "Copperline Kitchen", "locations": ("Baggot Street, Dublin 4",)}, None),
+    # A menu whose entries are spaced apart, a breadcrumb, a labelled header block under the
+    # board's name, a greeting in other scripts, pay in Singapore dollars
+    "spaced_menu.txt": (
+        "Jobberly | Home   Jobs   Companies   Salary Guide   Career Advice   Sign in\n=====\n"
+        "Home > Jobs > Engineering > Backend\n\nCompany: Nimbus Pay Pte. Ltd.\nRole: Senior Backend Engineer (Ledger)\n"
+        "Location: Singapore\nSalary: SGD 9,500 – 13,000 / month\n\n欢迎各位求职者申请！ Terima kasih kerana melawat Jobberly.\n\n"
+        "ABOUT US\nNimbus Pay builds payment rails for merchants across Asia.\n",
+        {"title": "Senior Backend Engineer (Ledger)", "company": "Nimbus Pay Pte. Ltd",
+         "salary": Salary(9500, 13000, "SGD", "month", "SGD 9,500 – 13,000 / month")}, None),
+    # An employer's own careers page: its name leads its menu and is said again in the text
+    "careers_page.md": (
+        "**Quillfeather** · Product · Customers · Blog · **Careers** · Sign in\n\n# Founding Designer\n"
+        "Remote (United States) · Full-time\n\nQuillfeather is a contract review workspace for legal teams.\n",
+        {"title": "Founding Designer", "company": "Quillfeather"}, None),
+    # A board's name and menu of "X Jobs" entries, a cookie notice, a breadcrumb, a state's name
+    "site_header.txt": (
+        "SNOWJOBS.COM - Seasonal jobs in the mountains\nHome | Browse Resorts | Summer Jobs | Winter Jobs | Employer Login\n"
+        "This site uses cookies. By continuing to browse you agree to our cookie policy. [OK]\n\n"
+        "Winter Jobs > Colorado > Lift Operations\n\nLIFT OPERATOR - WINTER SEASON\n"
+        "Aspen Hollow Mountain Resort - Granite Fork, Colorado\n\nTHE JOB\n"
+        "Lift operators load and unload guests safely and keep the ramps groomed.\n",
+        {"title": "LIFT OPERATOR - WINTER SEASON", "company": "Aspen Hollow Mountain Resort",
+         "locations": ("Granite Fork, Colorado",)}, None),
+    # A page whose <title> is the board's and whose <h1> is the role; a table's cells kept apart
+    "h1_page.html": (
+        "<html><head><title>Careers | Pine Valley School District</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<main><p>Pine Valley serves about 6,400 students in nine schools.</p><h1>Special Education Teacher</h1>"
+        "<p><strong>Location:</strong> Marten Creek Middle School</p><table><tr><th>Step</th><th>BA</th><th>MA</th></tr>"
+        "<tr><td>1</td><td>$52,400</td><td>$57,150</td></tr></table></main></body></html>",
+        {"title": "Special Education Teacher"}, "1 | $52,400 | $57,150"),
+    # A name of six words under the title
+    "long_name.txt": (
+        "Band 6 Physiotherapist\nWrenbridge and Estover Healthcare NHS Trust\nSalary: £37,338 a year\n\nJob summary\n"
+        "Wrenbridge and Estover Healthcare NHS Trust runs two hospitals and eleven community clinics.\n",
+        {"company": "Wrenbridge and Estover Healthcare NHS Trust"}, None),
 }
 
 
@@ -750,5 +785,6 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
         assert kept in posting.text
     for chrome in ("Posted", "applicants", "Report this", "Search jobs", "Create an account", "Home >", "QuickHire",
                    "ApprenticeLink", "LingoGigs", "★", "reviews", "sign-on bonus", "completion bonus", "People also",
-                   "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job"):
+                   "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job", "Jobberly",
+                   "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice"):
         assert chrome not in posting.text
