@@ -170,7 +170,26 @@ def match_roles(
             named = set(ordered[:limit]) if several else {ordered[0]}
             used = {t for t, groups in named_by.items() if any(not named.isdisjoint(g) for g in groups)}
             return RoleMatch(tuple(ordered[:limit]), frozenset(used), equal, vocab is corpus.place_vocab)
-    return RoleMatch((), frozenset())
+    return _named_by_text(question, corpus) or RoleMatch((), frozenset())
+
+
+# "the warehouse job", "that Dublin one": the words before a job word, when no title, company or
+# place has them
+_THE_X_JOB = re.compile(r"\b(?:the|this|that)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:job|role|position|posting|gig|vacancy|opening|one)\b",
+                        re.IGNORECASE)
+
+
+def _named_by_text(question: str, corpus: Corpus) -> RoleMatch | None:
+    """"the warehouse job" of an "Order Picker" posting whose text says "warehouse": the words
+    before a job word name the postings whose text alone says them all, when a few do."""
+    for m in _THE_X_JOB.finditer(question):
+        words = [w for w in content_stems(m.group(1)) if w not in filler_stems() and not w.isdigit()]
+        if not words:
+            continue
+        hits = [pid for pid, stems in corpus.posting_stems.items() if all(w in stems for w in words)]
+        if 1 <= len(hits) <= ANSWERED_AT_ONCE:
+            return RoleMatch(tuple(hits), frozenset(words), len(hits))
+    return None
 
 
 def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict[str, set[str]], corpus: Corpus):

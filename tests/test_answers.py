@@ -2077,6 +2077,7 @@ def phrasing_bot(tmp_path_factory):
             "Benefits": "- Medical, dental and vision insurance after 60 days of employment.\n"
                         "- Tips are not part of this role.",
             "How to apply": "Apply online or come to a walk-in interview on Tuesdays.",
+            "Pay": "$19.25 per hour, paid weekly.",
             "The shift": "Four 10-hour shifts per week, 8:00 PM to 6:30 AM."}),
         "analyst.md": _posting("Policy Analyst (EC-04)", "Prairie Waterways Agency", "Ottawa, ON", {
             "Who can apply": "Persons residing in Canada and Canadian citizens residing abroad.",
@@ -2155,3 +2156,12 @@ def test_a_yes_or_no_about_more_than_a_field_says_what_the_posting_does_not(phra
     # a question the field answers whole is still answered by it
     remote = phrasing_bot.ask("Can the policy analyst work fully remotely?")
     assert "3 days per week" in remote.text and "couldn't find" not in remote.text, remote.text
+
+
+def test_a_role_called_by_a_word_only_its_text_says_is_that_posting(phrasing_bot):
+    """"the warehouse job" of an "Order Picker" whose posting says "warehouse" (no title does)."""
+    apply = phrasing_bot.ask("How do I apply to the warehouse job?")
+    assert "walk-in interview" in apply.text and {c.source for c in apply.citations} == {"picker.md"}, apply.text
+    pay = phrasing_bot.ask("is the warehouse job or the head chef job better paid?")
+    assert {c.source for c in pay.citations} == {"picker.md", "chef.md"}, pay.text
+    assert "$19.25" in pay.text and "€55,000" in pay.text, pay.text
