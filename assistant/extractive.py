@@ -154,6 +154,9 @@ _SAID_AS = (
      frozenset(content_stems("retirement pension plan"))),  # a 401(k) is a plan
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
+    # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1"
+    (re.compile(r"\b(?:visas?|work permits?|employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2|sponsorship)\b", re.IGNORECASE),
+     frozenset(content_stems("visa sponsor"))),
     # "health insurance" is said by "Medical, dental and vision insurance", "private medical cover"
     (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?)\b", re.IGNORECASE),
      frozenset(content_stems("health medical insurance"))),
@@ -166,6 +169,7 @@ _CLOCK = re.compile(CLOCK, re.IGNORECASE)
 # Intents whose cue finds a line only where the posting has one of its kind: a list asking for
 # them ("Which postings have a closing date?") lists the postings with such a line.
 _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
+_LISTED_AS = frozenset(content_stems("employer employers company companies"))
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
@@ -445,7 +449,9 @@ class ExtractiveAnswerer:
         before_role = {t for m in _NAMED_ROLE.finditer(shape.text) for t in content_stems(m.group(1))}
         return [
             word for word, t in said
-            if t not in naming and t not in _POINTERS and t not in _FILLER and t not in self.corpus.place_vocab
+            # "physio" is the "Physiotherapist" of the title: a short form it starts with
+            if t not in naming and not any(stems_match(t, n) for n in naming)
+            and t not in _POINTERS and t not in _FILLER and t not in self.corpus.place_vocab
             and not any(_intent_word(t, i) for i in shape.intents)
             # a title's word or a word before "role" only where the posting does not say it ("the
             # summer placement" of an internship)
@@ -741,6 +747,12 @@ class ExtractiveAnswerer:
         # "Which jobs are in Europe?": a country or region, read from each posting's places (and
         # its currency where no list knows the place), not the word in its text
         region = region_asked(shape.text) if not places else None
+        outside = bool(region and re.search(r"\b(?:outside|out of|beyond)\s+(?:of\s+)?(?:the\s+)?$", shape.text[:region[1][0]], re.IGNORECASE))
+        if region and focus:
+            # "outside the US" named the postings whose place says "US": the region, not a role
+            said = shape.text[slice(*region[1])].lower()
+            if all(re.search(rf"\b{re.escape(said)}\b", self.corpus.locations_text.get(pid, "")) for pid in focus):
+                focus = ()
         place_stems = set(content_stems(" ".join(places) + (" " + shape.text[slice(*region[1])] if region else "")))
         title_vocab = self.corpus.title_vocab  # the stems of every title, kept with the corpus
         # "Which roles pay by the hour?": the pay field's period, not "hours" anywhere in the text
@@ -774,6 +786,7 @@ class ExtractiveAnswerer:
             and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
             and not any(stems_match(t.lower(), stem(w)) for w in currency_words) and t not in period_stems
             and not ("office" in kinds and t in _WHOLLY)  # "fully remote" is remote: the policy says it
+            and t not in _LISTED_AS  # "Which employers sponsor visas?": the postings' employers are listed
         ]
         # "Which postings have a closing date?", "... name a person to contact?": a line of the kind
         # the intent's cue finds (a date it closes, an email or phone), not the question's words
@@ -800,7 +813,7 @@ class ExtractiveAnswerer:
             fields = self.corpus.postings[pid]
             if focus and pid not in focus:
                 continue
-            if region and not in_region(region[0], fields.locations, fields.salary.currency if fields.salary else None):
+            if region and outside == in_region(region[0], fields.locations, fields.salary.currency if fields.salary else None):
                 continue
             if wanted_title:
                 title = set(content_stems(fields.title or ""))

@@ -191,8 +191,8 @@ class QuestionShape:
 
 
 _ROLE_LIST = _rx(
-    r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:jobs|roles|positions|openings|postings|vacancies|internships)\b"
+    r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:jobs|roles|positions|openings|postings|vacancies|internships|employers|companies)\b"
 )
 # "Which jobs involve weekend work?", "... require a nursing license?": what the jobs do, need or
 # offer is asked, not a title's "(Weekends)" or "Nurse"; "Which weekend jobs ...?" still names one,

@@ -103,7 +103,8 @@ _ARROWS = "<>←→«»‹›"  # "< Back to search results"
 _LISTINGS_HEADING = re.compile(
     r"^\W*(?:(?:similar|related|other|more|recommended|nearby)\s+(?:[\w-]+\s+)?(?:jobs?|roles?|vacancies|positions|gigs|listings|"
     r"apprenticeships|opportunities|openings|internships)\b.{0,40}|(?:jobs|roles)\s+you\s+(?:might|may)\s+(?:also\s+)?like.{0,20}|"
-    r"you\s+may\s+also\s+like|people\s+also\s+viewed)$",
+    r"you\s+(?:may|might)\s+also\s+like|people\s+also\s+viewed|recommended(?:\s+(?:jobs|roles))?\s+for\s+you|"
+    r"more\s+(?:jobs|roles)\s+like\s+this|jobs\s+like\s+this)\W*$",
     re.IGNORECASE,
 )
 # An entry of such a list: a bullet or quoted line, or a short line of "title - place - pay" parts
@@ -257,18 +258,25 @@ def clean_text(raw: str) -> str:
     doc_language = document_language([line for line in lines if line])
     kept: list[str] = []
     seen: set[str] = set()
-    listings = False  # inside the board's list of other jobs
+    listings = 0  # inside the board's list of other jobs: 1 under its heading, 2 once an entry is skipped
+    warned = ""  # the mark a dropped warning's lines start with ("!! ..."): its next lines are the warning too
     for n, line in enumerate(lines):
         if not line:
+            listings = 0 if listings == 2 else listings  # a blank line ends the list
+            warned = ""
             if kept and kept[-1]:
                 kept.append("")
             continue
         if kept and _LISTINGS_HEADING.match(line):
-            listings = True
+            listings = 1
             continue
-        if listings and _LISTING_ITEM.match(line):
+        if listings == 2 or (listings and _LISTING_ITEM.match(line)):
+            listings = 2  # an entry, or the wrapped rest of one ("+ SGD 25,000 sign-on bonus")
             continue
-        listings = False
+        listings = 0
+        if warned and line.startswith(warned):
+            continue
+        warned = ""
         if is_menu(line):
             # The site's name leads its menu or sits above it: a board's ("QuickHire Jobs",
             # named again only in its chrome) goes with the menu; an employer's own careers page
@@ -283,6 +291,8 @@ def clean_text(raw: str) -> str:
                 seen.add(re.sub(r"\W+", " ", first).strip().lower())
             continue
         if is_chrome(line) or is_foreign(line, doc_language):
+            mark = re.match(r"[!>*]+\s", line)
+            warned = mark.group(0) if mark and (_SAFETY_TIP.match(line) or _WARNING.search(line)) else ""
             continue
         line = without_chrome_segments(_RATING.sub("", line) if "★" in line or "☆" in line else line)
         if not line:

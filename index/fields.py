@@ -192,7 +192,7 @@ _SUFFIX = re.compile(r"\d\s?([kKmM])\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _DIGIT = re.compile(r"\d")
 _PAY_WORDS = re.compile(
-    r"\b(?:salary|salaries|pay|compensation|wages?|rate|base|ote|ctc|stipend|gross|brutto|gehalt|vergütung|salario|salaire|remuneration)\b",
+    r"\b(?:salary|salaries|pay|compensation|wages?|rates?|base|ote|ctc|stipend|gross|brutto|gehalt|vergütung|salario|salaire|remuneration)\b",
     re.IGNORECASE,
 )
 
@@ -382,7 +382,7 @@ _EMPLOYMENT = (
     ("full time", r"\bfull[- ]time\b|\bvollzeit\b|\bpermanent\b"),
 )
 _EMPLOYMENT_LABEL = re.compile(
-    r"^\W*(?:employment(?:\s+type)?|job\s+type|type|contract(?:\s+type)?|work\s+type|hours|"
+    r"^\W*(?:employment(?:\s+type)?|job\s+type|type|contract(?:\s+type)?|work\s+type|hours|working\s+(?:pattern|hours)|work\s+pattern|"
     r"anstellungsart|vertragsart|beschäftigungsart)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
@@ -730,10 +730,12 @@ def extract_employment_type(text: str, title: str | None) -> str | None:
         for name, pattern in _EMPLOYMENT:
             if re.search(pattern, title, re.IGNORECASE):
                 return name
-    for line in text.split("\n"):  # "Employment type: Full-time", "Contract: Permanent, full-time"
-        m = _EMPLOYMENT_LABEL.match(line.strip())
-        if m and _employment_in(m.group(1)):
-            return _employment_in(m.group(1))
+    # "Employment type: Full-time", "Contract: Permanent, full-time"; a label that says the hours
+    # ("Working pattern: Part-time") over one that only says "Permanent"
+    labelled = [m.group(1) for line in text.split("\n") for m in [_EMPLOYMENT_LABEL.match(line.strip())] if m and _employment_in(m.group(1))]
+    if labelled:
+        said = [v for v in labelled if not re.fullmatch(r"\W*permanent\W*", v, re.IGNORECASE)]
+        return _employment_in((said or labelled)[0])
     head = "\n".join(text.split("\n")[:15])
     for scope in (head, text):
         found = _employment_in(scope)

@@ -63,9 +63,11 @@ def read_posting_text(path: Path, max_bytes: int) -> str:
     text = decode_text(data, name)
     if suffix in HTML_SUFFIXES:
         return html_to_text(text)
+    # Plain text and markdown are often wrapped at a width ("... paid if you stay" / "through
+    # your agreed end date"): a sentence cut there would be quoted in halves.
     if suffix in MARKDOWN_SUFFIXES:
-        return markdown_to_text(text)
-    return text
+        return unwrap_lines(markdown_to_text(text))
+    return unwrap_lines(text)
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -2083,7 +2083,8 @@ def phrasing_bot(tmp_path_factory):
             "Who can apply": "Persons residing in Canada and Canadian citizens residing abroad.",
             "Key dates": "Closing date: 7 April 2026 – 23:59, Pacific Time.",
             "Work environment": "The agency maintains locks and canals for the federal government.\n"
-                                "This is a hybrid position: 3 days per week at our Ottawa office."}),
+                                "This is a hybrid position: 3 days per week at our Ottawa office.\n"
+                                "Working pattern: Part-time, 30 hours per week"}),
         "chef.md": _posting("Head Chef", "Willow & Ash Dining Rooms", "Dublin", {
             "The package": "- Salary €55,000 per annum.\n- Tips shared equally among all staff, paid monthly through payroll.\n"
                            "- 5 over 7 days, including evenings and weekends; approximately 45 hours per week.",
@@ -2091,12 +2092,13 @@ def phrasing_bot(tmp_path_factory):
         "translator.md": _posting("Freelance Spanish Translator", "Verbena Language Studio", "Remote", {
             "The work": "You choose your own hours and can work from anywhere, as long as you meet agreed deadlines.",
             "You are": "- A translator with at least 3 years of experience and a degree in languages.",
-            "Rates": "- USD 0.09 per word."}),
+            "Rates": "- USD 0.09 per word.\n- We can't sponsor visas."}),
         # a town no list knows, placed by the pound it pays in
         "apprentice.md": _posting("Welding Apprentice", "Marlow Fabrications Ltd", "Hereford, Herefordshire", {
             "Summary": "Annual wage: £14,000 a year.\nCloses in 19 days (Saturday 31 May 2026 at 11:59pm).",
             "Requirements": "No previous experience is needed - full training is given.",
-            "Contact": "Janet Okafor, Apprenticeship Coordinator, 01632 960417"}),
+            "Contact": "Janet Okafor, Apprenticeship Coordinator, 01632 960417",
+            "Right to work": "Skilled Worker sponsorship is available for this role."}),
     })
 
 
@@ -2133,6 +2135,11 @@ def test_a_deadline_is_a_date_the_posting_closes_not_any_deadline(phrasing_bot):
     ("Which jobs don't require a degree?", {"picker.md"}),
     # a closing date is a line that closes with a date, whatever its words
     ("Which postings have a closing date, and when?", {"analyst.md", "chef.md", "apprentice.md"}),
+    # "outside" a region; a posting with no known place is where its currency is
+    ("which of these jobs are outside the US?", {"analyst.md", "chef.md", "apprentice.md"}),
+    # a visa is said as a kind of sponsorship; a posting that cannot sponsor is left out
+    ("Which employers sponsor visas?", {"apprentice.md"}),
+    ("list all the part time roles", {"analyst.md"}),
 ])
 def test_lists_by_region_denial_and_kind_of_line(phrasing_bot, question, sources):
     answer = phrasing_bot.ask(question)

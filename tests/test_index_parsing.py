@@ -768,9 +768,10 @@ _HEADERS = {
         {"title": "Special Education Teacher"}, "1 | $52,400 | $57,150"),
     # A name of six words under the title
     "long_name.txt": (
-        "Band 6 Physiotherapist\nWrenbridge and Estover Healthcare NHS Trust\nSalary: £37,338 a year\n\nJob summary\n"
+        "Band 6 Physiotherapist\nWrenbridge and Estover Healthcare NHS Trust\nSalary: £37,338 a year\nContract: Permanent\n"
+        "Working pattern: Part-time, 22.5 hours per week\n\nJob summary\n"
         "Wrenbridge and Estover Healthcare NHS Trust runs two hospitals and eleven community clinics.\n",
-        {"company": "Wrenbridge and Estover Healthcare NHS Trust"}, None),
+        {"company": "Wrenbridge and Estover Healthcare NHS Trust", "employment_type": "part time"}, None),
 }
 
 
@@ -788,3 +789,19 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
                    "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job", "Jobberly",
                    "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice"):
         assert chrome not in posting.text
+
+
+def test_wrapped_lines_a_wrapped_warning_and_the_board_s_recommendations(tmp_path):
+    """A text wrapped at a width is read in whole sentences; a warning's wrapped lines and the
+    board's "RECOMMENDED FOR YOU" entries (with their wrapped rest) are chrome."""
+    text = ("Lift Operator\nSilver Birch Resort - Granite Fork, Colorado\n\nPAY\n"
+            "* End-of-season bonus: $1.50 for every hour worked, paid if you stay\n  through your agreed end date\n\n"
+            "!! SCAM ALERT: Jobberly and the employers on it will never ask you to pay\n"
+            "!! a fee or buy equipment in order to get a job.\n\nRECOMMENDED FOR YOU\n"
+            "  > Staff Engineer – Tembusu Bank – SGD 16,000/month\n    + SGD 25,000 sign-on bonus\n"
+            "  > Data Engineer – Serangoon Analytics – SGD 7,200/month\n")
+    (tmp_path / "lift.txt").write_text(text, encoding="utf-8")
+    posting = load_posting(tmp_path / "lift.txt")
+    assert "paid if you stay through your agreed end date" in posting.text
+    for chrome in ("SCAM", "a fee", "Tembusu", "sign-on bonus", "Serangoon", "RECOMMENDED"):
+        assert chrome not in posting.text, chrome
