@@ -837,7 +837,8 @@ class ExtractiveAnswerer:
                     quotes[pid] = (passage, quote)
             for intent in cued:
                 passage, quote = self._find_regex(pid, intent.cue)
-                if passage is None:
+                if passage is None or (intent.name == "deadline" and not re.search(r"\d", quote)):
+                    passage = None  # "Which postings have a closing date?": "open until filled" gives none
                     break
                 quotes[pid] = (passage, quote)
             else:

@@ -130,6 +130,10 @@ INTENTS: tuple[Intent, ...] = (
                           r"|\binformal (?:chat|enquir\w*|inquir\w*|call)\b"),
            _rx(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:name|email|e-mail|phone|telephone|tel)\s*:|\(\d{3}\)\s*\d{3}-\d{4}|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b"),
            _rx(r"contact|enquir|inquir|kontakt|ansprechpartner"), frozenset({"contact", "enquiri", "inquiri", "chat"})),
+    # "How much does staff housing cost?", "Is there a fee?": a line with an amount answers,
+    # whatever it calls the cost ("Rent is $95 per week")
+    Intent("cost", _rx(r"\b(?:cost|costs|price|fees?|charged?|rent)\b"), _rx(_MONEY), None,
+           frozenset({"cost", "price", "fee", "charg", "rent", "deduct"})),
     # "What's the closing date?", "Is there a deadline to apply?": a line that says the posting
     # closes with a date or a time ("Closing date: 7 April 2025", "Closes in 19 days (Saturday 31
     # May)"); strict, so "meet agreed deadlines" of the work answers nothing

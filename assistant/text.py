@@ -8,6 +8,7 @@ import re
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[+#][+#]?)?|[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _K_PLAN = re.compile(r"\b(\d{3})\s?\([kK]\)")  # "401(k)" is the "401k" a question types
+_CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{5})[^a-z\n]+$", re.MULTILINE)  # "STAFF HOUSING", "PAY & PERKS"
 MARKER = re.compile(r"\s?\[(\d{1,3})\]")
 
 STOPWORDS = frozenset(
@@ -35,7 +36,7 @@ QUESTION_FILLER = frozenset(
     would could should get gets make makes find work working role differ differs difference different
     compare comparison versus both each either summarize summarise summary overview according tell ask asks asked kind actually really exactly typically usually after total want wants seek seeks seeking
     prior previous often use uses used using rather instead between join joins joining
-    handle handles handled kick kicks better sooner specific particular""".split()
+    handle handles handled kick kicks better sooner specific particular range ranges right""".split()
 )
 
 SPELLING_EXTRA = frozenset(
@@ -87,8 +88,12 @@ def words_as_written(text: str) -> list[str]:
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stopwords), in order, repeated as they occur.
 
-    An all-caps word is kept even when its lower case is a stopword: "US" is a country."""
+    An all-caps word is kept even when its lower case is a stopword: "US" is a country. A line
+    in capitals with a word of five letters or more is a heading ("STAFF HOUSING"), its words
+    stemmed as any others."""
     out = []
+    if _CAPS_LINE.search(text):
+        text = _CAPS_LINE.sub(lambda m: m.group(0).lower(), text)
     for raw in _WORD.findall(_K_PLAN.sub(r"\1k", text) if "(" in text else text):
         w = raw.lower()
         if len(raw) >= 3 and raw[-1] == "s" and raw[:-1].isupper():

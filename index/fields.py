@@ -705,8 +705,9 @@ def extract_locations(text: str) -> tuple[str, ...]:
             inner = re.search(r"\(([^)]+)\)", value)
             if inner and _CITY_RE.search(inner.group(1)):
                 value = inner.group(1)
-            elif inner and _OFFICE.fullmatch(inner.group(1).strip()):
-                value = value.replace(inner.group(0), "").strip()  # "(on-site)" is the policy, not a place
+            elif inner and _OFFICE.search(inner.group(1)):
+                # "(on-site)", "(hybrid, 3 days/week in office)": the policy, not a place
+                value = value.replace(inner.group(0), "").strip()
             places = _places(value)
             if places:
                 return tuple(dict.fromkeys(places))
