@@ -803,7 +803,10 @@ def extract_office_policy(text: str) -> str | None:
     for matches in tiers:
         for sentence in sentences:
             if matches(sentence):
-                return sentence[:240]
+                # "Location: Singapore (hybrid, 3 days/week in office)": the label heads a section of
+                # its own, so the passages hold the line without it
+                label = _inline_heading(sentence)
+                return (sentence.split(":", 1)[1].strip() if label else sentence)[:240]
     return None
 
 

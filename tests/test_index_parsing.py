@@ -741,9 +741,12 @@ _HEADERS = {
     "spaced_menu.txt": (
         "Jobberly | Home   Jobs   Companies   Salary Guide   Career Advice   Sign in\n=====\n"
         "Home > Jobs > Engineering > Backend\n\nCompany: Nimbus Pay Pte. Ltd.\nRole: Senior Backend Engineer (Ledger)\n"
-        "Location: Singapore\nSalary: SGD 9,500 – 13,000 / month\n\n欢迎各位求职者申请！ Terima kasih kerana melawat Jobberly.\n\n"
+        "Location: Singapore – Tanjong Pagar (hybrid, 3 days/week in office)\nSalary: SGD 9,500 – 13,000 / month\n\n"
+        "欢迎各位求职者申请！ Terima kasih kerana melawat Jobberly.\n\n"
         "ABOUT US\nNimbus Pay builds payment rails for merchants across Asia.\n",
-        {"title": "Senior Backend Engineer (Ledger)", "company": "Nimbus Pay Pte. Ltd",
+        # the policy in a place's brackets is no place; the label heads a section, so the policy is the rest
+        {"title": "Senior Backend Engineer (Ledger)", "company": "Nimbus Pay Pte. Ltd", "locations": ("Singapore – Tanjong Pagar",),
+         "office_policy": "Singapore – Tanjong Pagar (hybrid, 3 days/week in office)",
          "salary": Salary(9500, 13000, "SGD", "month", "SGD 9,500 – 13,000 / month")}, None),
     # An employer's own careers page: its name leads its menu and is said again in the text
     "careers_page.md": (
