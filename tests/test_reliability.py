@@ -539,7 +539,7 @@ def test_a_long_running_reader_sees_what_another_process_ingested(tmp_path):
     data = tmp_path / "data"
     bot = Assistant(data_dir=data, llm="extractive", embed="local")
     bot.ingest([first])
-    assert bot.ask("What is the salary range?").citations  # the vector index is loaded and in use
+    assert bot.retrieve("What is the salary range?")  # the vector index is loaded and in use
     code, out, err = finish(start_ingest(second, data))
     assert code == 0, err[-3000:]
     bot.refresh()
