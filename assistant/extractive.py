@@ -828,6 +828,11 @@ class ExtractiveAnswerer:
                     quotes[pid] = (passage, quote)
             if not _of_kind(kind, fields):
                 continue
+            if "salary" in kinds and fields.salary and pid not in quotes:
+                # "List every job with its pay": each posting's pay line, as it writes it
+                passage, quote = self._find(pid, fields.salary.text)
+                if passage is not None:
+                    quotes[pid] = (passage, quote)
             if currencies or period:
                 if not (fields.salary and (not currencies or fields.salary.currency in currencies)
                         and (not period or fields.salary.period == period[0])):

@@ -2098,7 +2098,8 @@ def phrasing_bot(tmp_path_factory):
             "Summary": "Annual wage: £14,000 a year.\nCloses in 19 days (Saturday 31 May 2026 at 11:59pm).",
             "Requirements": "No previous experience is needed - full training is given.",
             "Contact": "Janet Okafor, Apprenticeship Coordinator, 01632 960417",
-            "Right to work": "Skilled Worker sponsorship is available for this role."}),
+            "Right to work": "Skilled Worker sponsorship is available for this role.",
+            "Checks": "This post is subject to a DBS check. The cost of the check (£49.50) will be deducted from your first wage."}),
     })
 
 
@@ -2193,3 +2194,13 @@ def test_a_heading_in_capitals_says_what_its_lines_are_about(tmp_path):
     assert "0.60% – 1.20%" in equity.text, equity.text
     closing = bot.ask("Which postings have a closing date?")
     assert {c.source for c in closing.citations} == {"lift.txt"}, closing.text
+
+
+def test_each_job_s_pay_is_listed_and_who_pays_for_a_thing_is_no_pay_question(phrasing_bot):
+    every = phrasing_bot.ask("List every job with its pay as written")
+    for pay in ("$19.25 per hour", "€55,000", "USD 0.09 per word", "£14,000"):
+        assert pay in every.text, every.text
+    each = phrasing_bot.ask("What does each job pay?")
+    assert "$19.25" in each.text and "€55,000" in each.text, each.text
+    dbs = phrasing_bot.ask("do I need a DBS check for the welding apprentice job and who pays for it")
+    assert "£49.50" in dbs.text and "£14,000" not in dbs.text, dbs.text
