@@ -65,6 +65,9 @@ _ASKS_IF_POSTED = re.compile(
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 # Words that ask how the pay is put, not the pay of what: "the salary range", "the base pay"
 _PAY_ASKING = frozenset(content_stems("range band bracket base exact figure amount gross net starting offered expected typical annual yearly advertised"))
+# What a line adds to the pay before it: "an additional $2.00 per hour shift differential"
+_ADDED_PAY = re.compile(r"\b(?:additional|differential|premium|uplift|on top of|extra|plus)\b[^.\n]{0,60}?[$£€₹¥]\s?\d|"
+                        r"[$£€₹¥]\s?\d[^.\n]{0,60}?\b(?:differential|premium|uplift|on top)\b", re.IGNORECASE)
 _SPEAKS_OF_PAY = re.compile(r"[$£€₹¥]\s?\d|\d\s?(?:USD|GBP|EUR|CAD)\b|\b(?:paid|pay|pays|salary|wages?|rates?|unpaid)\b", re.IGNORECASE)
 # A perk paid for, not pay: "Home-office stipend", "a learning allowance".
 _PERK_MONEY = re.compile(rf"\b(?:{PERK_QUALIFIERS})\s+(?:stipend|allowance|budget)\b", re.IGNORECASE)
@@ -179,7 +182,7 @@ _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 _UNLIMITED_LEAVE = re.compile(
     rf"\b(?:unlimited|uncapped)\s+(?:(?:paid|annual)\s+)?(?:{_TIME_OFF}|leave)\b", re.IGNORECASE)
 _PAY_LABEL = re.compile(
-    r"^\W*(?:(?:the|our)\s+)?(?:salary|pay|compensation|base pay|base salary|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
+    r"^\W*(?:(?:the|our)\s+)?(?:(?:base|basic|hourly|starting|annual|weekly)\s+)?(?:salary|pay|compensation|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
     re.IGNORECASE,
 )
@@ -499,6 +502,8 @@ class ExtractiveAnswerer:
                     answered = True
                     if intent.name == "salary" and _ASKS_TOTAL.search(shape.text):
                         claims += self._total_pay(pid, claim)
+                    elif intent.name == "salary":
+                        claims += self._pay_added(claim)
         if not claims:
             return None
         if not answered and shape.primary and shape.primary.field == "company":
@@ -880,6 +885,25 @@ class ExtractiveAnswerer:
             where = f" — {', '.join(fields.locations)}" if fields.locations else ""
             claims.append(Claim(f"{self.corpus.label(fields.posting_id)}{where}", passage, (quote,) if quote else (), bullet=True))
         return Draft(claims, abstained=False)
+
+    @staticmethod
+    def _pay_added(pay: Claim) -> list[Claim]:
+        """"Base rate is $19.25 per hour." then "Every hour on nights earns an additional $2.00
+        per hour shift differential": the sentence right after the pay line that adds to it."""
+        if pay.passage is None or not pay.quotes:
+            return []
+        text = pay.passage.text
+        at = text.find(pay.quotes[0])
+        if at < 0:
+            return []
+        end = at + len(pay.quotes[0])
+        for a, b in sentences(text):
+            if a >= end:
+                following = text[a:b]
+                if "\n\n" not in text[end:a] and _ADDED_PAY.search(following) and _SPEAKS_OF_PAY.search(following):
+                    return [Claim(_BULLET.sub("", following), pay.passage, (following,))]
+                return []
+        return []
 
     def _total_pay(self, pid: str, pay: Claim) -> list[Claim]:
         """"What would I make in total if I hit my number?": the posting's on-target or total

@@ -1147,8 +1147,8 @@ def test_the_pay_line_for_the_country_or_level_asked_answers_the_pay_question(tm
         "How much does the Plover Studio designer make in Canada?": ("CAD $125,000", "$110,000"),
         "What is the salary of the Plover Studio designer?": ("$110,000", "CAD"),
         "What does Tern Health pay a senior software engineer?": ("€75,000", "€62,000"),
-        # the title's own words ("Night Shift") pick no line
-        "What does the night shift nurse at Wren Hospital earn?": ("$40.00 – $52.00", "differential"),
+        # the title's own words ("Night Shift") pick no line (the differential after it is added, not the pay)
+        "What does the night shift nurse at Wren Hospital earn?": ("is $40.00 – $52.00", "is Night shift differential"),
     }
     for question, (said, not_said) in cases.items():
         answer = bot.ask(question)
@@ -2204,3 +2204,18 @@ def test_each_job_s_pay_is_listed_and_who_pays_for_a_thing_is_no_pay_question(ph
     assert "$19.25" in each.text and "€55,000" in each.text, each.text
     dbs = phrasing_bot.ask("do I need a DBS check for the welding apprentice job and who pays for it")
     assert "£49.50" in dbs.text and "£14,000" not in dbs.text, dbs.text
+
+
+def test_a_line_that_adds_to_the_pay_follows_it(tmp_path):
+    """"Base rate is $19.25 per hour." / "... an additional $2.00 per hour shift differential":
+    the pay answer gives both; a line after it that adds nothing stays out."""
+    bot = _ingested(tmp_path, {
+        "picker.txt": ("Order Picker (Nights)\nSagebrush Fulfillment · Reno, NV\n\nPAY\nBase rate is $19.25 per hour. "
+                       "Every hour on the night shift earns an additional $2.00 per hour shift differential. "
+                       "Paid weekly by direct deposit.\n"),
+        "chef.md": _posting("Head Chef", "Willow & Ash", "Dublin", {"Pay": "€55,000 per annum. Tips are shared equally."}),
+    })
+    picker = bot.ask("how much does the order picker job pay per hour?")
+    assert "is $19.25 per hour" in picker.text and "additional $2.00" in picker.text, picker.text
+    chef = bot.ask("What does the head chef make?")
+    assert "€55,000" in chef.text and "Tips" not in chef.text, chef.text
