@@ -104,9 +104,10 @@ _MORE_LEAVE = re.compile(
     rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
 _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereavement|caregiv\w+|medical|unpaid)\b", re.IGNORECASE)
-# "30 days of vacation", "25 days' annual leave", "4 weeks of paid time off", "20 days of PTO".
+# "30 days of vacation", "25 days' annual leave", "4 weeks of paid time off", "20 days of PTO",
+# "15 days (three weeks) of paid vacation".
 _LEAVE_AMOUNT = re.compile(
-    rf"\b(\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\+?[ -](days?|weeks?)['’]?\s+(?:of\s+)?((?:[\w-]+\s+){{0,2}}?)(?:{_TIME_OFF}|leave)\b"
+    rf"\b(\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\+?[ -](days?|weeks?)['’]?(?:\s*\([^()]{{0,30}}\))?\s+(?:of\s+)?((?:[\w-]+\s+){{0,2}}?)(?:{_TIME_OFF}|leave)\b"
     r"|\b(\d{1,3})\s+(Urlaubstage|Tage\s+(?:bezahlten\s+)?Urlaub)()", re.IGNORECASE)  # "30 Urlaubstage"
 # Vacation, PTO, paid time off and holidays: one thing, whichever word a posting or question uses
 # (not parental or sick leave, which are other benefits).

@@ -2084,7 +2084,8 @@ def phrasing_bot(tmp_path_factory):
             "Key dates": "Closing date: 7 April 2026 – 23:59, Pacific Time.",
             "Work environment": "The agency maintains locks and canals for the federal government.\n"
                                 "This is a hybrid position: 3 days per week at our Ottawa office.\n"
-                                "Working pattern: Part-time, 30 hours per week"}),
+                                "Working pattern: Part-time, 30 hours per week",
+            "Benefits": "A defined benefit pension, 15 days (three weeks) of paid vacation to start, and language training."}),
         "chef.md": _posting("Head Chef", "Willow & Ash Dining Rooms", "Dublin", {
             "The package": "- Salary €55,000 per annum.\n- Tips shared equally among all staff, paid monthly through payroll.\n"
                            "- 5 over 7 days, including evenings and weekends; approximately 45 hours per week.",
@@ -2099,6 +2100,7 @@ def phrasing_bot(tmp_path_factory):
             "Requirements": "No previous experience is needed - full training is given.",
             "Contact": "Janet Okafor, Apprenticeship Coordinator, 01632 960417",
             "Right to work": "Skilled Worker sponsorship is available for this role.",
+            "Holidays": "25 days holiday plus bank holidays.",
             "Checks": "This post is subject to a DBS check. The cost of the check (£49.50) will be deducted from your first wage."}),
     })
 
@@ -2219,3 +2221,9 @@ def test_a_line_that_adds_to_the_pay_follows_it(tmp_path):
     assert "is $19.25 per hour" in picker.text and "additional $2.00" in picker.text, picker.text
     chef = bot.ask("What does the head chef make?")
     assert "€55,000" in chef.text and "Tips" not in chef.text, chef.text
+
+
+def test_leave_written_with_its_weeks_in_brackets_is_compared(phrasing_bot):
+    answer = phrasing_bot.ask("Who gets more holiday, the welding apprentice or the policy analyst?")
+    assert "25 days" in answer.text and "15 days (three weeks)" in answer.text, answer.text
+    assert answer.text.index("25 days") < answer.text.index("15 days"), answer.text
