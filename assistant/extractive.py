@@ -65,6 +65,9 @@ _ASKS_IF_POSTED = re.compile(
 _PAY_WORD = re.compile(r"\b(?:salary|pay|wage|stipend|remuneration|compensation is|rate of pay)\b", re.IGNORECASE)
 # Words that ask how the pay is put, not the pay of what: "the salary range", "the base pay"
 _PAY_ASKING = frozenset(content_stems("range band bracket base exact figure amount gross net starting offered expected typical annual yearly advertised"))
+_AT_WORKPLACE = re.compile(
+    r"\b(?:at|in)\s+(?:the|our|your|their|this|that)\s+(?:[A-Z][\w'-]*\s+){1,3}(warehouse|office|store|shop|hospital|site|school|"
+    r"restaurant|clinic|plant|factory|branch|depot|campus|resort|kitchen|lab|centre|center|hotel)\b")
 # What a line adds to the pay before it: "an additional $2.00 per hour shift differential"
 _ADDED_PAY = re.compile(r"\b(?:additional|differential|premium|uplift|on top of|extra|plus)\b[^.\n]{0,60}?[$£€₹¥]\s?\d|"
                         r"[$£€₹¥]\s?\d[^.\n]{0,60}?\b(?:differential|premium|uplift|on top)\b", re.IGNORECASE)
@@ -394,9 +397,11 @@ class ExtractiveAnswerer:
         # "least" and "5" need not be in the sentence, "years" and "experience" must
         bound = shape.bound
         bounding = set(content_stems(shape.text[slice(*bound.amount_span)])) if bound else set()
+        # "as a picker at the Sparks warehouse": where the role is worked says which role, not what is asked
+        workplace = {stem(m.group(1).lower()) for m in _AT_WORKPLACE.finditer(shape.text)}
         terms = []
         for t in dict.fromkeys(content_stems(shape.text)):
-            if (t in described and shape.intents) or t in role_nouns or t in bounding:
+            if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents):
                 continue
             if t in how and not any(_intent_word(t, i) for i in shape.intents):
                 continue

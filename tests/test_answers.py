@@ -2078,7 +2078,7 @@ def phrasing_bot(tmp_path_factory):
                         "- Tips are not part of this role.",
             "How to apply": "Apply online or come to a walk-in interview on Tuesdays.",
             "Pay": "$19.25 per hour, paid weekly.",
-            "The shift": "Four 10-hour shifts per week, 8:00 PM to 6:30 AM."}),
+            "The shift": "Four 10-hour shifts per week, 8:00 PM to 6:30 AM.\nYou'll report to the Night Shift Lead for your zone."}),
         "analyst.md": _posting("Policy Analyst (EC-04)", "Prairie Waterways Agency", "Ottawa, ON", {
             "Who can apply": "Persons residing in Canada and Canadian citizens residing abroad.",
             "Key dates": "Closing date: 7 April 2026 – 23:59, Pacific Time.",
@@ -2227,3 +2227,9 @@ def test_leave_written_with_its_weeks_in_brackets_is_compared(phrasing_bot):
     answer = phrasing_bot.ask("Who gets more holiday, the welding apprentice or the policy analyst?")
     assert "25 days" in answer.text and "15 days (three weeks)" in answer.text, answer.text
     assert answer.text.index("25 days") < answer.text.index("15 days"), answer.text
+
+
+def test_where_the_role_is_worked_says_which_role_not_what_is_asked(phrasing_bot):
+    """"at the Reno warehouse": the place of the work, not a word the answer must say."""
+    answer = phrasing_bot.ask("Who would I report to as a picker at the Reno warehouse?")
+    assert "Night Shift Lead" in answer.text, answer.text
