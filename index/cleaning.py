@@ -31,7 +31,7 @@ _UI_PHRASE = r"""(?:
       | (?:accept|reject|manage)(?:\s+all)?\s+cookies?.{0,40}
       | we\s+use\s+cookies.{0,200}
       | cookie\s+(?:settings|preferences|policy)
-      | \d+\+?\s+applicants? | be\s+an\s+early\s+applicant | actively\s+recruiting | promoted
+      | \d+\+?\s+applicants? | \d[\d,.]*k?\s+views? | be\s+an\s+early\s+applicant | actively\s+recruiting | promoted
       | job\s+id\s+copied | copy\s+link | skip\s+to\s+(?:main\s+)?content
       | (?:privacy\s+policy|terms\s+of\s+(?:use|service)|all\s+rights\s+reserved|(?:©|\(c\)\s*\d{4}).{0,80})
       | people\s+(?:also|who\s+viewed\s+this\s+job\s+also)\s+(?:searched|viewed|applied)(?:\s+for)?\s*:?.{0,200}
@@ -201,6 +201,20 @@ def document_language(lines: list[str]) -> str | None:
 
 _BUTTON = re.compile(r"\[([^\[\]]{1,30})\]")  # "[Apply] [Save]": a page's buttons kept as link text
 SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")  # "Tidewire · Remote · Posted ..."
+_MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s{3,}")
+# A menu set apart by spacing alone, which reading collapses, behind the site's name:
+# "HospoJobs.ie    Find jobs    Post a job    Salary guide    Log in / Register"
+_NAMED_NAV_RUN = re.compile(
+    rf"^(?P<name>\S+(?:\s\S+)?)\s(?:(?:{_NAV_ITEMS}|(?:log\s+in|sign\s+in)\s*/\s*(?:register|sign\s+up))(?:\s|$)){{3,}}$",
+    re.IGNORECASE,
+)
+
+
+def _menu_entries(line: str) -> list[str]:
+    named = _NAMED_NAV_RUN.match(line.strip())
+    if named and len(SEGMENT_SEPARATOR.split(line)) == 1:
+        return [named.group("name"), line.strip()[named.end("name"):].strip()]
+    return [_BUTTON.sub(r"\1", part).strip() for part in _MENU_SEPARATOR.split(line.strip())]
 
 
 def without_chrome_segments(line: str) -> str:
@@ -219,7 +233,9 @@ def without_chrome_segments(line: str) -> str:
 def is_menu(line: str) -> bool:
     """The board's navigation menu: "Home · Jobs · Companies · Post a job", "LingoGigs · Find
     work · Post a job · Log in" (at least two menu or UI entries, and half of the line)."""
-    parts = [_BUTTON.sub(r"\1", part).strip() for part in SEGMENT_SEPARATOR.split(line)]
+    if _NAMED_NAV_RUN.match(line.strip()) and len(SEGMENT_SEPARATOR.split(line)) == 1:
+        return True
+    parts = _menu_entries(line)
     nav = sum(1 if _NAV_ITEM.match(part) else 2 if _NAV_RUN.match(part) else 0 for part in parts)
     ui = sum(bool(_UI_LINE.match(part)) for part in parts)
     return nav >= 1 and nav + ui >= 2 and (nav + ui) * 2 >= len(parts)
@@ -284,7 +300,7 @@ def clean_text(raw: str) -> str:
             if len(kept) <= 3 and all(_banner_line(k) for k in kept):
                 names = [k for k in kept if k and _named_elsewhere(k, lines, n, doc_language)]
                 kept, seen = names, set(names)
-            first = _EMPHASIS.sub("", SEGMENT_SEPARATOR.split(line)[0]).strip()
+            first = _EMPHASIS.sub("", _menu_entries(line)[0]).strip()
             if (len(first.split()) <= 4 and not _NAV_ITEM.match(first) and not _UI_LINE.match(first)
                     and first not in kept and _named_elsewhere(first, lines, n, doc_language)):
                 kept.append(first)

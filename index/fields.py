@@ -77,6 +77,8 @@ def _is_heading(line: str, next_line: str | None, in_header: bool = False, prev_
         return True
     if next_line is None or _BULLET.match(line) or len(line) > 60 or _LABEL_VALUE.match(line):
         return False
+    if re.search(r"\s[·|•]\s", line):
+        return False  # "Full-time · Fixed-term contract": facts of a header line, not a heading
     body = line.rstrip(":").strip()
     if not body or re.search(r"[.;,!?]$|\d", body) or len(body.split()) > 7:
         return False
@@ -177,6 +179,7 @@ _PERIODS = (
     ("hour", rf"{_PER}(?:hour|hr)\b|\bhourly\b|/h\b|\bpro stunde\b"),
     ("day", rf"{_PER}day\b|\bdaily rate\b"),
     ("week", rf"{_PER}week\b|\bweekly\b"),
+    ("fortnight", rf"{_PER}fortnight\b|\bfortnightly\b"),  # Australian public-sector pay
     ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b"),
     ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\bbrutto\b"),
     # piecework: a translator's "USD 0.09 per word", a driver's "$0.62 per mile"
@@ -370,15 +373,27 @@ _COUNTRIES = (
     "New Zealand|Japan|China|Singapore|Brazil|Mexico|Argentina|Israel|UAE|USA|US|UK"
 )
 # "Sparks, NV", "Leeds, UK": a place the city list does not know, recognised by its region.
-_CITY_REGION = re.compile(rf"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}, (?:[A-Z]{{2}}|{_COUNTRIES})\b")
+_CITY_REGION = re.compile(rf"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}(?: \([A-Z][^()]{{1,30}}\))?, (?:[A-Z]{{2}}|{_COUNTRIES})\b")
+_REGION_END = re.compile(rf"^(?:{_COUNTRIES})$")
+# A UK postcode's first half after a town: "Leeds LS17"
+_OUTWARD_CODE = re.compile(r"\s+[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?$")
+# Words of an organisation's name: "Kestrel Vale Hospital", "Northgate Freight Ltd"
+_ORG_WORD = re.compile(
+    r"\b(?:hotel|hospital|clinic|inc|ltd|llc|gmbh|plc|corp|group|council|school|college|university|academy|trust|bank|"
+    r"restaurant|bar|caf[eé]|studio|agency|company|co|partners|labs?|technologies|systems|solutions|services|foundation|"
+    r"centre|center|pharmacy|store|stores|market|kitchen|lodge|resort|surgery|practice|institute|authority|board)\b\.?",
+    re.IGNORECASE,
+)
 # Separators of a header line: "Acme · London, UK · Full-time", "Halcyon – Berlin – Remote".
 _SEGMENT_SEP = re.compile(r"\s+[·|•–—-]\s+")
 
+# "temporary accommodation", "a temporary parking permit": temporary, but not the job
+_NOT_OF_JOB = r"(?!\s+(?:accommodation|housing|lodging|apartment|flat|room|parking|office|desk|visa|permit|residence|address))"
 _EMPLOYMENT = (
     ("internship", r"\bintern(?:ship)?s?\b|\bpraktikum\b|\bwerkstudent"),
     ("contract", r"\bcontract(?:or)?\b|\bfixed[- ]term\b|\bfreelance\b|\bbefristet\b"),
     ("part time", r"\bpart[- ]time\b|\bteilzeit\b"),
-    ("temporary", r"\btemporary\b|\bseasonal\b"),
+    ("temporary", rf"\btemporary\b{_NOT_OF_JOB}|\bseasonal\b"),
     ("full time", r"\bfull[- ]time\b|\bvollzeit\b|\bpermanent\b"),
 )
 _EMPLOYMENT_LABEL = re.compile(
@@ -428,7 +443,8 @@ clerk receptionist secretary accountant auditor bookkeeper lawyer attorney paral
 apprentice trainee technician mechanic electrician plumber carpenter welder janitor cleaner housekeeper writer
 editor journalist translator interpreter marketer salesperson salesman saleswoman banker trader economist
 librarian photographer artist illustrator animator musician actor farmer labourer laborer operator coordinator
-administrator strategist copywriter actuary underwriter veterinarian optometrist radiographer""".split())
+administrator strategist copywriter actuary underwriter veterinarian optometrist radiographer planner surveyor
+inspector adviser advisor""".split())
 # Words of a job title, never of a company name in a header line.
 _ROLE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"|associate|specialist|officer|assistant|"
@@ -457,14 +473,32 @@ def _sentences(text: str) -> list[str]:
 _EMPHASIS = re.compile(r"\*\*|__")
 
 
+# A banner line that announces a vacancy rather than naming it: the role is on the line under it.
+_VACANCY_BANNER = re.compile(
+    r"^\W*(?:(?:position|job|staff|current)\s+vacanc(?:y|ies)|vacanc(?:y|ies)|(?:we\s*(?:are|['’]re)|now)\s+hiring|"
+    r"(?:job|career|employment)\s+opportunit(?:y|ies)|job\s+advert(?:isement)?)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _title_at(lines: list[str]) -> int:
     """Which of the first non-empty lines is the title: a markdown "# " heading among the first
-    five (what a page puts above it is board metadata: "Tidewire · Remote"); else the first,
-    unless it is only a name ("UNIVERSITY OF ASHWORTH" / "School of ...") and one of the next
-    three is a job's ("Research Assistant in Coastal Flood Modelling")."""
+    five (what a page puts above it is board metadata: "Tidewire · Remote"); the line under a
+    banner that only announces a vacancy ("POSITION VACANCY"); the first line after labelled
+    metadata ("Job ref: KVH-2291" / "Registered Nurse"); else the first, unless it is only a
+    name ("UNIVERSITY OF ASHWORTH" / "School of ...") and one of the next three is a job's
+    ("Research Assistant in Coastal Flood Modelling")."""
     for i, line in enumerate(lines[:5]):
         if re.match(r"#(?!#)\s*\S", line) and not _heading_phrase(line.lstrip("# ")):
             return i
+    for i, line in enumerate(lines[:3]):
+        if _VACANCY_BANNER.match(line) and i + 1 < len(lines) and _title_like(lines[i + 1]):
+            return i + 1
+    labels = 0
+    while labels < min(3, len(lines) - 1) and _LABEL_VALUE.match(_EMPHASIS.sub("", lines[labels])) and len(lines[labels]) < 80:
+        labels += 1
+    if labels and _title_like(lines[labels]):
+        return labels
     if lines and _name_like(lines[0]) and not _ROLE_WORDS.search(lines[0]):
         for i, line in enumerate(lines[1:4], start=1):
             if len(line) < 80 and not re.search(r"[.:!?]$", line) and _ROLE_WORDS.search(line):
@@ -472,14 +506,29 @@ def _title_at(lines: list[str]) -> int:
     return 0
 
 
+def _title_like(line: str) -> bool:
+    """Could be a job's title: a short line that is no label, sentence or section heading."""
+    return (len(line) < 80 and not _LABEL_VALUE.match(line) and not re.search(r"[.:!?]$", line)
+            and not _heading_phrase(line.lstrip("# ")))
+
+
+def _short_line(line: str) -> bool:
+    """Short, or a line of short facts set apart ("Acme LLC · Based out of Marlow Springs, Ohio ·
+    Travel to sites across Ohio"), not a sentence."""
+    if len(line) < 80:
+        return True
+    parts = _SEGMENT_SEP.split(line)
+    return len(parts) >= 2 and all(len(p) < 80 for p in parts) and not re.search(r"[.!?]\s", line)
+
+
 def _header_lines(text: str) -> list[str]:
     """The short lines around the title (company, place, type, id), at most eight: those above
     a markdown title and those right under it, without bold or underline marks."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     at = _title_at(lines)
-    out = [line for line in lines[:at] if len(line) < 80 and not line.startswith("#")]
+    out = [line for line in lines[:at] if _short_line(line) and not line.startswith("#")]
     for line in lines[at + 1 : at + 9]:
-        if line.startswith("#") or len(line) >= 80 or _BULLET.match(line):
+        if line.startswith("#") or not _short_line(line) or _BULLET.match(line):
             break
         out.append(line)
     return [_EMPHASIS.sub("", line).strip() for line in out][:8]
@@ -516,10 +565,19 @@ def _named_elsewhere(name: str, text: str) -> bool:
 
 
 def _company_and_place(segment: str) -> tuple[str, str] | None:
-    """"Oakfield Academy, Leeds": a name and the known place it is in."""
+    """"Oakfield Academy, Leeds": a name and the known place it is in; "The Harbourline Hotel,
+    Kilcarrig, Co. Kerry, Ireland", "Kestrel Vale Hospital, Ashby Fold, Leeds LS17": an
+    organisation's name and the place that ends in a country, region or known city."""
     name, comma, place = segment.rpartition(", ")
     if comma and _name_like(name) and _CITY_RE.fullmatch(place.strip()):
         return name, place.strip()
+    name, comma, place = segment.partition(", ")
+    if not comma or not _name_like(name) or not (name.startswith("The ") or _ORG_WORD.search(name)):
+        return None
+    place = _OUTWARD_CODE.sub("", place.strip())
+    last = place.rpartition(", ")[2]
+    if _REGION_END.match(last) or _CITY_RE.fullmatch(last):
+        return name, place
     return None
 
 
@@ -528,6 +586,9 @@ _PLACE_LABEL = re.compile(r"^[A-Za-z][\w ]{1,25}:\s*(.+)$")  # "Home terminal: J
 
 def _header_places(segment: str) -> list[str]:
     """Places a header segment gives: "Austin, TX", "Remote", "Acme, Leeds", "Base: Joplin, MO"."""
+    policy = re.search(r"\s*\(([^()]*)\)$", segment)
+    if policy and _OFFICE.search(policy.group(1)) and not _CITY_RE.search(policy.group(1)):
+        segment = segment[: policy.start()]  # "Berlin-Kreuzberg, Germany (hybrid)": the policy is no place
     if len(segment) > 60:
         address = _address_place(segment) if len(segment) <= 100 else None
         return [address] if address else []
@@ -537,6 +598,7 @@ def _header_places(segment: str) -> list[str]:
     labelled = _PLACE_LABEL.match(segment)
     if labelled and not _LOCATION_LABEL.match(segment):
         segment = labelled.group(1).strip()
+    segment = re.sub(r"^(?:based|located)\s+(?:out\s+of|in|at)\s+", "", segment, flags=re.IGNORECASE)  # "Based out of Marlow Springs, Ohio"
     if _CITY_RE.match(segment) or _CITY_REGION.match(segment):
         return _places(segment)
     address = _address_place(segment)
@@ -747,7 +809,7 @@ def extract_employment_type(text: str, title: str | None) -> str | None:
 
 def extract_duration(text: str) -> str | None:
     for sentence in _sentences(text):
-        if re.search(r"intern|contract|duration|fixed[- ]term|assignment|program|placement|temporary|befristet|laufzeit", sentence, re.IGNORECASE):
+        if re.search(rf"intern|contract|duration|fixed[- ]term|assignment|program|placement|temporary{_NOT_OF_JOB}|befristet|laufzeit", sentence, re.IGNORECASE):
             for m in _DURATION.finditer(sentence):
                 before, after = sentence[: m.start()], sentence[m.end() :]
                 # "0–2 years of experience", "3 years' experience": experience, not how long the job lasts

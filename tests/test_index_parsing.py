@@ -775,6 +775,44 @@ _HEADERS = {
         "Working pattern: Part-time, 22.5 hours per week\n\nJob summary\n"
         "Wrenbridge and Estover Healthcare NHS Trust runs two hospitals and eleven community clinics.\n",
         {"company": "Wrenbridge and Estover Healthcare NHS Trust", "employment_type": "part time"}, None),
+    # A board's views beside the job's reference, a hospital's address ending in half a postcode
+    "views_and_ref.txt": (
+        "CareBoard  |  Home  |  Search jobs  |  Sign in\nJobs > Nursing > Theatres\n\n"
+        "Posted 2 days ago  ·  87 views  ·  Job ref: HWH-4410\n\nScrub Practitioner – Day Surgery\n"
+        "Holmewood Hospital, Carr Bank, Leeds LS6\n£29,000 – £33,500 per annum\n\nThe role\n"
+        "Holmewood Hospital is a 90-bed independent hospital running six theatres.\n",
+        {"title": "Scrub Practitioner – Day Surgery", "company": "Holmewood Hospital", "locations": ("Carr Bank, Leeds",),
+         "requisition_id": "HWH-4410"}, None),
+    # A menu spaced apart behind the board's name; the venue, village, county and country on one line
+    "spaced_named_menu.txt": (
+        "ChefBoard.ie    Find jobs    Post a job    Salary guide    Log in / Register\nHome › Jobs › Chef › Co. Clare\n\n"
+        "Commis Chef – Summer Season\nThe Quayside Inn, Ballyvane, Co. Clare, Ireland\n"
+        "Posted 5 days ago  |  Full-time  |  Fixed-term contract\n\n"
+        "The Quayside Inn is a 20-bedroom inn on the harbour, serving local seafood all day in the season.\n\n"
+        "What we offer\n- Two weeks' temporary accommodation on arrival\n",
+        {"title": "Commis Chef – Summer Season", "company": "The Quayside Inn", "locations": ("Ballyvane, Co. Clare, Ireland",)},
+        "Full-time · Fixed-term contract"),
+    # A banner that only announces the vacancy above the role; pay by the fortnight
+    "vacancy_banner.txt": (
+        "MULGA CREEK REGIONAL COUNCIL\nPOSITION VACANCY\n\nBuilding Surveyor\nPosition number: BS-22\n\n"
+        "Remuneration: $3,200.50 – $3,480.00 per fortnight, plus 12% superannuation\nLocation: Mulga Creek, Queensland\n\n"
+        "ABOUT COUNCIL\nMulga Creek Regional Council is a local government covering 9,000 square kilometres.\n",
+        {"title": "Building Surveyor", "company": "Mulga Creek Regional Council",
+         "salary": Salary(3200.5, 3480.0, "AUD", "fortnight", "$3,200.50 – $3,480.00 per fortnight")}, None),
+    # A long header line of facts; "based out of" a town; a bracketed district; a stay that is temporary
+    "based_out_of.md": (
+        "# Plumbing Foreman (Contract)\n**Ashgrove Mechanical LLC** · Based out of Cedar Falls, Iowa · "
+        "Travel to sites across Iowa and southern Minnesota\n\nRate: $410/day\n\n## Who we are\n"
+        "Ashgrove Mechanical fits out hospitals while they stay open.\n",
+        {"locations": ("Cedar Falls, Iowa",), "company": "Ashgrove Mechanical LLC"}, None),
+    "district_in_brackets.md": (
+        "# Yard Supervisor\nHarbourview Logistics Inc. · Scarborough (Toronto), Ontario, Canada\n\n## Pay\n$24.10/hour\n\n"
+        "## Relocation\nWe pay for two weeks' temporary accommodation for anyone moving from out of province.\n",
+        {"locations": ("Scarborough (Toronto), Ontario, Canada",),
+         "salary": Salary(24.1, 24.1, "CAD", "hour", "$24.10/hour"), "employment_type": None, "duration": None}, None),
+    "policy_in_brackets.md": (
+        "# Data Engineer\nKlarwerk GmbH – Leipzig-Plagwitz, Germany (hybrid)\n\n## About us\nKlarwerk builds energy meters.\n",
+        {"locations": ("Leipzig-Plagwitz, Germany",)}, None),
 }
 
 
@@ -790,7 +828,7 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
     for chrome in ("Posted", "applicants", "Report this", "Search jobs", "Create an account", "Home >", "QuickHire",
                    "ApprenticeLink", "LingoGigs", "★", "reviews", "sign-on bonus", "completion bonus", "People also",
                    "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job", "Jobberly",
-                   "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice"):
+                   "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice", "views", "ChefBoard", "Find jobs"):
         assert chrome not in posting.text
 
 
