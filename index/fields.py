@@ -414,8 +414,10 @@ _REQ_LABEL = re.compile(
 _REQ_BARE = re.compile(r"^(?:R|REQ|JR|JOB|J)[-_]?\d{4,}(?:[-_]\d+)?$")
 # "on-site" of a place to work, not of "on-site parking" or "an on-site gym"
 _ON_SITE = r"on-?site(?!\s+(?:parking|gym|canteen|cafeteria|caf[eé]|childcare|nursery|meals?|restaurant|clinic|fitness|amenities|kitchen|showers?|daycare|car park))"
+# "remote working", not "remote area leave" or "remote communities": where the work is, not where a place is
+_REMOTE = r"remote(?!\s+(?:areas?|allowance|locations?|communit\w+|regions?|regional|islands?|towns?|villages?|parts|sites?|mine|mines))"
 _OFFICE = re.compile(
-    rf"\b(?:remote|hybrid|{_ON_SITE}|in[- ]office|in the office|office attendance|in[- ]person|work from home|"
+    rf"\b(?:{_REMOTE}|hybrid|{_ON_SITE}|in[- ]office|in the office|office attendance|in[- ]person|work from home|"
     r"wfh|days (?:per|a|each) week in|days per week|days a week|homeoffice|home office)\b",
     re.IGNORECASE,
 )
@@ -832,7 +834,7 @@ def extract_requisition_id(text: str) -> str | None:
 
 
 _OFFICE_STRONG = re.compile(
-    rf"\b(?:remote|hybrid\w*|{_ON_SITE}|days (?:per|a|each) week|office attendance|work from home|homeoffice)\b",
+    rf"\b(?:{_REMOTE}|hybrid\w*|{_ON_SITE}|days (?:per|a|each) week|office attendance|work from home|homeoffice)\b",
     re.IGNORECASE,
 )
 # "3 days a week in the office", "2 Tage pro Woche"; not "a 4-day week", which is how long the week is
@@ -840,10 +842,12 @@ _DAYS_A_WEEK = re.compile(
     r"\b(?:\d|one|two|three|four|five)\+?[- ]?(?:days?|tage?)[- ](?:per|a|each|every|pro|in the)[- ](?:week|woche)\b",
     re.IGNORECASE,
 )
+# "in the office on Tuesdays and Thursdays": the days named
+_WEEKDAYS = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri)days?\b")
 _BARE_POLICY = re.compile(r"(?:fully |100% )?(?:remote|hybrid|on[- ]?site)", re.IGNORECASE)
 # How to apply or interview is no statement of where the work is ("apply in person")
 _APPLYING = re.compile(r"\b(?:apply|applying|application|interviews?|CV|résumé|resume)\b", re.IGNORECASE)
-_WORKPLACE = re.compile(r"\b(?:remote|hybrid\w*|on[- ]?site|office|in[- ]person|büro|homeoffice)\b", re.IGNORECASE)
+_WORKPLACE = re.compile(rf"\b(?:{_REMOTE}|hybrid\w*|on[- ]?site|office|in[- ]person|büro|homeoffice)\b", re.IGNORECASE)
 
 
 def extract_office_policy(text: str) -> str | None:
@@ -855,10 +859,13 @@ def extract_office_policy(text: str) -> str | None:
     sentences = [s for s in _sentences(text) if s != title and not s.startswith("#") and not _APPLYING.search(s)]
     # a header line's bare word ("Tidewire · Remote") only where no sentence says it: "Fully
     # remote, but you must live in the EU or the UK" says more ("Remote (United States)" is kept)
-    bare = {line for line in _header_lines(text) if any(_BARE_POLICY.fullmatch(seg.strip()) for seg in SEGMENT_SEPARATOR.split(line))}
+    # ("Berlin, Germany (hybrid)" too)
+    bare = {line for line in _header_lines(text) if any(
+        _BARE_POLICY.fullmatch(seg.strip()) or re.search(rf"\(\s*{_BARE_POLICY.pattern}\s*\)$", seg.strip(), re.IGNORECASE)
+        for seg in SEGMENT_SEPARATOR.split(line))}
     sentences = [s for s in sentences if _EMPHASIS.sub("", s) not in bare] + [s for s in sentences if _EMPHASIS.sub("", s) in bare]
     tiers = (
-        lambda s: bool(_DAYS_A_WEEK.search(s) and _WORKPLACE.search(s)),
+        lambda s: bool((_DAYS_A_WEEK.search(s) or _WEEKDAYS.search(s)) and _WORKPLACE.search(s)),
         lambda s: bool(_OFFICE_STRONG.search(s)),
         lambda s: bool(_OFFICE.search(s)),
     )

@@ -811,8 +811,17 @@ _HEADERS = {
         {"locations": ("Scarborough (Toronto), Ontario, Canada",),
          "salary": Salary(24.1, 24.1, "CAD", "hour", "$24.10/hour"), "employment_type": None, "duration": None}, None),
     "policy_in_brackets.md": (
-        "# Data Engineer\nKlarwerk GmbH – Leipzig-Plagwitz, Germany (hybrid)\n\n## About us\nKlarwerk builds energy meters.\n",
-        {"locations": ("Leipzig-Plagwitz, Germany",)}, None),
+        "# Data Engineer\nKlarwerk GmbH – Leipzig-Plagwitz, Germany (hybrid)\n\n## About us\nKlarwerk builds energy meters.\n\n"
+        "## Perks\n- Hybrid working: in the office on Mondays and Wednesdays, from home the rest of the week\n",
+        # the days in the office say more than the header's "(hybrid)"
+        {"locations": ("Leipzig-Plagwitz, Germany",),
+         "office_policy": "- Hybrid working: in the office on Mondays and Wednesdays, from home the rest of the week"}, None),
+    # Leave for living in a remote area is no remote work
+    "remote_area.txt": (
+        "Environmental Health Officer\nPosition number: EH-9\n\nWHAT WE OFFER\n"
+        "- 6 weeks' annual leave (5 weeks plus 1 week of remote area leave)\n- Free housing in a remote community\n\n"
+        "The role is based at the Shire office and is not eligible for remote working.\n",
+        {"office_policy": "The role is based at the Shire office and is not eligible for remote working."}, None),
 }
 
 
