@@ -202,8 +202,8 @@ _INFORMAL = {
     "nite": "night", "nites": "nights", "tonite": "tonight", "thru": "through", "wknd": "weekend", "wknds": "weekends",
     "wk": "week", "wks": "weeks", "hrs": "hours", "yr": "year", "yrs": "years", "mgr": "manager",
     "govt": "government", "cert": "certification", "certs": "certifications", "dept": "department",
-    "mgmt": "management", "quals": "qualifications",
-}  # not "hr" (HR), "mo" (Missouri), "req" (a requisition)
+    "mgmt": "management", "quals": "qualifications", "comp": "compensation", "ot": "overtime",
+}  # not "hr" (HR), "mo" (Missouri), "req" (a requisition); "ot" only where no posting says "OT" (therapy)
 
 
 def correct_spelling(question: str, corpus: Corpus) -> str:

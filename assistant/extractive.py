@@ -707,6 +707,8 @@ class ExtractiveAnswerer:
         # "Night shift differential: $6.50/hour" line of the "Registered Nurse (Night Shift)"
         fields = self.corpus.postings[pid]
         asked = set(content_stems(shape.text)) - set(content_stems(f"{fields.title or ''} {fields.company or ''}"))
+        # nor do the words that ask for pay: "What is the pay ...?" is not the line "... pays for your hotel"
+        asked = {t for t in asked if not any(_intent_word(t, i) for i in shape.intents)}
         stems_of = {line: set(content_stems(line)) for line in lines}
         picked = [line for line, own in stems_of.items()
                   if asked & (own - set().union(*(s for other, s in stems_of.items() if other != line)))]

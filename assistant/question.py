@@ -115,10 +115,10 @@ INTENTS: tuple[Intent, ...] = (
     # "What team is it on?", "Who does it report to?": a sentence placing the role in a team
     # answers, not one that only mentions a team ("with our ML engineering team"), so strict.
     Intent("team", _rx(r"\b(?:what|which) (?:\w+ )?team\b|\bteam (?:would|will|do|does|is|am) (?:i|it|they|the role|this role)\b"
-                       r"|\breport(?:s|ing)? (?:to|into)\b|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
+                       r"|\breport(?:s|ing)? (?:directly )?(?:to|into)\b|\bwho(?:['’]s| is| will be| would be) (?:the |my |your |their )?(?:boss|line manager|supervisor)\b|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
            _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
-               r"|\breport(?:s|ing)?\s+(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
-           _rx(r"team"), frozenset({"team", "report"}), strict=True),
+               r"|\breport(?:s|ing)?\s+(?:directly\s+|straight\s+)?(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
+           _rx(r"team"), frozenset({"team", "report", "boss", "supervisor"}), strict=True),
     # "How do I apply?": the lines saying how, under "How to apply", "Kontakt", "Bewerbung"
     Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"),
            None, _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply"})),

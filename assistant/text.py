@@ -65,9 +65,18 @@ _OWN_STEMS = {
 }
 
 
+# British spellings stemmed as the American ones: a "driver's licence" is a "driver's license".
+_US_SPELLING = {
+    "licence": "license", "licences": "licenses", "programme": "program", "programmes": "programs", "centre": "center",
+    "centres": "centers", "organisation": "organization", "organisations": "organizations", "labour": "labor",
+    "defence": "defense", "travelling": "traveling", "travelled": "traveled", "enrolment": "enrollment",
+}
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     word = word.lower()
+    word = _US_SPELLING.get(word, word)
     return _OWN_STEMS.get(word) or _stemmer().stemWord(word)
 
 

@@ -2233,3 +2233,41 @@ def test_where_the_role_is_worked_says_which_role_not_what_is_asked(phrasing_bot
     """"at the Reno warehouse": the place of the work, not a word the answer must say."""
     answer = phrasing_bot.ask("Who would I report to as a picker at the Reno warehouse?")
     assert "Night Shift Lead" in answer.text, answer.text
+
+
+@pytest.fixture(scope="module")
+def wording_bot(tmp_path_factory):
+    """Postings asked about in other words than theirs: a boss, "OT", "comp", a British
+    "licence" of an American "license", a pay section whose other lines also say "pays"."""
+    return _ingested(tmp_path_factory.mktemp("wording"), {
+        "joiner.md": _posting("Site Joiner (Contract)", "Oakridge Interiors LLC", "Dayton, OH", {
+            "The job": "You'll report directly to Site Manager Colm Reyes and fit out three clinics.",
+            "Schedule & pay": "- Rate: $410/day\n- Weekend days are paid at $470/day\n"
+                              "- When a site is more than 50 miles away, Oakridge pays for your motel and a $60/night per diem",
+            "Requirements": "- Valid driver's license and your own hand tools"}),
+        "porter.md": _posting("Hospital Porter", "Fenwick General Hospital", "Leeds, UK", {
+            "Hours": "37.5 hours a week on a rota. Overtime is paid at time and a half after 40 hours.",
+            "Pay": "£24,100 per annum",
+            "You will need": "- A current driver licence (category B) for moving equipment between sites"}),
+    })
+
+
+def test_the_boss_is_who_the_role_reports_to(wording_bot):
+    answer = wording_bot.ask("Who's the boss on the joiner job?")
+    assert "Colm Reyes" in answer.text, answer.text
+
+
+def test_informal_ot_and_comp_are_overtime_and_compensation(wording_bot):
+    assert "time and a half" in wording_bot.ask("Is OT paid for the porter?").text
+    assert "$410/day" in wording_bot.ask("What's the comp for the joiner?").text
+
+
+def test_the_pay_words_of_a_question_do_not_pick_another_pay_line(wording_bot):
+    """"What is the pay ...?" is the rate, not the line where the company "pays for your motel"."""
+    answer = wording_bot.ask("What is the pay for the Oakridge joiner?")
+    assert "$410/day" in answer.text and "motel" not in answer.text, answer.text
+
+
+def test_a_british_licence_is_an_american_license(wording_bot):
+    answer = wording_bot.ask("Which jobs need a driver's licence?")
+    assert "Site Joiner" in answer.text and "Hospital Porter" in answer.text, answer.text
