@@ -153,6 +153,8 @@ _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
+# Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
+_VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2|blue card"
 # What a question asks in one word and postings say in others: a sentence matching a pattern
 # says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
 _SAID_AS = (
@@ -161,8 +163,10 @@ _SAID_AS = (
      frozenset(content_stems("retirement pension plan"))),  # a 401(k) is a plan
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
-    # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1"
-    (re.compile(r"\b(?:visas?|work permits?|employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2|sponsorship)\b", re.IGNORECASE),
+    # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
+    # "We sponsor EU Blue Card applications"; a visa alone ("hold a visa with work rights") sponsors nothing
+    (re.compile(rf"\b(?:{_VISA}|visas?|work permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
+    (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|work permits?)\b", re.IGNORECASE),
      frozenset(content_stems("visa sponsor"))),
     # "health insurance" is said by "Medical, dental and vision insurance", "private medical cover"
     (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?)\b", re.IGNORECASE),
@@ -786,6 +790,8 @@ class ExtractiveAnswerer:
             and stem(w.lower()) not in _SAID_AS_STEMS  # "retirement" may be said as "401(k)"
             and stem(w.lower()) not in place_stems
         ]
+        # "visas or work permits": a side of an "or" no posting says leaves the other side asked
+        unknown = [w for w in unknown if not re.search(rf"\bor\s+(?:\w+\s+){{0,2}}{w}\b|\b{w}(?:\s+\w+){{0,2}}\s+or\b", shape.text, re.IGNORECASE)]
         if unknown:  # "Which jobs are in Reykjavik?": no posting says that word at all
             return _abstain(f"No posting mentions {unknown[0]}.")
         kind = _asked_kind(shape)
@@ -1368,6 +1374,7 @@ class ExtractiveAnswerer:
         ``either`` when given, if any; with ``affirmed``, none that denies it ("A sign-on bonus
         is NOT offered" is no posting offering one); with ``denied``, only one that does."""
         have = self.corpus.posting_stems.get(pid, frozenset())
+        asked = [*terms, *(t for words in either for t in words)]  # what is denied may be a side of the "or"
         says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
         if not says(have, terms) or (either and not any(says(have, words) for words in either)):
             return None
@@ -1378,7 +1385,7 @@ class ExtractiveAnswerer:
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
-                        and not (affirmed and _denied(sentence, terms)) and (not denied or _denied(sentence, terms))):
+                        and not (affirmed and _denied(sentence, terms)) and (not denied or _denied(sentence, asked))):
                     return passage, sentence
         return None
 
@@ -1813,6 +1820,8 @@ def _alternatives(text: str, said: list[str]) -> tuple[list[str], ...]:
     for words in (reversed(content_stems(parts[0])), content_stems(parts[1])):
         run = []
         for t in words:
+            if t in _FILLER and t not in said:
+                continue  # "visas or work permits": "work" frames "permits", one side of the "or"
             if t not in said:
                 break
             run.append(t)

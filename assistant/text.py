@@ -36,7 +36,8 @@ QUESTION_FILLER = frozenset(
     would could should get gets make makes find work working role differ differs difference different
     compare comparison versus both each either summarize summarise summary overview according tell ask asks asked kind actually really exactly typically usually after total want wants seek seeks seeking
     prior previous often use uses used using rather instead between join joins joining
-    handle handles handled kick kicks better sooner specific particular range ranges right written every""".split()
+    handle handles handled kick kicks better sooner specific particular range ranges right written every
+    explicitly specifically clearly""".split()
 )
 
 SPELLING_EXTRA = frozenset(

@@ -2249,6 +2249,13 @@ def wording_bot(tmp_path_factory):
             "Hours": "37.5 hours a week on a rota. Overtime is paid at time and a half after 40 hours.",
             "Pay": "£24,100 per annum",
             "You will need": "- A current driver licence (category B) for moving equipment between sites"}),
+        "planner.md": _posting("Strategic Planner", "Wattle Shire Council", "Roma, Queensland", {
+            "Eligibility": "Applicants must hold a visa with unrestricted work rights. "
+                           "Council is unable to offer visa sponsorship for this position."}),
+        "developer.md": _posting("Backend Developer", "Kornfeld GmbH", "Leipzig, Germany", {
+            "Visa & relocation": "We sponsor EU Blue Card applications and help with the paperwork."}),
+        "welder.md": _posting("Pipe Welder", "Duncairn Fabrication", "Hamilton, ON", {
+            "Work authorization": "We do not sponsor visas."}),
     })
 
 
@@ -2271,3 +2278,17 @@ def test_the_pay_words_of_a_question_do_not_pick_another_pay_line(wording_bot):
 def test_a_british_licence_is_an_american_license(wording_bot):
     answer = wording_bot.ask("Which jobs need a driver's licence?")
     assert "Site Joiner" in answer.text and "Hospital Porter" in answer.text, answer.text
+
+
+def test_visas_sponsored_by_name_and_not_a_visa_merely_held(wording_bot):
+    """An EU Blue Card sponsored is a visa sponsored; "hold a visa with work rights" beside
+    "unable to offer visa sponsorship" is no sponsoring."""
+    answer = wording_bot.ask("Which jobs sponsor visas?")
+    assert "Backend Developer" in answer.text and "Strategic Planner" not in answer.text, answer.text
+
+
+def test_postings_that_deny_either_side_of_an_or(wording_bot):
+    """"will not sponsor visas or work permits": a posting denying visas is one of them."""
+    answer = wording_bot.ask("Which postings explicitly say they will not sponsor visas or work permits?")
+    assert "Strategic Planner" in answer.text and "Pipe Welder" in answer.text, answer.text
+    assert "Backend Developer" not in answer.text, answer.text
