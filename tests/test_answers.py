@@ -2244,10 +2244,12 @@ def wording_bot(tmp_path_factory):
             "The job": "You'll report directly to Site Manager Colm Reyes and fit out three clinics.",
             "Schedule & pay": "- Rate: $410/day\n- Weekend days are paid at $470/day\n"
                               "- When a site is more than 50 miles away, Oakridge pays for your motel and a $60/night per diem",
-            "Requirements": "- Valid driver's license and your own hand tools"}),
+            "Requirements": "- Valid driver's license and your own hand tools",
+            "How to apply": "Email your resume to jobs@oakridge.example. Apply by April 18, 2025."}),
         "porter.md": _posting("Hospital Porter", "Fenwick General Hospital", "Leeds, UK", {
             "Hours": "37.5 hours a week on a rota. Overtime is paid at time and a half after 40 hours.",
             "Pay": "£24,100 per annum",
+            "How to apply": "Apply through our careers site. Closing date: 2 May 2025.",
             "You will need": "- A current driver licence (category B) for moving equipment between sites"}),
         "planner.md": _posting("Strategic Planner", "Wattle Shire Council", "Roma, Queensland", {
             "Eligibility": "Applicants must hold a visa with unrestricted work rights. "
@@ -2292,3 +2294,9 @@ def test_postings_that_deny_either_side_of_an_or(wording_bot):
     answer = wording_bot.ask("Which postings explicitly say they will not sponsor visas or work permits?")
     assert "Strategic Planner" in answer.text and "Pipe Welder" in answer.text, answer.text
     assert "Backend Developer" not in answer.text, answer.text
+
+
+def test_a_comparative_asks_for_both_sides(wording_bot):
+    """"Which has the later closing date ...?": "later" is how to compare, not a word to find."""
+    answer = wording_bot.ask("Which has the later closing date: the joiner job or the porter job?")
+    assert "April 18, 2025" in answer.text and "2 May 2025" in answer.text, answer.text
