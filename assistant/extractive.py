@@ -1385,7 +1385,7 @@ class ExtractiveAnswerer:
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
-                        and not (affirmed and _denied(sentence, terms)) and (not denied or _denied(sentence, asked))):
+                        and not (affirmed and _denied(sentence, asked)) and (not denied or _denied(sentence, asked))):
                     return passage, sentence
         return None
 
@@ -1780,9 +1780,17 @@ def _denied(sentence: str, terms: list[str]) -> bool:
     offered", but not "Health insurance from day one, no waiting period" of "dental"."""
     if not _DENIES.search(sentence):
         return False
-    tokens = re.findall(r"[\w'’]+", sentence)
-    denials = [n for n, w in enumerate(tokens) if _DENIES.fullmatch(w)]
-    return any(abs(n - d) <= 5 for n, w in enumerate(tokens) if stem(w.lower()) in terms for d in denials)
+    # within its clause: "Virtual stock options (VSOP) – we don't run a cash bonus scheme" denies
+    # the bonus, not the options; "Staff accommodation is not provided, but we'll help" denies it
+    for clause in _CLAUSE_BREAK.split(sentence):
+        tokens = re.findall(r"[\w'’]+", clause)
+        denials = [n for n, w in enumerate(tokens) if _DENIES.fullmatch(w)]
+        if any(abs(n - d) <= 5 for n, w in enumerate(tokens) if stem(w.lower()) in terms for d in denials):
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|[()]|,\s*(?=(?:but|however|although|though|yet|while|whereas)\b)", re.IGNORECASE)
 
 
 def _names_things(text: str, asked: str) -> bool:

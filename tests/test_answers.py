@@ -2257,7 +2257,11 @@ def wording_bot(tmp_path_factory):
         "developer.md": _posting("Backend Developer", "Kornfeld GmbH", "Leipzig, Germany", {
             "Visa & relocation": "We sponsor EU Blue Card applications and help with the paperwork."}),
         "welder.md": _posting("Pipe Welder", "Duncairn Fabrication", "Hamilton, ON", {
-            "Work authorization": "We do not sponsor visas."}),
+            "Work authorization": "We do not sponsor visas.",
+            "Perks": "- Staff accommodation is not provided, but we'll help you find a room locally"}),
+        "tester.md": _posting("QA Tester", "Brightmoor Games", "Dundee, UK", {
+            "Perks": "- Share options (EMI) – we don't run a cash bonus scheme\n"
+                     "- Two weeks' temporary accommodation when you move to Dundee"}),
     })
 
 
@@ -2300,3 +2304,11 @@ def test_a_comparative_asks_for_both_sides(wording_bot):
     """"Which has the later closing date ...?": "later" is how to compare, not a word to find."""
     answer = wording_bot.ask("Which has the later closing date: the joiner job or the porter job?")
     assert "April 18, 2025" in answer.text and "2 May 2025" in answer.text, answer.text
+
+
+def test_a_denial_reaches_only_its_own_clause(wording_bot):
+    """"Staff accommodation is not provided, but ..." offers none; "Share options (EMI) – we
+    don't run a cash bonus scheme" still offers the options."""
+    answer = wording_bot.ask("Which jobs offer some form of accommodation or lodging?")
+    assert "QA Tester" in answer.text and "Pipe Welder" not in answer.text, answer.text
+    assert "QA Tester" in wording_bot.ask("Which jobs offer equity or share options?").text
