@@ -1471,7 +1471,9 @@ class ExtractiveAnswerer:
                 body = f"{self.corpus.label(unit.passage.posting_id)}: {body}"
             elif shape.is_yes_no and not as_list:
                 where = f" for {self.corpus.label(unit.passage.posting_id)}" if unnamed else ""
-                body = f"The posting{where} says: “{body}”"
+                # "Does it pay an annual bonus?" - "we don't run an annual cash bonus scheme": a no
+                no = "No. " if unit is chosen[0] and not claims and not _NEGATION.search(shape.text) and _denied(unit.text, terms) else ""
+                body = f"{no}The posting{where} says: “{body}”"
             claims.append(Claim(body, unit.passage, (unit.text,), bullet=as_list))
         if len(targets) > 1:
             # A role asked about that no sentence answers is said to be silent, not left out: an
@@ -1782,6 +1784,8 @@ def _denied(sentence: str, terms: list[str]) -> bool:
         return False
     # within its clause: "Virtual stock options (VSOP) – we don't run a cash bonus scheme" denies
     # the bonus, not the options; "Staff accommodation is not provided, but we'll help" denies it
+    # "no sooner than December 2026", "not more than 2 pages": a bound, not a denial
+    sentence = _BOUND_NOT.sub(" ", sentence)
     for clause in _CLAUSE_BREAK.split(sentence):
         tokens = re.findall(r"[\w'’]+", clause)
         denials = [n for n, w in enumerate(tokens) if _DENIES.fullmatch(w)]
@@ -1790,6 +1794,7 @@ def _denied(sentence: str, terms: list[str]) -> bool:
     return False
 
 
+_BOUND_NOT = re.compile(r"\b(?:no|not)\s+(?:sooner|later|earlier|more|less|fewer|longer|shorter|greater|fewer)\s+than\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|[()]|,\s*(?=(?:but|however|although|though|yet|while|whereas)\b)", re.IGNORECASE)
 
 

@@ -45,7 +45,7 @@ CLOCK = r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"  # a
 TOOL_NAME = _rx(r"\b(?:" + _TOOLS + r")\b")
 _JOB_WORDS = "|".join(sorted(ROLE_NOUNS | {"i", "you", "job", "role", "position", "intern", "hire"}))
 INTENTS: tuple[Intent, ...] = (
-    Intent("salary", _rx(r"\b(?:salar\w*|(?<!who )(?<!who will )(?<!who would )(?:pay|pays)|paying|payment|compensation|comp|wages?|earn\w*|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
+    Intent("salary", _rx(r"\b(?:salar\w*|(?<!who )(?<!who will )(?<!who would )(?:pay|pays)(?!\s+(?:(?:a|an|the|any|out)\s+)?(?:(?!hour|year|week|month|day)[\w-]+\s+){0,2}(?:bonus(?:es)?|overtime|allowances?|per diem|relocation|pension|mileage|expenses|commissions?|tips)\b)|paying|payment|compensation|comp|wages?|earn\w*|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
                # "How much does the designer make?", "... make in Canada?", "... make a year?"
                # "What does the WellCare pharmacist make?" (a job's word before "make": "What does

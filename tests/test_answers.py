@@ -2261,7 +2261,8 @@ def wording_bot(tmp_path_factory):
             "Perks": "- Staff accommodation is not provided, but we'll help you find a room locally"}),
         "tester.md": _posting("QA Tester", "Brightmoor Games", "Dundee, UK", {
             "Perks": "- Share options (EMI) – we don't run a cash bonus scheme\n"
-                     "- Two weeks' temporary accommodation when you move to Dundee"}),
+                     "- Two weeks' temporary accommodation when you move to Dundee",
+            "Who can apply": "Graduates are welcome to apply if they finish their course no later than June 2026."}),
     })
 
 
@@ -2312,3 +2313,11 @@ def test_a_denial_reaches_only_its_own_clause(wording_bot):
     answer = wording_bot.ask("Which jobs offer some form of accommodation or lodging?")
     assert "QA Tester" in answer.text and "Pipe Welder" not in answer.text, answer.text
     assert "QA Tester" in wording_bot.ask("Which jobs offer equity or share options?").text
+
+
+def test_a_yes_no_question_answered_by_a_denial_says_no(wording_bot):
+    answer = wording_bot.ask("Does Brightmoor pay a cash bonus?")
+    assert answer.text.startswith("No.") and "don't run a cash bonus scheme" in answer.text, answer.text
+    # a bound ("no later than June 2026") denies nothing
+    answer = wording_bot.ask("Can a graduate who finishes in May 2026 apply for the QA tester job?")
+    assert "June 2026" in answer.text and not answer.text.startswith("No"), answer.text
