@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from index import PostingFields, Section, extract_salary, find_places, in_region, region_asked
 
@@ -272,7 +272,7 @@ class ExtractiveAnswerer:
         # also asks about benefits, which only a sentence can answer.
         only_fields = shape.asks_fields_only
         # "Is the Acme job in Paris?": a place no posting names is still the place asked, not a topic
-        place = _asks_place(shape) if all(i.name == "location" for i in shape.intents) else None
+        place = _asks_place(shape, self.corpus.chunk_df) if all(i.name == "location" for i in shape.intents) else None
         if place and set(terms) - set(content_stems(place)):
             place = None
         elif place:
@@ -1731,12 +1731,29 @@ def _is_bullet(text: str) -> bool:
     return bool(re.match(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+", text))
 
 
-def _asks_place(shape: QuestionShape) -> str | None:
-    """A named city in a yes/no question ("Is the internship in London?")."""
+# Capitalised words after "in" that are no place: "Is the interview in English?", "... in March?"
+_NOT_A_PLACE = frozenset(content_stems(
+    "english french german spanish italian portuguese dutch polish mandarin chinese japanese arabic hindi russian turkish "
+    "korean january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday spring summer autumn fall winter engineering sales marketing finance "
+    "operations product design research support legal data python java person office"))
+# "Is the Northgate warehouse job in Mississauga?": a capitalised name ending a yes/no question about the role
+_IN_NAME = re.compile(r"^\W*(?i:is|are)\b.*?\b(?:in|based in|located in)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\W*$")
+
+
+def _asks_place(shape: QuestionShape, said: Mapping[str, int]) -> str | None:
+    """A named city in a yes/no question ("Is the internship in London?"), or a name no posting
+    says that ends one ("Is the chef job in Killarney?"): a place, and none of the postings'."""
     if not shape.is_yes_no:
         return None
     places = [p for p in find_places(shape.text) if p != "Remote"]
-    return places[0] if places else None
+    if places:
+        return places[0]
+    m = _IN_NAME.match(shape.text)
+    if m is None:
+        return None
+    stems = content_stems(m.group(1))
+    return m.group(1) if stems and not any(t in said or t in _NOT_A_PLACE for t in stems) else None
 
 
 def _clause_intents(shape: QuestionShape) -> list[tuple[str, list]]:

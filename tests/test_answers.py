@@ -2321,3 +2321,12 @@ def test_a_yes_no_question_answered_by_a_denial_says_no(wording_bot):
     # a bound ("no later than June 2026") denies nothing
     answer = wording_bot.ask("Can a graduate who finishes in May 2026 apply for the QA tester job?")
     assert "June 2026" in answer.text and not answer.text.startswith("No"), answer.text
+
+
+def test_a_town_no_posting_names_is_not_where_the_role_is(wording_bot):
+    """"Is the joiner job in Cincinnati?": a place the city list does not know, that no posting
+    says, gets a no with the role's own place rather than "the postings don't say"."""
+    answer = wording_bot.ask("Is the Oakridge joiner job in Cincinnati?")
+    assert answer.text.startswith("No") and "Dayton" in answer.text, answer.text
+    answer = wording_bot.ask("Is the porter job in Leeds?")
+    assert answer.text.startswith("Yes"), answer.text
