@@ -58,7 +58,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"
                            r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice)\b)"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
-    Intent("location", _rx(r"\b(?:where|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
+    Intent("location", _rx(r"\b(?:where(?! (?:do|can|should|would|must) (?:i|you|we) (?:send|submit|email|apply|upload))|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
            None, _rx(r"location"), frozenset({"locat", "base", "citi", "offic", "where"}), "locations"),
     Intent("office", _rx(r"\b(?:remote\w*|hybrid|on-?site|in[- ]office|in the office|in[- ]person|work from home|wfh|days? (?:a|per) week|office(?![- ](?:stipends?|budgets?|allowances?|equipment|set-?up|furniture))|commute)\b"),
            _rx(r"\b(?:remote|hybrid|on-?site|in[- ]office|office|in[- ]person|days? (?:a|per) week|work from home)\b"), None,
@@ -120,8 +120,10 @@ INTENTS: tuple[Intent, ...] = (
                r"|\breport(?:s|ing)?\s+(?:directly\s+|straight\s+)?(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
            _rx(r"team"), frozenset({"team", "report", "boss", "supervisor"}), strict=True),
     # "How do I apply?": the lines saying how, under "How to apply", "Kontakt", "Bewerbung"
-    Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"),
-           None, _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply"})),
+    Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"
+                        r"|\bapplications? (?:be |get |are |is )?(?:sent|submitted|emailed)\b"
+                        r"|\b(?:send|submit|email) (?:my |your |our |an? |the )?(?:application|cv|resume|résumé)s?\b"),
+           None, _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply", "send", "sent", "submit"})),
     # "Who can I contact about ...?": the lines that name someone with an email or phone, often
     # under a "Contact ..." heading ("Name: Sarah Okafor" / "Email: ...")
     Intent("contact", _rx(r"\bwho (?:can|should|do|would) (?:i|we|you) (?:contact|speak to|talk to|email|call|write to)\b"
@@ -137,7 +139,8 @@ INTENTS: tuple[Intent, ...] = (
     # "What's the closing date?", "Is there a deadline to apply?": a line that says the posting
     # closes with a date or a time ("Closing date: 7 April 2025", "Closes in 19 days (Saturday 31
     # May)"); strict, so "meet agreed deadlines" of the work answers nothing
-    Intent("deadline", _rx(r"\b(?:closing(?: date)?|closes?|closed|deadlines?|apply by|last day to apply|applications? close)\b"),
+    Intent("deadline", _rx(r"\b(?:closing(?: date)?|closes?|closed|deadlines?|apply by|last day to apply|applications? close"
+                           r"|by (?:what|which) date (?:\w+ ){0,3}apply|by when (?:\w+ ){0,3}apply|applications? (?:are )?due)\b"),
            _rx(r"\b(?:clos(?:ing|es)|deadline|apply by|applications? (?:close|must be received)|no later than)\b[^.\n]{0,60}?"
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"

@@ -2330,3 +2330,11 @@ def test_a_town_no_posting_names_is_not_where_the_role_is(wording_bot):
     assert answer.text.startswith("No") and "Dayton" in answer.text, answer.text
     answer = wording_bot.ask("Is the porter job in Leeds?")
     assert answer.text.startswith("Yes"), answer.text
+
+
+def test_when_and_where_an_application_goes(wording_bot):
+    """"By what date must I apply?" asks the deadline; "Where do I send my resume?" asks how to
+    apply, not where the job is."""
+    assert "April 18, 2025" in wording_bot.ask("By what date must I apply for the Oakridge joiner job?").text
+    answer = wording_bot.ask("Where do I send my resume for the Oakridge joiner job?")
+    assert "jobs@oakridge.example" in answer.text and "based in" not in answer.text, answer.text
