@@ -184,7 +184,7 @@ _LISTED_AS = frozenset(content_stems("employer employers company companies"))
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
-_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications close)\b", re.IGNORECASE)
+_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes)\b", re.IGNORECASE)
 _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
@@ -1536,7 +1536,9 @@ class ExtractiveAnswerer:
             if not hit and not strict:
                 for i in shape.intents:
                     if _intent_word(t, i):
-                        hit = bool(stems & i.synonyms) or bool(i.cue and i.cue.search(unit.text)) or bool(not i.cue and i.section and i.section.search(unit.passage.section))
+                        # (a closing date's month is no start: ``_NOT_A_START``)
+                        no_start = i.name == "start" and bool(_NOT_A_START.search(unit.text))
+                        hit = (bool(stems & i.synonyms) or bool(i.cue and i.cue.search(unit.text))) and not no_start or bool(not i.cue and i.section and i.section.search(unit.passage.section))
                         if hit:
                             break
             if hit:

@@ -63,6 +63,7 @@ _OWN_STEMS = {
     "production": "=production", "productions": "=production", "productive": "=productive",
     "productivity": "=productive", "international": "=international", "internationally": "=international",
     "internal": "=internal", "internally": "=internal",
+    "starter": "=starter", "starters": "=starter",  # "new starters" are people, not when a job starts
 }
 
 

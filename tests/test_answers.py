@@ -2252,6 +2252,8 @@ def wording_bot(tmp_path_factory):
             "How to apply": "Apply through our careers site. Closing date: 2 May 2025.",
             "You will need": "- A current driver licence (category B) for moving equipment between sites"}),
         "planner.md": _posting("Strategic Planner", "Wattle Shire Council", "Roma, Queensland", {
+            "Housing": "- Subsidised housing for new starters for up to 6 months",
+            "How to apply": "Apply online. Applications close at 5:00pm AEST on Friday 21 February 2025.",
             "Eligibility": "Applicants must hold a visa with unrestricted work rights. "
                            "Council is unable to offer visa sponsorship for this position."}),
         "developer.md": _posting("Backend Developer", "Kornfeld GmbH", "Leipzig, Germany", {
@@ -2338,3 +2340,9 @@ def test_when_and_where_an_application_goes(wording_bot):
     assert "April 18, 2025" in wording_bot.ask("By what date must I apply for the Oakridge joiner job?").text
     answer = wording_bot.ask("Where do I send my resume for the Oakridge joiner job?")
     assert "jobs@oakridge.example" in answer.text and "based in" not in answer.text, answer.text
+
+
+def test_a_closing_date_or_new_starters_say_no_start(wording_bot):
+    """The month applications close in is no start date, nor are "new starters" one."""
+    answer = wording_bot.ask("When does the Wattle Shire planner start?")
+    assert answer.abstained and "February" not in answer.text and "starters" not in answer.text, answer.text
