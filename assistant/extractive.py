@@ -1545,8 +1545,8 @@ class ExtractiveAnswerer:
                 covered_weight += weights[t]
                 if t in keys:
                     key_covered = True
-            elif not t.isdigit() and t not in self.corpus.chunk_df:
-                unknown_missed = True  # asks about something no posting mentions at all
+            elif not t.isdigit() and t not in self.corpus.chunk_df and not any(_intent_word(t, i) for i in shape.intents):
+                unknown_missed = True  # asks about something no posting mentions at all ("benefits" may head none)
         total = sum(weights.values())
         coverage = covered_weight / total if total else (0.7 if cue or section_hit else 0.0)
         return coverage, cue, section_hit, key_covered and not unknown_missed, unknown_missed

@@ -107,7 +107,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(CLOCK + r"|\bhours\b|\bshifts?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"),
            _rx(r"schedule|hours|shifts?|working time|rota|arbeitszeit|horario"), frozenset({"hour", "schedul", "shift", "rota", "pattern"})),
     Intent("benefits", _rx(r"\b(?:benefits?|perks?|insurance|medical|health|leave|pto|time off|vacation|holidays?|401k|pension|equity|rsus?|stock|bonus\w*)\b"),
-           None, _rx(r"benefit|perk|culture|what we offer|offer|bieten|ofrecemos|avantages"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
+           None, _rx(r"benefit|perk|culture|what we offer|offer|package|rewards|bieten|ofrecemos|avantages"), frozenset({"benefit", "perk"})),  # generic words only: "equity" must be said, not implied
     Intent("requirements", _rx(r"\b(?:requir\w*|qualif\w*|skills?|need to (?:know|have)|must have|looking for|good at|prerequisites?|knowledge|background|profile|after|certific\w*|certs?|licen[cs]\w*)\b"),
            None, _rx(r"requirement|qualification|skill|knowledge|about you|you bring|profil|who you are|must|looking for|a fit if|you(?:'ll| will)? need|ideal candidate|we expect|nice to have|bonus points"
                r"|anforderung|qualifikation|requisitos"),  # "Dein Profil", "Ihr Profil", "Anforderungen"

@@ -2257,7 +2257,8 @@ def wording_bot(tmp_path_factory):
             "Eligibility": "Applicants must hold a visa with unrestricted work rights. "
                            "Council is unable to offer visa sponsorship for this position."}),
         "developer.md": _posting("Backend Developer", "Kornfeld GmbH", "Leipzig, Germany", {
-            "Visa & relocation": "We sponsor EU Blue Card applications and help with the paperwork."}),
+            "Visa & relocation": "We sponsor EU Blue Card applications and help with the paperwork.",
+            "The package": "- €70,000 – €84,000 gross per year\n- Company pension scheme (bAV) with a 20% employer top-up"}),
         "welder.md": _posting("Pipe Welder", "Duncairn Fabrication", "Hamilton, ON", {
             "Work authorization": "We do not sponsor visas.",
             "Perks": "- Staff accommodation is not provided, but we'll help you find a room locally"}),
@@ -2346,3 +2347,10 @@ def test_a_closing_date_or_new_starters_say_no_start(wording_bot):
     """The month applications close in is no start date, nor are "new starters" one."""
     answer = wording_bot.ask("When does the Wattle Shire planner start?")
     assert answer.abstained and "February" not in answer.text and "starters" not in answer.text, answer.text
+
+
+def test_a_pension_answers_retirement_benefits_under_a_package_heading(wording_bot):
+    """No posting says "benefits": the word asks for the kind of answer, it is not one a
+    sentence must say ("Company pension scheme" under "The package")."""
+    answer = wording_bot.ask("What retirement benefits does the Kornfeld developer job offer?")
+    assert "pension" in answer.text and not answer.abstained, answer.text
