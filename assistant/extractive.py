@@ -155,6 +155,7 @@ _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2|blue card"
+_HOUSING = frozenset(content_stems("accommodation lodging housing"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
 # says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
 _SAID_AS = (
@@ -168,6 +169,10 @@ _SAID_AS = (
     (re.compile(rf"\b(?:{_VISA}|visas?|work permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
     (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|work permits?)\b", re.IGNORECASE),
      frozenset(content_stems("visa sponsor"))),
+    # a place to stay is said by "a rent-free, furnished Council house", "books and pays for your hotel"
+    (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
+                r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),
+     _HOUSING),
     # "health insurance" is said by "Medical, dental and vision insurance", "private medical cover"
     (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?)\b", re.IGNORECASE),
      frozenset(content_stems("health medical insurance"))),
@@ -1383,6 +1388,8 @@ class ExtractiveAnswerer:
                 sentence = passage.text[a:b]
                 stems = set(content_stems(sentence))
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
+                if "accommod" in asked and _ADJUSTMENT.search(sentence):
+                    continue  # accommodations for disabled candidates are no place to stay
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
                         and not (affirmed and _denied(sentence, asked)) and (not denied or _denied(sentence, asked))):
@@ -1489,6 +1496,8 @@ class ExtractiveAnswerer:
         # say the asked word itself: then the line that says it answers ("including equity
         # (RSUs)" rather than "+ RSUs")
         stems |= _said_as(unit.text) - self.corpus.posting_stems.get(unit.passage.posting_id, frozenset())
+        if "accommod" in stems and _ADJUSTMENT.search(unit.text):
+            stems -= _HOUSING  # an interview's "reasonable accommodation" is no place to stay
         intent = shape.primary
         if intent is not None and intent.name == "start" and _DATE_SPAN.search(unit.text):
             stems |= _END_WORDS  # "When does it start and end?" is answered by "from 15 June to 21 August"
@@ -1801,10 +1810,12 @@ def _denied(sentence: str, terms: list[str]) -> bool:
     offered", but not "Health insurance from day one, no waiting period" of "dental"."""
     if not _DENIES.search(sentence):
         return False
-    # within its clause: "Virtual stock options (VSOP) – we don't run a cash bonus scheme" denies
-    # the bonus, not the options; "Staff accommodation is not provided, but we'll help" denies it
+    # a word asked is denied as the posting says it: "housing" by "Staff accommodation is not provided"
+    terms = set(terms).union(*(family for _, family in _SAID_AS if family & set(terms)))
     # "no sooner than December 2026", "not more than 2 pages": a bound, not a denial
     sentence = _BOUND_NOT.sub(" ", sentence)
+    # within its clause: "Virtual stock options (VSOP) – we don't run a cash bonus scheme" denies
+    # the bonus, not the options; "Staff accommodation is not provided, but we'll help" denies it
     for clause in _CLAUSE_BREAK.split(sentence):
         tokens = re.findall(r"[\w'’]+", clause)
         denials = [n for n, w in enumerate(tokens) if _DENIES.fullmatch(w)]
@@ -1813,6 +1824,11 @@ def _denied(sentence: str, terms: list[str]) -> bool:
     return False
 
 
+# "Accommodations are available on request ... in the selection process", "reasonable accommodation"
+_ADJUSTMENT = re.compile(
+    r"\breasonable accommodations?\b|\baccommodations?\b[^.\n]{0,80}\b(?:selection|interview\w*|hiring|recruitment|application)\s+process"
+    r"|\baccommodations?\b[^.\n]{0,80}\b(?:disabilit\w*|AODA|ADA|accessib\w*)|\b(?:disabilit\w*|special needs?)\b[^.\n]{0,80}\baccommodat\w*",
+    re.IGNORECASE)
 _BOUND_NOT = re.compile(r"\b(?:no|not)\s+(?:sooner|later|earlier|more|less|fewer|longer|shorter|greater|fewer)\s+than\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|[()]|,\s*(?=(?:but|however|although|though|yet|while|whereas)\b)", re.IGNORECASE)
 
@@ -1832,7 +1848,8 @@ def _names_things(text: str, asked: str) -> bool:
 
 def _said_as(text: str) -> set[str]:
     """The stems ``text`` says in other words (``_SAID_AS``)."""
-    return {t for pattern, family in _SAID_AS if pattern.search(text) for t in family}
+    said = {t for pattern, family in _SAID_AS if pattern.search(text) for t in family}
+    return said - _HOUSING if _ADJUSTMENT.search(text) else said
 
 
 def _only_title(sentence: str, title: str | None) -> bool:

@@ -2249,7 +2249,9 @@ def wording_bot(tmp_path_factory):
         "porter.md": _posting("Hospital Porter", "Fenwick General Hospital", "Leeds, UK", {
             "Hours": "37.5 hours a week on a rota. Overtime is paid at time and a half after 40 hours.",
             "Pay": "£24,100 per annum",
-            "How to apply": "Apply through our careers site. Closing date: 2 May 2025.",
+            "How to apply": "Apply through our careers site. Closing date: 2 May 2025. "
+                            "Reasonable accommodations are available on request during the interview process. "
+                            "If you have a disability that requires accommodation, please tell us.",
             "You will need": "- A current driver licence (category B) for moving equipment between sites"}),
         "planner.md": _posting("Strategic Planner", "Wattle Shire Council", "Roma, Queensland", {
             "Housing": "- Subsidised housing for new starters for up to 6 months",
@@ -2354,3 +2356,15 @@ def test_a_pension_answers_retirement_benefits_under_a_package_heading(wording_b
     sentence must say ("Company pension scheme" under "The package")."""
     answer = wording_bot.ask("What retirement benefits does the Kornfeld developer job offer?")
     assert "pension" in answer.text and not answer.abstained, answer.text
+
+
+def test_a_place_to_stay_in_other_words_and_not_a_candidate_s_adjustment(wording_bot):
+    """Housing is said as "accommodation", "pays for your motel"; an interview's "reasonable
+    accommodations" and "accommodation is not provided" offer none."""
+    answer = wording_bot.ask("Which jobs provide housing?")
+    for offered in ("Strategic Planner", "QA Tester", "Site Joiner"):
+        assert offered in answer.text, answer.text
+    assert "Pipe Welder" not in answer.text and "Hospital Porter" not in answer.text, answer.text
+    assert wording_bot.ask("Does the Duncairn welder job provide housing?").text.startswith("No.")
+    answer = wording_bot.ask("Does the Fenwick porter job offer relocation assistance or housing?")
+    assert answer.abstained, answer.text
