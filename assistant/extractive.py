@@ -1488,6 +1488,9 @@ class ExtractiveAnswerer:
             answered = {u.passage.posting_id for u in chosen}
             claims += [Claim(f"For {self.corpus.label(pid)}, I couldn't find this in its posting.") for pid in targets
                        if pid not in answered and pid in self.corpus.postings]
+            verdict = _date_verdict(shape.text, chosen, self.corpus.label)
+            if verdict:
+                claims.append(Claim(verdict))
         return Draft(claims, abstained=False)
 
     def _coverage(self, unit: Unit, shape: QuestionShape, terms: list[str], weights: dict[str, float]):
@@ -1803,6 +1806,58 @@ def _asked_shapes(question: str, terms: tuple[str, ...]) -> tuple[str | None, tu
     of the things whose names are asked ("which products") and the two sides of an "or"."""
     named = _NAMED_THINGS.search(question)
     return (stem(named.group(1)) if named else None), _alternatives(question, list(terms))
+
+
+_MONTH_NUMBER = {m: n for n, m in enumerate(
+    "january february march april may june july august september october november december".split(), start=1)}
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+),?\s+(\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+# "Which closes first ...?", "... the later closing date ...?": the comparison asks which date
+_ASKS_EARLIER = re.compile(r"\b(?:earlier|earliest|sooner|soonest|first|before)\b", re.IGNORECASE)
+_ASKS_LATER = re.compile(r"\b(?:later|latest|last|after)\b", re.IGNORECASE)
+_DATE_TOPICS = (
+    (re.compile(r"\b(?:start\w*|begin\w*)\b", re.IGNORECASE), re.compile(r"\b(?:start\w*|begin\w*|launch\w*|commenc\w*)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:clos\w*|deadlines?|apply)\b", re.IGNORECASE), re.compile(r"\b(?:clos\w*|deadlines?|apply by|due)\b", re.IGNORECASE)),
+)
+
+
+def _dates(text: str) -> list[tuple[tuple[int, int, int], str]]:
+    """The full dates a sentence writes ("14 March 2025", "April 7, 2025"), as (y, m, d) and as written."""
+    found = []
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = _MONTH_NUMBER.get(m.group(2).lower())
+        if month:
+            found.append((m.start(), (int(m.group(3)), month, int(m.group(1))), m.group(0)))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = _MONTH_NUMBER.get(m.group(1).lower())
+        if month:
+            found.append((m.start(), (int(m.group(3)), month, int(m.group(2))), m.group(0)))
+    return [(when, said) for _, when, said in sorted(found)]
+
+
+def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:
+    """Which of two roles' dates comes first or last, as the question asks it, when each role's
+    answer says one full date: "Sous Chef ... comes first: 3 March 2025, before April 7, 2025"."""
+    earlier, later = bool(_ASKS_EARLIER.search(question)), bool(_ASKS_LATER.search(question))
+    if earlier == later:
+        return None
+    # a sentence of several dates gives the one its cue names: "Start date: 3 March 2025 (contract ends 31 October 2025)"
+    topic = next((cue for asked, cue in _DATE_TOPICS if asked.search(question)), None)
+    per_role: dict[str, list] = {}
+    for unit in chosen:
+        dates = _dates(unit.text)
+        if len({when for when, _ in dates}) > 1 and topic is not None:
+            cued = topic.search(unit.text)
+            dates = [d for d in dates if cued and unit.text.find(d[1]) > cued.start()][:1]
+        per_role.setdefault(unit.passage.posting_id, []).extend(dates)
+    if len(per_role) != 2 or any(len({when for when, _ in dates}) != 1 for dates in per_role.values()):
+        return None
+    (a, [(when_a, said_a), *_]), (b, [(when_b, said_b), *_]) = per_role.items()
+    if when_a == when_b:
+        return f"Both say the same date, {said_a}."
+    if (when_a < when_b) != earlier:
+        a, b, said_a, said_b = b, a, said_b, said_a
+    return f"So {label(a)} comes {'first' if earlier else 'later'}: {said_a}, against {said_b}."
 
 
 def _denied(sentence: str, terms: list[str]) -> bool:

@@ -2310,6 +2310,10 @@ def test_a_comparative_asks_for_both_sides(wording_bot):
     """"Which has the later closing date ...?": "later" is how to compare, not a word to find."""
     answer = wording_bot.ask("Which has the later closing date: the joiner job or the porter job?")
     assert "April 18, 2025" in answer.text and "2 May 2025" in answer.text, answer.text
+    # and says which, from the two dates it cites
+    assert "Hospital Porter (Fenwick General Hospital) comes later: 2 May 2025, against April 18, 2025" in answer.text, answer.text
+    answer = wording_bot.ask("Which closes first, the porter job or the joiner job?")
+    assert "Site Joiner (Contract) (Oakridge Interiors LLC) comes first: April 18, 2025" in answer.text, answer.text
 
 
 def test_a_denial_reaches_only_its_own_clause(wording_bot):
