@@ -261,12 +261,13 @@ def _period(tail: str, rest_of_line: str, line: str) -> str | None:
 
 
 _COUNTED = re.compile(
-    r"^\s*\+?\s*(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|%|percent|people|employees|staff|"
-    r"visits?|shifts?|patients?|stores?|locations?|countries|markets|customers|tage|stunden|jahre)\b",
+    r"^\s*\+?\s*(?:%|(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|%|percent|people|employees|staff|"
+    r"visits?|shifts?|patients?|stores?|locations?|countries|markets|customers|tage|stunden|jahre)\b)",  # "15% of salary" too
     re.IGNORECASE,
 )
 
 
+_PAY_SEGMENT = re.compile(rf"^{_AMOUNT}(?:\s*(?:–|—|-|to)\s*{_AMOUNT})?\s*{_PER}(?:hour|hr|day|week|fortnight|month|year|annum)\b", re.IGNORECASE)
 _LABELLED_PAY = re.compile(
     rf"^\W*(?:(?:annual|base|basic|hourly|weekly|monthly|yearly|starting|daily|day)\s+)?{_PAY_WORDS.pattern}", re.IGNORECASE)
 
@@ -287,7 +288,9 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             continue  # no number, so no amount
         labelled = bool(_LABELLED_PAY.match(line))
         in_pay_section = any(a <= line_start < b for a, b in pay_spans)
-        mentions_pay = bool(_PAY_WORDS.search(line))
+        # "Full time · $29.50 per hour": a header line's part that is only an amount per period
+        mentions_pay = bool(_PAY_WORDS.search(line)) or (
+            len(line) < 120 and any(_PAY_SEGMENT.match(seg.strip()) for seg in SEGMENT_SEPARATOR.split(line)[1:]))
         context = 0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3
         # The cheap reasons to pass an amount by come first: most numbers are not pay, and the
         # pay period (fifteen searches) is looked for only when it decides.
@@ -311,6 +314,8 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             explicit = [c for c, written in (_currency(m.group("a")), _currency(m.group("b") or "")) if c and written]
             tail_code = _TAIL_CODE.match(tail)
             currency = explicit[0] if explicit else (tail_code.group(1) if tail_code else (a_cur or b_cur))
+            cents = re.match(r"\s*(?:cents?\b|¢)", tail)
+            currency = currency or ("USD" if cents else None)  # a dollar's cents: local dollars below
             if currency is None and (not mentions_pay or _COUNTED.match(tail)):
                 continue  # no currency and no pay word; or "3 days a week", "40 hours": a count
             # the rest of the sentence, not the next one ("... € base. Hybrid: 3 days per week")
@@ -322,6 +327,8 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             if b_val is not None and b_k and a_val < 1000 and not _SUFFIX.search(m.group("a")):
                 a_val *= 1_000  # "120-150k": the k belongs to both ends
             low, high = (a_val, b_val) if b_val is not None else (a_val, a_val)
+            if cents:
+                low, high = round(low / 100, 4), round(high / 100, 4)  # "64 cents (CAD) per mile"
             if high < low:
                 low, high = high, low
             if high < 5 and period is None:
@@ -331,7 +338,7 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             if period is None:
                 period = "year" if high >= 10_000 else ("hour" if high <= 300 else None)
             rank = context * 2 + (0 if b_val is not None else 1)
-            tail_period = next((found for _, p in _PERIOD_PATTERNS if (found := p.search(tail))), None)
+            tail_period = min((found for _, p in _PERIOD_PATTERNS if (found := p.search(tail))), key=lambda f: f.start(), default=None)
             if tail_period:
                 span = (m.group("a") + m.group(0)[len(m.group("a")):m.start("tail") - m.start()] + tail[: tail_period.end()]).strip()
             else:
@@ -356,7 +363,7 @@ _CITIES = frozenset(
     Ankara|Tel Aviv|Dubai|Abu Dhabi|Riyadh|Cairo|Lagos|Nairobi|Cape Town|Johannesburg|Bangalore|Bengaluru|Mumbai|Delhi|
     New Delhi|Hyderabad|Pune|Chennai|Gurgaon|Gurugram|Noida|Singapore|Hong Kong|Shanghai|Beijing|Shenzhen|Tokyo|Osaka|
     Seoul|Taipei|Sydney|Melbourne|Brisbane|Perth|Auckland|Mexico City|São Paulo|Sao Paulo|Buenos Aires|Bogotá|Bogota|
-    Santiago|Lima|Moscow|Saint Petersburg|Kyiv|Kiev|Tbilisi|Yerevan|Almaty|Remote""".replace("\n", "").split("|")
+    Santiago|Lima|Moscow|Saint Petersburg|Kyiv|Kiev|Tbilisi|Yerevan|Almaty|Auckland|Wellington|Christchurch|Remote""".replace("\n", "").split("|")
 )
 _CITIES = frozenset(c.strip() for c in _CITIES)
 _CITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _CITIES), key=len, reverse=True)) + r")\b")
@@ -491,21 +498,36 @@ def _title_at(lines: list[str]) -> int:
     name ("UNIVERSITY OF ASHWORTH" / "School of ...") and one of the next three is a job's
     ("Research Assistant in Coastal Flood Modelling")."""
     for i, line in enumerate(lines[:5]):
-        if re.match(r"#(?!#)\s*\S", line) and not _heading_phrase(line.lstrip("# ")):
-            return i
+        if re.match(r"#(?!#)\s*\S", line):
+            # "# The Lantern Quay Hotel, Singapore" / "## Careers: Front Office Manager": the page's
+            # title is the employer, the role is the line under it
+            name = line.lstrip("# ")
+            below = lines[i + 1].lstrip("# ") if i + 1 < len(lines) else ""
+            if ((_name_like(name) or _company_and_place(name)) and not _ROLE_WORDS.search(name)
+                    and lines[i + 1 : i + 2] and lines[i + 1].startswith("##") and _ROLE_WORDS.search(below)
+                    and not _heading_phrase(below)):
+                return i + 1
+            if not _heading_phrase(name):
+                return i
     for i, line in enumerate(lines[:3]):
         if _VACANCY_BANNER.match(line) and i + 1 < len(lines) and _title_like(lines[i + 1]):
             return i + 1
     labels = 0
-    while labels < min(3, len(lines) - 1) and _LABEL_VALUE.match(_EMPHASIS.sub("", lines[labels])) and len(lines[labels]) < 80:
-        labels += 1
+    while labels < min(3, len(lines) - 1) and len(lines[labels]) < 80 and (
+            _LABEL_VALUE.match(_EMPHASIS.sub("", lines[labels])) or _REQ_LABEL.match(_EMPHASIS.sub("", lines[labels]))):
+        labels += 1  # "Job ref: KVH-2291", "Job ID 88231045"
     if labels and _title_like(lines[labels]):
         return labels
-    if lines and _name_like(lines[0]) and not _ROLE_WORDS.search(lines[0]):
+    if lines and _name_led(lines[0]) and not _ROLE_WORDS.search(lines[0]):
         for i, line in enumerate(lines[1:4], start=1):
             if len(line) < 80 and not re.search(r"[.:!?]$", line) and _ROLE_WORDS.search(line):
                 return i if all(len(above) < 80 and not _ROLE_WORDS.search(above) for above in lines[1:i]) else 0
     return 0
+
+
+def _name_led(line: str) -> bool:
+    """Only a name, or a name and what it is part of: "Ashgrove Academy — part of the Whitmoor Learning Trust"."""
+    return _name_like(line) or (_name_like(_segments(line)[0]) and bool(re.search(r"\s[–—-]\s+(?:part of|a member of|member of)\b", line)))
 
 
 def _title_like(line: str) -> bool:
@@ -526,14 +548,21 @@ def _short_line(line: str) -> bool:
 def _header_lines(text: str) -> list[str]:
     """The short lines around the title (company, place, type, id), at most eight: those above
     a markdown title and those right under it, without bold or underline marks."""
+    return _header_parts(text)[0][:8]
+
+
+def _header_parts(text: str) -> tuple[list[str], int]:
+    """The header lines, and how many of them stand above the title."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     at = _title_at(lines)
-    out = [line for line in lines[:at] if _short_line(line) and not line.startswith("#")]
+    out = [line.lstrip("# ") if at and line.startswith("# ") else line for line in lines[:at]
+           if _short_line(line) and (not line.startswith("#") or line.startswith("# "))]
+    above = len(out)
     for line in lines[at + 1 : at + 9]:
         if line.startswith("#") or not _short_line(line) or _BULLET.match(line):
             break
         out.append(line)
-    return [_EMPHASIS.sub("", line).strip() for line in out][:8]
+    return [_EMPHASIS.sub("", line).strip() for line in out], above
 
 
 def _segments(line: str) -> list[str]:
@@ -639,7 +668,15 @@ def _address_place(segment: str) -> str | None:
 _TITLE_LABEL = re.compile(r"^\W*(?:job\s+title|role|position|vacancy|job)\s*:\s*(\S.{2,120})$", re.IGNORECASE)
 
 
+_HIRING_PREFIX = re.compile(r"^(?:now hiring|we['’]re hiring|we are hiring|hiring|job opening|vacancy|careers?)\s*[:!–—-]\s*", re.IGNORECASE)
+
+
 def extract_title(text: str, company: str | None = None) -> str | None:
+    title = _title(text, company)
+    return _HIRING_PREFIX.sub("", title) or title if title else title
+
+
+def _title(text: str, company: str | None = None) -> str | None:
     """The first line, or a markdown title under a page's metadata lines; the line after it when
     that is only the company's name ("Hooli" / role); a labelled one ("Role: Senior Backend
     Engineer") in a header block that starts with a label ("Company: Kopifin")."""
@@ -664,6 +701,10 @@ def extract_company(text: str, title: str | None) -> str | None:
     if name and name.isupper() and len(name) > 4:
         # "UNIVERSITY OF ASHWORTH" on the page's banner is the "University of Ashworth" of its text
         written = [m.group(0) for m in re.finditer(re.escape(name), text, re.IGNORECASE) if not m.group(0).isupper()]
+        if not written:  # "NORTHBOUND FREIGHT LINES LTD." written "Northbound Freight Lines" in the text
+            short = re.sub(r"[\s,]+(?:LTD|LIMITED|INC|LLC|PLC|CORP|GMBH|CO)\.?$", "", name)
+            written = [m.group(0) for m in re.finditer(rf"\b{re.escape(short)}\b", text, re.IGNORECASE)
+                       if not m.group(0).isupper()] if short != name else []
         return written[0] if written else name
     return name
 
@@ -673,7 +714,8 @@ def _company(text: str, title: str | None) -> str | None:
     if m:
         return m.group(1).strip().rstrip(".,:;!").strip()
     lines = [line.strip().lstrip("#").strip() for line in text.split("\n") if line.strip()]
-    header = _header_lines(text)
+    header, above = _header_parts(text)
+    header = header[:8]
     # A page that puts the company above the role: "Hooli" / "Machine Learning Engineer II".
     raw = [line.strip() for line in text.split("\n") if line.strip()]
     if lines and len(lines) > 1 and _name_like(lines[0]) and (_ROLE_WORDS.search(lines[1]) or _title_at(raw) > 0):
@@ -685,9 +727,11 @@ def _company(text: str, title: str | None) -> str | None:
             return said.group(1) or said.group(2)
     # A header line under the title: "Acme Robotics", "Globex Corporation · New York · Full-time".
     # One the posting names again is surest; else the first name-like line right under the title.
+    # (the lines under the title first: the employer's "MeridianRx Pharmacy · Columbus, Ohio"
+    # over a board's name above it that its text names again, "apply through JobHarbor")
     names = [
         name
-        for line in header
+        for line in header[above:] + header[:above]
         if not (title and line == title)
         for segment in map(_without_acronym, _segments(line))
         for name in [segment if _name_like(segment) else (_company_and_place(segment) or (None,))[0]]
@@ -696,8 +740,9 @@ def _company(text: str, title: str | None) -> str | None:
     for segment in names:
         if _named_elsewhere(segment, text):
             return segment
-    if header and names and any(names[0] in segment for segment in _segments(header[0])) and (title is None or header[0] != title):
-        return names[0]
+    first_line = [name for name in names if header and any(name in segment for segment in _segments(header[0]))]
+    if first_line and (title is None or header[0] != title):
+        return first_line[0]
     for pattern in _COMPANY_PATTERNS:
         for m in pattern.finditer(text):
             name = m.group(1).strip().rstrip(".,:;!").strip()
@@ -885,6 +930,8 @@ _DOLLAR_COUNTRIES = (
                        r"Ontario|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia)\b|, (?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE)\b")),
     ("AUD", re.compile(r"\b(?:Australia|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobart|Queensland|Victoria|"
                        r"New South Wales|Tasmania)\b|, (?:NSW|VIC|QLD|TAS|ACT)\b")),
+    ("NZD", re.compile(r"\b(?:New Zealand|Aotearoa|Auckland|Wellington|Christchurch|Hamilton, NZ|Dunedin|Tauranga)\b")),
+    ("SGD", re.compile(r"\bSingapore\b")),
 )
 
 
@@ -964,6 +1011,9 @@ def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
     company = extract_company(text, extract_title(text))
     title = extract_title(text, company)
     locations = extract_locations(text)
+    if company and company in locations and len(locations) > 1:
+        # "Location: Ashgrove Academy, Leeds, West Yorkshire": the employer is no place
+        locations = tuple(place for place in locations if place != company)
     return PostingFields(
         posting_id=posting_id,
         source=source,

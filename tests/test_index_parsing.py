@@ -822,6 +822,45 @@ _HEADERS = {
         "- 6 weeks' annual leave (5 weeks plus 1 week of remote area leave)\n- Free housing in a remote community\n\n"
         "The role is based at the Shire office and is not eligible for remote working.\n",
         {"office_policy": "The role is based at the Shire office and is not eligible for remote working."}, None),
+    # A board's name its text names again ("apply through it") above the employer's own line
+    "board_named_again.txt": (
+        "HireHaven  |  Find Jobs  |  Company Reviews  |  Salaries  |  Post a Job  |  Sign In\n\n"
+        "Pharmacy Technician\nBirchwell Pharmacy · Dayton, Ohio, United States\n\nAbout Birchwell\n"
+        "Birchwell is a family-owned pharmacy group with six stores around Dayton and Springfield.\n\n"
+        "How to apply\nApply with your résumé through HireHaven or email jobs@birchwell.example.\n",
+        {"title": "Pharmacy Technician", "company": "Birchwell Pharmacy"}, None),
+    # A job id above the title; pay in a bare "$" in New Zealand
+    "job_id_above.txt": (
+        "Home › Jobs › Retail › Wellington\nPosted 4 days ago  |  Job ID 77120934\n\nStore Supervisor\n"
+        "Kereru Outdoor — Lambton Quay, Wellington\nFull time · $31.20 per hour\n\nABOUT US\n"
+        "Kereru Outdoor sells tramping and camping gear from nine stores around Aotearoa.\n",
+        {"title": "Store Supervisor", "requisition_id": "77120934",
+         "salary": Salary(31.2, 31.2, "NZD", "hour", "$31.20 per hour")}, None),
+    # A school named with its trust above the role in capitals
+    "school_of_a_trust.txt": (
+        "Fernhill Primary — part of the Riverside Schools Trust\n\nTEACHER OF KEY STAGE 2\n\n"
+        "Location: Fernhill Primary, Leeds, West Yorkshire\nSalary: MPS (£31,650 – £43,607)\n\nTHE POST\n"
+        "We are looking for an enthusiastic class teacher to join our Year 5 team of three teachers this September.\n",
+        {"title": "TEACHER OF KEY STAGE 2", "company": "Fernhill Primary", "locations": ("Leeds, West Yorkshire",)}, None),
+    # "Now Hiring:" is no part of the title; the banner's "LTD." company as its text writes it; cents per mile
+    "now_hiring.txt": (
+        "PRAIRIE ROUTE CARRIERS LTD.\nNow Hiring: Regional Truck Driver (Class 1)\nHome terminal: Regina, Saskatchewan, Canada\n\n"
+        "WHO WE ARE\nPrairie Route Carriers has hauled grain and fertiliser across the Prairies since 2004.\n\n"
+        "PAY\n- 58 cents per mile, paid weekly\n",
+        {"title": "Regional Truck Driver (Class 1)", "company": "Prairie Route Carriers",
+         "salary": Salary(0.58, 0.58, "CAD", "mile", "58 cents per mile")}, None),
+    # A page titled with the employer and its city, the role in the heading under it
+    "employer_page_title.md": (
+        "# The Harbour Reach Hotel, Singapore\n## Careers: Night Manager\n\n### The hotel\n"
+        "The Harbour Reach is a 240-room hotel on Clarke Quay with two restaurants.\n\n### Compensation\n"
+        "- Basic salary: $4,900 – $5,600 per month\n",
+        {"title": "Night Manager", "company": "The Harbour Reach Hotel", "locations": ("Singapore",),
+         "salary": Salary(4900, 5600, "SGD", "month", "$4,900 – $5,600 per month")}, None),
+    # A bonus in per cent of salary is no salary
+    "percent_bonus.md": (
+        "# Payroll Analyst\n**Ardmore Fund Services** · Cork, Ireland · Hybrid\n\n**Salary:** Competitive, depending on experience\n\n"
+        "## Benefits\n- Discretionary annual bonus of up to 12% of salary\n",
+        {"salary": None}, None),
 }
 
 
