@@ -405,6 +405,9 @@ def _said_of(previous: tuple[str, ...], role: RoleMatch, question: str, corpus: 
     return all(t in corpus.posting_stems.get(pid, frozenset()) for pid in previous for t in role.terms)
 
 
+_JOB_WORD = re.compile(r"\b(?:job|role|position|posting|gig|vacancy|opening|one)\b", re.IGNORECASE)
+
+
 def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -> RoleMatch | None:
     """"the principal Content ML role and the ML engineering internship": when every part around
     "and"/"or"/"vs" names a role by itself, each part's best posting, in the question's order.
@@ -418,8 +421,12 @@ def _each_role(question: str, corpus: Corpus, evidence: dict[str, int] | None) -
     if not 2 <= len(parts) <= 5:
         return None
     matches = [match_roles(part, corpus, evidence=evidence, whole=False) for part in parts]
-    if any(not m.posting_ids or m.by_place for m in matches):
+    # a place names a role where the part says it is a job's ("the Auckland job", "the Toronto one");
+    # a part that names none ("Which starts earlier, ...") asks, when two others name one each
+    named = [m for m, part in zip(matches, parts) if m.posting_ids and (not m.by_place or _JOB_WORD.search(part))]
+    if len(named) < 2 or (len(named) < len(matches) and any(m.posting_ids for m in matches if m not in named)):
         return None
+    matches = named
     # "Which nurse role has more patients per shift, Copper Logistics or Indigo Learning?": a part
     # that many postings fit alike is the question, not a role, when two other parts name one each
     clear = [m for m in matches if m.equal <= ANSWERED_AT_ONCE]

@@ -2263,6 +2263,7 @@ def wording_bot(tmp_path_factory):
             "The package": "- €70,000 – €84,000 gross per year\n- Company pension scheme (bAV) with a 20% employer top-up"}),
         "welder.md": _posting("Pipe Welder", "Duncairn Fabrication", "Hamilton, ON", {
             "Work authorization": "We do not sponsor visas.",
+            "How to apply": "Please email your resume and tickets to hr@duncairn.example by 9 April 2025.",
             "Perks": "- Staff accommodation is not provided, but we'll help you find a room locally"}),
         "tester.md": _posting("QA Tester", "Brightmoor Games", "Dundee, UK", {
             "Perks": "- Share options (EMI) – we don't run a cash bonus scheme\n"
@@ -2372,3 +2373,11 @@ def test_a_place_to_stay_in_other_words_and_not_a_candidate_s_adjustment(wording
     assert wording_bot.ask("Does the Duncairn welder job provide housing?").text.startswith("No.")
     answer = wording_bot.ask("Does the Fenwick porter job offer relocation assistance or housing?")
     assert answer.abstained, answer.text
+
+
+def test_a_role_named_by_its_town_in_a_comparison_and_a_deadline_said_as_send_by(wording_bot):
+    """"Which closes first, the Hamilton job or ...": a part of the comparison naming a town names
+    that posting; "email your resume ... by 9 April 2025" is when applications close."""
+    assert "9 April 2025" in wording_bot.ask("When do applications for the Duncairn welder job close?").text
+    answer = wording_bot.ask("Which closes first, the Hamilton job or the Oakridge joiner job?")
+    assert "Pipe Welder (Duncairn Fabrication) comes first: 9 April 2025, against April 18, 2025" in answer.text, answer.text
