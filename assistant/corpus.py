@@ -202,7 +202,7 @@ _INFORMAL = {
     "nite": "night", "nites": "nights", "tonite": "tonight", "thru": "through", "wknd": "weekend", "wknds": "weekends",
     "wk": "week", "wks": "weeks", "hrs": "hours", "yr": "year", "yrs": "years", "mgr": "manager",
     "govt": "government", "cert": "certification", "certs": "certifications", "dept": "department",
-    "mgmt": "management", "quals": "qualifications", "comp": "compensation", "ot": "overtime",
+    "mgmt": "management", "quals": "qualifications", "comp": "compensation", "ot": "overtime", "hols": "holidays",
 }  # not "hr" (HR), "mo" (Missouri), "req" (a requisition); "ot" only where no posting says "OT" (therapy)
 
 

@@ -154,20 +154,23 @@ _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlemen
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
-_VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2|blue card"
+_VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
+_WORKPLACE_WORDS = frozenset(content_stems("work working home days day week weekly office hybrid remote onsite site person from"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
 # says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
 _SAID_AS = (
     (_LEAVE_SAID, _LEAVE_WORDS),
     (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
-     frozenset(content_stems("retirement pension plan"))),  # a 401(k) is a plan
+     frozenset(content_stems("retirement pension plan 401k"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
     # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
     # "We sponsor EU Blue Card applications"; a visa alone ("hold a visa with work rights") sponsors nothing
-    (re.compile(rf"\b(?:{_VISA}|visas?|work permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
-    (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|work permits?)\b", re.IGNORECASE),
+    (re.compile(rf"\b(?:{_VISA}|visas?|work[- ]permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
+    # ("will support LMIA and work-permit applications" sponsors too)
+    (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|work[- ]permits?)\b"
+                r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b[^.\n]{0,20}\bapplications?\b", re.IGNORECASE),
      frozenset(content_stems("visa sponsor"))),
     # a place to stay is said by "a rent-free, furnished Council house", "books and pays for your hotel"
     (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
@@ -738,10 +741,12 @@ class ExtractiveAnswerer:
                 text = passage.text[a:b]
                 if is_instruction(text):
                     continue
+                # a pay section's own line ("Salary: Competitive, DOE") before a pay word elsewhere
+                # ("a bonus of up to 15% of salary")
                 if _PAY_WORD.search(_PERK_MONEY.sub(" ", text.replace(company, " ") if company else text)):
-                    found.append((0 if pay_section else 1, len(found), passage, text))
+                    found.append((0 if pay_section else 2, len(found), passage, text))
                 elif only_pay:
-                    found.append((2, len(found), passage, text))
+                    found.append((1, len(found), passage, text))
         if not found:
             return None
         _, _, passage, text = min(found, key=lambda f: f[:2])
@@ -874,7 +879,9 @@ class ExtractiveAnswerer:
                 passage = True
             if passage is None:
                 continue
-            if said or figures:  # "Which roles offer a 401(k)?" says only a figure
+            if "office" in kinds and pid in quotes and not figures and all(t in _WORKPLACE_WORDS for t in said):
+                pass  # "Which jobs offer work-from-home days?": the policy line says it, not "7 days a week"
+            elif said or figures:  # "Which roles offer a 401(k)?" says only a figure
                 # a word the role's own title says need not be said again ("a nursing license" of a nurse)
                 own_title = set(content_stems(fields.title or "")) & offered if offered else set()  # (no restemming per list)
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,

@@ -37,7 +37,8 @@ QUESTION_FILLER = frozenset(
     compare comparison versus both each either summarize summarise summary overview according tell ask asks asked kind actually really exactly typically usually after total want wants seek seeks seeking
     prior previous often use uses used using rather instead between join joins joining
     handle handles handled kick kicks better sooner specific particular range ranges right written every
-    explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided""".split()
+    explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided
+    extra additional""".split()
 )
 
 SPELLING_EXTRA = frozenset(

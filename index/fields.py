@@ -79,6 +79,8 @@ def _is_heading(line: str, next_line: str | None, in_header: bool = False, prev_
         return False
     if re.search(r"\s[·|•]\s", line):
         return False  # "Full-time · Fixed-term contract": facts of a header line, not a heading
+    if next_line.startswith("#") and (prev_line or "").startswith("#"):
+        return False  # "## Salary" / "Competitive, depending on experience" / "## Benefits": a body line
     body = line.rstrip(":").strip()
     if not body or re.search(r"[.;,!?]$|\d", body) or len(body.split()) > 7:
         return False
@@ -424,7 +426,7 @@ _ON_SITE = r"on-?site(?!\s+(?:parking|gym|canteen|cafeteria|caf[eé]|childcare|n
 # "remote working", not "remote area leave" or "remote communities": where the work is, not where a place is
 _REMOTE = r"remote(?!\s+(?:areas?|allowance|locations?|communit\w+|regions?|regional|islands?|towns?|villages?|parts|sites?|mine|mines))"
 _OFFICE = re.compile(
-    rf"\b(?:{_REMOTE}|hybrid|{_ON_SITE}|in[- ]office|in the office|office attendance|in[- ]person|work from home|"
+    rf"\b(?:{_REMOTE}|hybrid|{_ON_SITE}|in[- ]office|in the office|office attendance|in[- ]person|work[- ]from[- ]home|"
     r"wfh|days (?:per|a|each) week in|days per week|days a week|homeoffice|home office)\b",
     re.IGNORECASE,
 )
@@ -879,7 +881,7 @@ def extract_requisition_id(text: str) -> str | None:
 
 
 _OFFICE_STRONG = re.compile(
-    rf"\b(?:{_REMOTE}|hybrid\w*|{_ON_SITE}|days (?:per|a|each) week|office attendance|work from home|homeoffice)\b",
+    rf"\b(?:{_REMOTE}|hybrid\w*|{_ON_SITE}|days (?:per|a|each) week|office attendance|work[- ]from[- ]home|homeoffice)\b",
     re.IGNORECASE,
 )
 # "3 days a week in the office", "2 Tage pro Woche"; not "a 4-day week", which is how long the week is

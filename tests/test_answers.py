@@ -2247,7 +2247,9 @@ def wording_bot(tmp_path_factory):
             "Requirements": "- Valid driver's license and your own hand tools",
             "How to apply": "Email your resume to jobs@oakridge.example. Apply by April 18, 2025."}),
         "porter.md": _posting("Hospital Porter", "Fenwick General Hospital", "Leeds, UK", {
-            "Hours": "37.5 hours a week on a rota. Overtime is paid at time and a half after 40 hours.",
+            "Hours": "37.5 hours a week on a rota. Overtime is paid at time and a half after 40 hours. "
+                     "Public holidays worked are paid at double time.",
+            "Pension": "- NHS Pension Scheme (employer contribution 20.6%)",
             "Pay": "£24,100 per annum",
             "How to apply": "Apply through our careers site. Closing date: 2 May 2025. "
                             "Reasonable accommodations are available on request during the interview process. "
@@ -2266,9 +2268,16 @@ def wording_bot(tmp_path_factory):
             "How to apply": "Please email your resume and tickets to hr@duncairn.example by 9 April 2025.",
             "Perks": "- Staff accommodation is not provided, but we'll help you find a room locally"}),
         "tester.md": _posting("QA Tester", "Brightmoor Games", "Dundee, UK", {
-            "Perks": "- Share options (EMI) – we don't run a cash bonus scheme\n"
+            "Studio": "Our studio is open 7 days a week.",
+            "Perks": "- Hybrid working: from home 2 days a week after your first month\n"
+                     "- Share options (EMI) – we don't run a cash bonus scheme\n"
                      "- Two weeks' temporary accommodation when you move to Dundee",
             "Who can apply": "Graduates are welcome to apply if they finish their course no later than June 2026."}),
+        "driver.md": _posting("Long-Haul Driver", "Red River Haulage", "Brandon, Manitoba", {
+            "Foreign drivers": "Red River is an approved LMIA employer and will support LMIA and work-permit applications."}),
+        "accountant.md": _posting("Fund Accountant", "Lisdara Fund Services", "Galway, Ireland", {
+            "Salary": "Competitive, depending on experience (DOE)",
+            "Benefits": "- Discretionary annual bonus of up to 10% of salary"}),
     })
 
 
@@ -2381,3 +2390,19 @@ def test_a_role_named_by_its_town_in_a_comparison_and_a_deadline_said_as_send_by
     assert "9 April 2025" in wording_bot.ask("When do applications for the Duncairn welder job close?").text
     answer = wording_bot.ask("Which closes first, the Hamilton job or the Oakridge joiner job?")
     assert "Pipe Welder (Duncairn Fabrication) comes first: 9 April 2025, against April 18, 2025" in answer.text, answer.text
+
+
+def test_benefits_asked_in_other_words(wording_bot):
+    """"a 401k" of a posting with a pension gets the pension; "public hols" are public holidays;
+    an LMIA and work-permit applications supported are sponsorship; the work-from-home list quotes
+    the policy line, not "open 7 days a week"."""
+    assert "NHS Pension Scheme" in wording_bot.ask("does the porter job do a 401k?").text
+    assert "double time" in wording_bot.ask("extra pay for working public hols as a hospital porter?").text
+    assert "Long-Haul Driver" in wording_bot.ask("Which jobs offer visa or work-permit sponsorship?").text
+    answer = wording_bot.ask("Which jobs offer hybrid or work-from-home days?")
+    assert "from home 2 days a week" in answer.text and "open 7 days" not in answer.text, answer.text
+
+
+def test_no_pay_figure_quotes_the_pay_line_not_a_bonus_in_per_cent_of_salary(wording_bot):
+    answer = wording_bot.ask("What is the exact salary for the Lisdara fund accountant?")
+    assert "Competitive, depending on experience" in answer.text and "10%" not in answer.text, answer.text

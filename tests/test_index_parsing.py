@@ -894,3 +894,12 @@ def test_wrapped_lines_a_wrapped_warning_and_the_board_s_recommendations(tmp_pat
     assert "paid if you stay through your agreed end date" in posting.text
     for chrome in ("SCAM", "a fee", "Tembusu", "sign-on bonus", "Serangoon", "RECOMMENDED"):
         assert chrome not in posting.text, chrome
+
+
+def test_a_line_between_two_headings_is_the_first_one_s_body():
+    """"## Salary" / "Competitive, depending on experience" / "## Benefits": the short line is what
+    the salary section says, not a heading of its own that leaves "Salary" empty."""
+    text = ("# Fund Accountant\nLisdara Fund Services · Galway, Ireland\n\n## Salary\n"
+            "Competitive, depending on experience (DOE)\n\n## Benefits\n- A bonus of up to 10% of salary")
+    sections = {s.heading: s.text for s in parse_sections(text)}
+    assert sections.get("Salary") == "Competitive, depending on experience (DOE)", sections
