@@ -203,6 +203,7 @@ _INFORMAL = {
     "wk": "week", "wks": "weeks", "hrs": "hours", "yr": "year", "yrs": "years", "mgr": "manager",
     "govt": "government", "cert": "certification", "certs": "certifications", "dept": "department",
     "mgmt": "management", "quals": "qualifications", "comp": "compensation", "ot": "overtime", "hols": "holidays",
+    "al": "annual leave", "chem": "chemistry",
 }  # not "hr" (HR), "mo" (Missouri), "req" (a requisition); "ot" only where no posting says "OT" (therapy)
 
 

@@ -203,7 +203,7 @@ class QuestionShape:
 
 _ROLE_LIST = _rx(
     r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+[\w-]+){0,4}?\s+"
-    r"(?:jobs|roles|positions|openings|postings|vacancies|internships|employers|companies)\b"
+    r"(?:jobs|roles|positions|openings|postings|vacancies|internships|employers|companies|(?:job|role|position)['’]s)\b"
     r"|\b(?:every|each|all)\s+(?:the\s+)?(?:job|role|position|posting|opening|vacancy)\b"  # "What does each job pay?"
 )
 # "Which jobs involve weekend work?", "... require a nursing license?": what the jobs do, need or

@@ -2406,3 +2406,9 @@ def test_benefits_asked_in_other_words(wording_bot):
 def test_no_pay_figure_quotes_the_pay_line_not_a_bonus_in_per_cent_of_salary(wording_bot):
     answer = wording_bot.ask("What is the exact salary for the Lisdara fund accountant?")
     assert "Competitive, depending on experience" in answer.text and "10%" not in answer.text, answer.text
+
+
+def test_which_job_s_pay_is_hourly_lists_by_the_period(wording_bot):
+    """"Which job's base pay is hourly?" asks for the roles paid by the hour, as "Which jobs ..." does."""
+    answer = wording_bot.ask("Which job's base pay is per day?")
+    assert "Site Joiner" in answer.text and "Hospital Porter" not in answer.text, answer.text
