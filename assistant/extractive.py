@@ -176,6 +176,10 @@ _SAID_AS = (
     (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
                 r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),
      _HOUSING),
+    # a training budget is said by "$1,200 CE allowance", "£500 CPD budget", "full study support"
+    (re.compile(r"\b(?:training|learning|development|CPD|CE|CME|continuing education|education|study|studies|tuition|conferences?|courses?)"
+                r"\b[^.\n]{0,30}\b(?:budget|allowance|fund|funding|support|stipend|reimburse\w*)\b", re.IGNORECASE),
+     frozenset(content_stems("training budget study support learning development"))),
     # "health insurance" is said by "Medical, dental and vision insurance", "private medical cover"
     (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?)\b", re.IGNORECASE),
      frozenset(content_stems("health medical insurance"))),

@@ -2270,6 +2270,7 @@ def wording_bot(tmp_path_factory):
         "tester.md": _posting("QA Tester", "Brightmoor Games", "Dundee, UK", {
             "Studio": "Our studio is open 7 days a week.",
             "Perks": "- Hybrid working: from home 2 days a week after your first month\n"
+                     "- A £800 personal CPD budget each year\n"
                      "- Share options (EMI) – we don't run a cash bonus scheme\n"
                      "- Two weeks' temporary accommodation when you move to Dundee",
             "Who can apply": "Graduates are welcome to apply if they finish their course no later than June 2026."}),
@@ -2412,3 +2413,10 @@ def test_which_job_s_pay_is_hourly_lists_by_the_period(wording_bot):
     """"Which job's base pay is hourly?" asks for the roles paid by the hour, as "Which jobs ..." does."""
     answer = wording_bot.ask("Which job's base pay is per day?")
     assert "Site Joiner" in answer.text and "Hospital Porter" not in answer.text, answer.text
+
+
+def test_a_training_budget_in_other_words_and_the_countries_of_the_jobs(wording_bot):
+    """A "CPD budget" is a training budget; "Which countries are the jobs in?" lists each role's place."""
+    assert "QA Tester" in wording_bot.ask("Which jobs offer a training budget or study support?").text
+    answer = wording_bot.ask("Which countries are the jobs in?")
+    assert "Dayton, OH" in answer.text and "Leeds, UK" in answer.text, answer.text
