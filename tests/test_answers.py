@@ -2420,3 +2420,9 @@ def test_a_training_budget_in_other_words_and_the_countries_of_the_jobs(wording_
     assert "QA Tester" in wording_bot.ask("Which jobs offer a training budget or study support?").text
     answer = wording_bot.ask("Which countries are the jobs in?")
     assert "Dayton, OH" in answer.text and "Leeds, UK" in answer.text, answer.text
+
+
+def test_for_the_whole_of_only_frames_a_question(wording_bot):
+    """"for the whole of the employment" asks how long a benefit lasts: the line saying so answers."""
+    answer = wording_bot.ask("Is the Wattle Shire planner's housing subsidised for the whole of the employment?")
+    assert "up to 6 months" in answer.text, answer.text
