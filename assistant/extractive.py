@@ -1499,7 +1499,7 @@ class ExtractiveAnswerer:
             answered = {u.passage.posting_id for u in chosen}
             claims += [Claim(f"For {self.corpus.label(pid)}, I couldn't find this in its posting.") for pid in targets
                        if pid not in answered and pid in self.corpus.postings]
-            verdict = _date_verdict(shape.text, chosen, self.corpus.label)
+            verdict = _date_verdict(shape.text, chosen, self.corpus.label) or _amount_verdict(shape.text, chosen, self.corpus.label)
             if verdict:
                 claims.append(Claim(verdict))
         return Draft(claims, abstained=False)
@@ -1848,7 +1848,7 @@ def _dates(text: str) -> list[tuple[tuple[int, int, int], str]]:
 
 def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:
     """Which of two roles' dates comes first or last, as the question asks it, when each role's
-    answer says one full date: "Sous Chef ... comes first: 3 March 2025, before April 7, 2025"."""
+    answer says one full date: "So Sous Chef ... comes first: 3 March 2025, against April 7, 2025."."""
     earlier, later = bool(_ASKS_EARLIER.search(question)), bool(_ASKS_LATER.search(question))
     if earlier == later:
         return None
@@ -1869,6 +1869,39 @@ def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:
     if (when_a < when_b) != earlier:
         a, b, said_a, said_b = b, a, said_b, said_a
     return f"So {label(a)} comes {'first' if earlier else 'later'}: {said_a}, against {said_b}."
+
+
+# "Which has more weekly hours ...?", "... the bigger employer contribution?": which side's amount is larger
+_ASKS_MORE = re.compile(r"\b(?:more|most|higher|highest|bigger|biggest|larger|largest|greater|longer)\b", re.IGNORECASE)
+_ASKS_LESS = re.compile(r"\b(?:fewer|less|least|lower|lowest|smaller|smallest|shorter)\b", re.IGNORECASE)
+# "40 hours per week", "37.5 hours", "a 4% company match", "10 days": a count with its unit ("8-hour shifts" is a kind of shift)
+_QUANTITY = re.compile(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*(%|percent\b|hours?\b|hrs?\b|days?\b|weeks?\b)", re.IGNORECASE)
+
+
+def _amount_verdict(question: str, chosen: list[Unit], label) -> str | None:
+    """Which of two roles has more (or less) of a count asked about, when each role's answer says
+    one count in the same unit: "So Customer Support Specialist ... has more: 40 hours, against 37.5 hours."."""
+    more, less = bool(_ASKS_MORE.search(question)), bool(_ASKS_LESS.search(question))
+    if more == less or not re.search(r"\b(?:which|who|whose)\b|\bor\b", question, re.IGNORECASE):
+        return None  # "Tell me more about A and B" compares nothing
+    per_role: dict[str, set] = {}
+    for unit in chosen:
+        for m in _QUANTITY.finditer(unit.text):
+            kind = m.group(2).lower().rstrip("s")
+            kind = {"percent": "%", "hr": "hour"}.get(kind, kind)
+            per_role.setdefault(unit.passage.posting_id, set()).add((float(m.group(1)), kind, m.group(0)))
+    if len(per_role) != 2 or any(len(found) != 1 for found in per_role.values()):
+        return None
+    (a, [(value_a, kind_a, said_a)]), (b, [(value_b, kind_b, said_b)]) = ((pid, list(found)) for pid, found in per_role.items())
+    # the count of the thing asked: "more weekly hours" is hours, "the bigger contribution" a per cent
+    asked = {"%": r"%|percent|contribution|match|bonus|commission|rate"}.get(kind_a, rf"{kind_a}s?|{kind_a}ly")
+    if kind_a != kind_b or not re.search(rf"\b(?:{asked})\b|%", question, re.IGNORECASE):
+        return None
+    if value_a == value_b:
+        return f"Both say {said_a}."
+    if (value_a > value_b) != more:
+        a, said_a, said_b = b, said_b, said_a
+    return f"So {label(a)} has {'more' if more else 'less'}: {said_a}, against {said_b}."
 
 
 def _denied(sentence: str, terms: list[str]) -> bool:
@@ -1895,7 +1928,7 @@ _ADJUSTMENT = re.compile(
     r"\breasonable accommodations?\b|\baccommodations?\b[^.\n]{0,80}\b(?:selection|interview\w*|hiring|recruitment|application)\s+process"
     r"|\baccommodations?\b[^.\n]{0,80}\b(?:disabilit\w*|AODA|ADA|accessib\w*)|\b(?:disabilit\w*|special needs?)\b[^.\n]{0,80}\baccommodat\w*",
     re.IGNORECASE)
-_BOUND_NOT = re.compile(r"\b(?:no|not)\s+(?:sooner|later|earlier|more|less|fewer|longer|shorter|greater|fewer)\s+than\b", re.IGNORECASE)
+_BOUND_NOT = re.compile(r"\b(?:no|not)\s+(?:sooner|later|earlier|more|less|fewer|longer|shorter|greater)\s+than\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s[–—]\s|;|[()]|,\s*(?=(?:but|however|although|though|yet|while|whereas)\b)", re.IGNORECASE)
 
 

@@ -2262,13 +2262,15 @@ def wording_bot(tmp_path_factory):
                            "Council is unable to offer visa sponsorship for this position."}),
         "developer.md": _posting("Backend Developer", "Kornfeld GmbH", "Leipzig, Germany", {
             "Visa & relocation": "We sponsor EU Blue Card applications and help with the paperwork.",
-            "The package": "- €70,000 – €84,000 gross per year\n- Company pension scheme (bAV) with a 20% employer top-up"}),
+            "The package": "- €70,000 – €84,000 gross per year\n- Company pension scheme (bAV) with a 20% employer top-up",
+            "Working hours": "40 hours per week with flexible start times."}),
         "welder.md": _posting("Pipe Welder", "Duncairn Fabrication", "Hamilton, ON", {
             "Work authorization": "We do not sponsor visas.",
             "How to apply": "Please email your resume and tickets to hr@duncairn.example by 9 April 2025.",
             "Perks": "- Staff accommodation is not provided, but we'll help you find a room locally"}),
         "tester.md": _posting("QA Tester", "Brightmoor Games", "Dundee, UK", {
             "Studio": "Our studio is open 7 days a week.",
+            "Hours": "35 hours per week, Monday to Friday.",
             "Perks": "- Hybrid working: from home 2 days a week after your first month\n"
                      "- A £800 personal CPD budget each year\n"
                      "- Share options (EMI) – we don't run a cash bonus scheme\n"
@@ -2426,3 +2428,11 @@ def test_for_the_whole_of_only_frames_a_question(wording_bot):
     """"for the whole of the employment" asks how long a benefit lasts: the line saying so answers."""
     answer = wording_bot.ask("Is the Wattle Shire planner's housing subsidised for the whole of the employment?")
     assert "up to 6 months" in answer.text, answer.text
+
+
+def test_which_has_more_of_a_count_says_which(wording_bot):
+    """"Which has more weekly hours, A or B?" says which, from the one count each cited sentence gives."""
+    answer = wording_bot.ask("Which has more weekly hours, the QA tester or the Kornfeld developer?")
+    assert "So Backend Developer (Kornfeld GmbH) has more: 40 hours, against 35 hours." in answer.text, answer.text
+    answer = wording_bot.ask("Which has fewer weekly hours, the QA tester or the Kornfeld developer?")
+    assert "So QA Tester (Brightmoor Games) has less: 35 hours, against 40 hours." in answer.text, answer.text
