@@ -88,7 +88,7 @@ _NAV_ITEMS = (
     r"post\s+a\s+(?:job|vacancy|gig)|find\s+(?:work|jobs?|talent|a\s+job|gigs)|search\s+(?:all\s+)?(?:jobs|vacancies|roles|apprenticeships|internships|courses|companies|salaries|gigs)|"
     r"browse\s+[\w-]+|[\w-]+\s+jobs|advice(?:\s+for\s+[\w-]+)?|career\s+advice|job\s+alerts|saved\s+jobs|my\s+jobs|for\s+(?:employers|candidates|recruiters)|"
     r"(?:employer|candidate|recruiter)\s+(?:login|log\s*in|sign\s*in)|login|sign\s+(?:in|up)|log\s+in|"
-    r"upload\s+(?:your\s+)?(?:cv|resume|résumé)|salary\s+guide|rates?\s+survey|dashboard"
+    r"upload\s+(?:your\s+)?(?:cv|resume|résumé)|salary\s+guide|salary\s+checker|rates?\s+survey|dashboard|career\s+hub|☰\s*menu"
 )
 _NAV_ITEM = re.compile(rf"^(?:{_NAV_ITEMS})$", re.IGNORECASE)
 # A menu whose entries a page spaced apart rather than separated: "Home Jobs Companies Salary Guide Sign in"

@@ -163,7 +163,7 @@ def parse_sections(text: str) -> list[Section]:
 
 # --- salary ---------------------------------------------------------------------------------
 _CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
-_CUR = r"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|[$£€₹¥]|USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN|SGD|NZD|HKD|ZAR|MXN|BRL)"
+_CUR = r"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|[$£€₹¥]|R(?=\d)|USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN|SGD|NZD|HKD|ZAR|MXN|BRL)"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.
 _NUM = (
@@ -224,6 +224,8 @@ def _currency(text: str) -> tuple[str | None, bool]:
     for symbol, code in _CURRENCY_SYMBOLS.items():
         if symbol in text:
             return code, False
+    if re.match(r"\s*R\d", text):
+        return "ZAR", True  # "R26 000": the South African rand
     return None, False
 
 
@@ -249,19 +251,26 @@ def _amount_value(text: str) -> tuple[float | None, str | None, bool]:
     return value, currency, bool(suffix)
 
 
+_LAKH = re.compile(r"^\s*(?:lakhs?|lacs?|LPA)\b", re.IGNORECASE)  # "₹14–19 lakh per annum": 100,000 each
+_CRORE = re.compile(r"^\s*(?:crores?|cr)\b", re.IGNORECASE)
+
+
 def _period(tail: str, rest_of_line: str, line: str) -> str | None:
-    """The pay period written right after the amount, else the first one later on its line."""
+    """The pay period written right after the amount, else the first one later on its line; not
+    the week of "37.5 hours per week" (a count of hours, not what the amount is paid per)."""
     for scope in (tail, rest_of_line, line):
         hits = []
         for name, pattern in _PERIOD_PATTERNS:
-            m = pattern.search(scope)
-            if m:
-                hits.append((m.start(), name))
+            for m in pattern.finditer(scope):
+                if not _COUNT_BEFORE.search(scope[: m.start()]):
+                    hits.append((m.start(), name))
+                    break
         if hits:
             return min(hits)[1]
     return None
 
 
+_COUNT_BEFORE = re.compile(r"\b(?:hours?|hrs?|days?|shifts?)\s*$", re.IGNORECASE)
 _COUNTED = re.compile(
     r"^\s*\+?\s*(?:%|(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|%|percent|people|employees|staff|"
     r"visits?|shifts?|patients?|stores?|locations?|countries|markets|customers|tage|stunden|jahre)\b)",  # "15% of salary" too
@@ -331,6 +340,10 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             low, high = (a_val, b_val) if b_val is not None else (a_val, a_val)
             if cents:
                 low, high = round(low / 100, 4), round(high / 100, 4)  # "64 cents (CAD) per mile"
+            elif _LAKH.match(tail) and high < 1000:
+                low, high = low * 100_000, high * 100_000
+            elif _CRORE.match(tail) and high < 1000:
+                low, high = low * 10_000_000, high * 10_000_000
             if high < low:
                 low, high = high, low
             if high < 5 and period is None:
@@ -455,7 +468,7 @@ apprentice trainee technician mechanic electrician plumber carpenter welder jani
 editor journalist translator interpreter marketer salesperson salesman saleswoman banker trader economist
 librarian photographer artist illustrator animator musician actor farmer labourer laborer operator coordinator
 administrator strategist copywriter actuary underwriter veterinarian optometrist radiographer planner surveyor
-inspector adviser advisor""".split())
+inspector adviser advisor worker""".split())
 # Words of a job title, never of a company name in a header line.
 _ROLE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"|associate|specialist|officer|assistant|"
@@ -484,6 +497,7 @@ def _sentences(text: str) -> list[str]:
 _EMPHASIS = re.compile(r"\*\*|__")
 
 
+_HIRING_PREFIX = re.compile(r"^(?:now hiring|we['’]re hiring|we are hiring|hiring|job opening|vacancy|careers?)\s*[:!–—-]\s*", re.IGNORECASE)
 # A banner line that announces a vacancy rather than naming it: the role is on the line under it.
 _VACANCY_BANNER = re.compile(
     r"^\W*(?:(?:position|job|staff|current)\s+vacanc(?:y|ies)|vacanc(?:y|ies)|(?:we\s*(?:are|['’]re)|now)\s+hiring|"
@@ -514,6 +528,8 @@ def _title_at(lines: list[str]) -> int:
     for i, line in enumerate(lines[:3]):
         if _VACANCY_BANNER.match(line) and i + 1 < len(lines) and _title_like(lines[i + 1]):
             return i + 1
+        if i and _HIRING_PREFIX.match(line) and _ROLE_WORDS.search(line) and len(line) < 100:
+            return i  # "MASAKHANE FAMILY CARE" / "VACANCY: SOCIAL WORKER – CHILD PROTECTION"
     labels = 0
     while labels < min(3, len(lines) - 1) and len(lines[labels]) < 80 and (
             _LABEL_VALUE.match(_EMPHASIS.sub("", lines[labels])) or _REQ_LABEL.match(_EMPHASIS.sub("", lines[labels]))):
@@ -586,7 +602,9 @@ def _name_like(segment: str) -> bool:
 
 
 def _without_acronym(segment: str) -> str:
-    """"Canadian Rural Connectivity Agency (CRCA)" -> the name without its short form."""
+    """"Canadian Rural Connectivity Agency (CRCA)" -> the name without its short form, or its
+    registration ("UBUNTU YOUTH TRUST (NPO 012-345)")."""
+    segment = re.sub(r"\s*\((?:NPO|NPC|PBO|ABN|ACN|CIC|CRN|Reg\.?|Registered|Charity|Company)\b[^()]{0,30}\)$", "", segment, flags=re.IGNORECASE)
     return re.sub(r"\s*\([A-Z][A-Za-z&]{1,7}\)$", "", segment)
 
 
@@ -634,6 +652,11 @@ def _header_places(segment: str) -> list[str]:
     segment = re.sub(r"^(?:based|located)\s+(?:out\s+of|in|at)\s+", "", segment, flags=re.IGNORECASE)  # "Based out of Marlow Springs, Ohio"
     if _CITY_RE.match(segment) or _CITY_REGION.match(segment):
         return _places(segment)
+    # "Parramatta, Sydney NSW": a suburb before a known city
+    parts = [p.strip() for p in segment.split(",")]
+    if (len(parts) >= 2 and all(p and _NAME_WORD.match(p.split()[0]) and len(p.split()) <= 3 for p in parts)
+            and any(_CITY_RE.match(p) for p in parts[1:])):
+        return [segment]
     address = _address_place(segment)
     return [address] if address else []
 
@@ -670,7 +693,6 @@ def _address_place(segment: str) -> str | None:
 _TITLE_LABEL = re.compile(r"^\W*(?:job\s+title|role|position|vacancy|job)\s*:\s*(\S.{2,120})$", re.IGNORECASE)
 
 
-_HIRING_PREFIX = re.compile(r"^(?:now hiring|we['’]re hiring|we are hiring|hiring|job opening|vacancy|careers?)\s*[:!–—-]\s*", re.IGNORECASE)
 
 
 def extract_title(text: str, company: str | None = None) -> str | None:
@@ -698,6 +720,23 @@ def _title(text: str, company: str | None = None) -> str | None:
     return lines[0][:150]
 
 
+# "Unit: Faculty of Engineering – Graduate Studies Office": a part of the employer, not the employer
+_UNIT_LABEL = re.compile(r"^\W*(?:unit|department|dept|faculty|team|division|directorate|section|school|reports?\s+to)\s*:", re.IGNORECASE)
+
+
+def _title_beside_company(title: str | None) -> tuple[str, str] | None:
+    """"Fernbrook Veterinary Practice — Registered Veterinary Nurse", "Senior QA Engineer —
+    Tessellate Labs": a title line that is the role and an organisation's name ("Practice",
+    "Labs"), split; "Registered Nurse – Acute Medical Unit" stays whole (a unit is no employer)."""
+    parts = re.split(r"\s+[—–|]\s+", title or "")
+    if len(parts) != 2:
+        return None
+    for name, role in (parts, parts[::-1]):
+        if _name_like(name) and _ORG_WORD.search(name) and not _ROLE_WORDS.search(name) and _ROLE_WORDS.search(role):
+            return role, name
+    return None
+
+
 def extract_company(text: str, title: str | None) -> str | None:
     name = _company(text, title)
     if name and name.isupper() and len(name) > 4:
@@ -723,10 +762,12 @@ def _company(text: str, title: str | None) -> str | None:
     if lines and len(lines) > 1 and _name_like(lines[0]) and (_ROLE_WORDS.search(lines[1]) or _title_at(raw) > 0):
         name = re.escape(lines[0])
         # as the text writes it: "UNIVERSITY OF ASHWORTH" is the "University of Ashworth" it names
-        said = re.search(rf"^#*\s*[Aa]bout ({name})\s*$|(?:^|[.!]\s+|\bthe\s+|\bThe\s+)({name}) +(?:is|are|was) +(?:a|an|the|one)\b",
+        # ("Cedarfield University is committed to ..." opening a line says it too)
+        said = re.search(rf"^#*\s*[Aa]bout ({name})\s*$|(?:^|[.!]\s+|\bthe\s+|\bThe\s+)({name}) +(?:is|are|was) +(?:a|an|the|one)\b"
+                         rf"|^({name}) +(?:is|are|has|was) +\w+",
                          text, re.MULTILINE | re.IGNORECASE)
         if said:
-            return said.group(1) or said.group(2)
+            return said.group(1) or said.group(2) or said.group(3)
     # A header line under the title: "Acme Robotics", "Globex Corporation · New York · Full-time".
     # One the posting names again is surest; else the first name-like line right under the title.
     # (the lines under the title first: the employer's "MeridianRx Pharmacy · Columbus, Ohio"
@@ -734,7 +775,7 @@ def _company(text: str, title: str | None) -> str | None:
     names = [
         name
         for line in header[above:] + header[:above]
-        if not (title and line == title)
+        if not (title and line == title) and not _UNIT_LABEL.match(line)
         for segment in map(_without_acronym, _segments(line))
         for name in [segment if _name_like(segment) else (_company_and_place(segment) or (None,))[0]]
         if name
@@ -813,8 +854,11 @@ def extract_locations(text: str) -> tuple[str, ...]:
         if m:
             # "Location: Sparks, NV (on-site) | Pay: ...": the place ends at the next field
             value = SEGMENT_SEPARATOR.split(m.group(1), maxsplit=1)[0]
+            # "Bengaluru (HSR Layout), Karnataka — Hybrid": the policy after a dash is no place
+            value = re.sub(r"\s+[–—-]\s+(?:fully\s+)?(?:hybrid|remote|on-?site|in[- ]office)\b.*$", "", value, flags=re.IGNORECASE)
             inner = re.search(r"\(([^)]+)\)", value)
-            if inner and _CITY_RE.search(inner.group(1)):
+            outer = value.replace(inner.group(0), "") if inner else value
+            if inner and _CITY_RE.search(inner.group(1)) and not _CITY_RE.search(outer):
                 value = inner.group(1)
             elif inner and _OFFICE.search(inner.group(1)):
                 # "(on-site)", "(hybrid, 3 days/week in office)": the policy, not a place
@@ -1012,6 +1056,9 @@ def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
     sections = parse_sections(text)
     company = extract_company(text, extract_title(text))
     title = extract_title(text, company)
+    split = _title_beside_company(title)
+    if split and (company is None or company == split[1]):
+        title, company = split
     locations = extract_locations(text)
     if company and company in locations and len(locations) > 1:
         # "Location: Ashgrove Academy, Leeds, West Yorkshire": the employer is no place

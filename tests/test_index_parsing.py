@@ -861,6 +861,39 @@ _HEADERS = {
         "# Payroll Analyst\n**Ardmore Fund Services** · Cork, Ireland · Hybrid\n\n**Salary:** Competitive, depending on experience\n\n"
         "## Benefits\n- Discretionary annual bonus of up to 12% of salary\n",
         {"salary": None}, None),
+    # The employer and the role on one line; pay pro rata of a week's hours is still yearly
+    "employer_then_role.txt": (
+        "Oakhurst Dental Practice — Dental Nurse (Part-Time)\n\nLocation: Redland, Bristol, BS6\n"
+        "Salary: £24,000 pro rata (based on 37.5 hours per week)\n\nAbout us\n"
+        "Oakhurst is a family dental practice with four surgeries in north Bristol.\n",
+        {"title": "Dental Nurse (Part-Time)", "company": "Oakhurst Dental Practice",
+         "salary": Salary(24000, 24000, "GBP", "year", "£24,000")}, None),
+    # The role and the employer on one line; pay in lakh; a policy after a dash in the place
+    "role_then_employer.md": (
+        "# Data Analyst — Kumbha Labs\n\n**Location:** Pune (Baner), Maharashtra — Hybrid\n"
+        "**Compensation:** ₹9–12 lakh per annum (fixed CTC)\n\n## Why Kumbha?\nKumbha Labs builds billing software.\n",
+        {"title": "Data Analyst", "company": "Kumbha Labs", "locations": ("Pune (Baner), Maharashtra",),
+         "salary": Salary(900000, 1200000, "INR", "year", "₹9–12 lakh per annum")}, None),
+    # "VACANCY: <role>" under the organisation's banner; rand; the city outside the brackets
+    "vacancy_prefix.txt": (
+        "UBUNTU YOUTH TRUST (NPO 012-345)\nVACANCY: YOUTH WORKER – AFTERCARE PROGRAMME\n\n"
+        "Location: Khayelitsha office (Site C), Cape Town, Western Cape\nRemuneration: R18 500 – R21 000 gross per month\n\n"
+        "BACKGROUND\nUbuntu Youth Trust runs aftercare programmes in Khayelitsha.\n",
+        {"title": "YOUTH WORKER – AFTERCARE PROGRAMME", "company": "Ubuntu Youth Trust",
+         "salary": Salary(18500, 21000, "ZAR", "month", "R18 500 – R21 000 gross per month")}, None),
+    # A menu with a "☰ Menu" button and a "Career Hub"; a suburb before its city; bare dollars in Sydney
+    "suburb_and_city.txt": (
+        "SiteBoard   ☰ Menu   Jobs   Companies   Salaries   Career Hub   For Employers   Log in / Sign up\n\n"
+        "Traffic Controller – Road Upgrade\nRedgum Civil Pty Ltd\nChatswood, Sydney NSW\n$52 – $58 per hour\n\n"
+        "About the project\nRedgum Civil is upgrading two kilometres of the Pacific Highway.\n",
+        {"title": "Traffic Controller – Road Upgrade", "locations": ("Chatswood, Sydney NSW",),
+         "salary": Salary(52, 58, "AUD", "hour", "$52 – $58 per hour")}, None),
+    # A university's banner in capitals, written as a name where a line opens with it; a unit label
+    "university_unit.txt": (
+        "MAPLEGROVE UNIVERSITY\n\nPosition: Research Finance Officer\nUnit: Faculty of Science – Research Office\n"
+        "Location: Main Campus, Halifax, Nova Scotia\n\nOverview\nThe Research Office supports grant holders across the faculty.\n\n"
+        "Maplegrove University is committed to employment equity.\n",
+        {"title": "Research Finance Officer", "company": "Maplegrove University"}, None),
 }
 
 
@@ -876,7 +909,8 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
     for chrome in ("Posted", "applicants", "Report this", "Search jobs", "Create an account", "Home >", "QuickHire",
                    "ApprenticeLink", "LingoGigs", "★", "reviews", "sign-on bonus", "completion bonus", "People also",
                    "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job", "Jobberly",
-                   "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice", "views", "ChefBoard", "Find jobs"):
+                   "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice", "views", "ChefBoard", "Find jobs",
+                   "SiteBoard", "Career Hub"):
         assert chrome not in posting.text
 
 
