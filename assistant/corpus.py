@@ -203,7 +203,9 @@ _INFORMAL = {
     "wk": "week", "wks": "weeks", "hrs": "hours", "yr": "year", "yrs": "years", "mgr": "manager",
     "govt": "government", "cert": "certification", "certs": "certifications", "dept": "department",
     "mgmt": "management", "quals": "qualifications", "comp": "compensation", "ot": "overtime", "hols": "holidays",
-    "al": "annual leave", "chem": "chemistry",
+    "al": "annual leave", "chem": "chemistry", "relo": "relocation", "uni": "university", "aussie": "australian", "vet": "veterinary",
+    # a city by its other name, where no posting writes that one
+    "joburg": "johannesburg", "jozi": "johannesburg", "bangalore": "bengaluru", "bombay": "mumbai", "madras": "chennai",
 }  # not "hr" (HR), "mo" (Missouri), "req" (a requisition); "ot" only where no posting says "OT" (therapy)
 
 

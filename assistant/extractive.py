@@ -176,13 +176,15 @@ _SAID_AS = (
     (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
                 r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),
      _HOUSING),
+    # a bonus is said by "a 13th cheque paid in December", "Annual Wage Supplement (13th month)"
+    (re.compile(r"\b13th[- ](?:cheque|check|month|salary)\b|\bannual wage supplement\b", re.IGNORECASE), frozenset(content_stems("bonus"))),
     # a training budget is said by "$1,200 CE allowance", "£500 CPD budget", "full study support"
     (re.compile(r"\b(?:training|learning|development|CPD|CE|CME|continuing education|education|study|studies|tuition|conferences?|courses?)"
                 r"\b[^.\n]{0,30}\b(?:budget|allowance|fund|funding|support|stipend|reimburse\w*)\b", re.IGNORECASE),
      frozenset(content_stems("training budget study support learning development"))),
     # "health insurance" is said by "Medical, dental and vision insurance", "private medical cover"
-    (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?)\b", re.IGNORECASE),
-     frozenset(content_stems("health medical insurance"))),
+    (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?|benefits)\b|\bmedical aid\b", re.IGNORECASE),
+     frozenset(content_stems("health medical insurance cover"))),
 )
 _SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
 # "from 15 June to 21 August 2026", "March–May": a span of dates says when a role ends as well
@@ -285,7 +287,8 @@ class ExtractiveAnswerer:
         only_fields = shape.asks_fields_only
         # "Is the Acme job in Paris?": a place no posting names is still the place asked, not a topic
         place = _asks_place(shape, self.corpus.chunk_df) if all(i.name == "location" for i in shape.intents) else None
-        if place and set(terms) - set(content_stems(place)):
+        # ("based", "located" ask where; any other word asks something else of the place)
+        if place and {t for t in terms if not any(_intent_word(t, i) for i in shape.intents)} - set(content_stems(place)):
             place = None
         elif place:
             terms = []  # the place's own words are what is asked
@@ -1409,6 +1412,13 @@ class ExtractiveAnswerer:
 
     def _place_claim(self, fields: PostingFields, label: str, place: str, shape: QuestionShape) -> Claim:
         passage, _ = self._find(fields.posting_id, place)
+        elsewhere = fields.locations and not any(place.lower() in where.lower() for where in fields.locations)
+        if passage is not None and elsewhere:
+            # "Is the QA job in Pune?" of a Bengaluru role whose company also has a team in Pune
+            where, _ = self._find(fields.posting_id, fields.locations[0])
+            if where is not None:
+                return Claim(f"{label} is based in {_join(list(fields.locations))}; the posting names {place} only here: "
+                             f"“{self._sentence_with(passage, place)}”", passage, (self._sentence_with(passage, place),))
         if passage is not None:
             sentence = self._sentence_with(passage, place)
             prefix = "Yes. " if shape.is_yes_no else ""
@@ -1763,7 +1773,9 @@ _NOT_A_PLACE = frozenset(content_stems(
     "wednesday thursday friday saturday sunday spring summer autumn fall winter engineering sales marketing finance "
     "operations product design research support legal data python java person office"))
 # "Is the Northgate warehouse job in Mississauga?": a capitalised name ending a yes/no question about the role
-_IN_NAME = re.compile(r"^\W*(?i:is|are)\b.*?\b(?:in|based in|located in)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\W*$")
+_IN_NAME = re.compile(r"^\W*(?i:is|are)\b.*?\b(?:in|based in|located in)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\W*$"
+                      # "The joiner job is in Cincinnati, right?"
+                      r"|\b(?i:is|are)\s+(?:based\s+|located\s+)?in\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s*(?i:right|correct|isn['’]t it)\W*$")
 
 
 def _asks_place(shape: QuestionShape, said: Mapping[str, int]) -> str | None:
@@ -1774,11 +1786,12 @@ def _asks_place(shape: QuestionShape, said: Mapping[str, int]) -> str | None:
     places = [p for p in find_places(shape.text) if p != "Remote"]
     if places:
         return places[0]
-    m = _IN_NAME.match(shape.text)
+    m = _IN_NAME.search(shape.text)
     if m is None:
         return None
-    stems = content_stems(m.group(1))
-    return m.group(1) if stems and not any(t in said or t in _NOT_A_PLACE for t in stems) else None
+    name = m.group(1) or m.group(2)
+    stems = content_stems(name)
+    return name if stems and not any(t in said or t in _NOT_A_PLACE for t in stems) else None
 
 
 def _clause_intents(shape: QuestionShape) -> list[tuple[str, list]]:
@@ -1918,7 +1931,9 @@ def _denied(sentence: str, terms: list[str]) -> bool:
     for clause in _CLAUSE_BREAK.split(sentence):
         tokens = re.findall(r"[\w'’]+", clause)
         denials = [n for n, w in enumerate(tokens) if _DENIES.fullmatch(w)]
-        if any(abs(n - d) <= 5 for n, w in enumerate(tokens) if stem(w.lower()) in terms for d in denials):
+        asked = [n for n, w in enumerate(tokens) if denials and (stem(w.lower()) in terms
+                                                                  or any(stems_match(stem(w.lower()), t) for t in terms))]
+        if any(abs(n - d) <= 5 for n in asked for d in denials):  # ("Sponsorship is not available" denies "sponsor")
             return True
     return False
 

@@ -115,10 +115,10 @@ INTENTS: tuple[Intent, ...] = (
     # "What team is it on?", "Who does it report to?": a sentence placing the role in a team
     # answers, not one that only mentions a team ("with our ML engineering team"), so strict.
     Intent("team", _rx(r"\b(?:what|which) (?:\w+ )?team\b|\bteam (?:would|will|do|does|is|am) (?:i|it|they|the role|this role)\b"
-                       r"|\breport(?:s|ing)? (?:directly )?(?:to|into)\b|\bwho(?:['’]s| is| will be| would be) (?:the |my |your |their )?(?:boss|line manager|supervisor)\b|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
+                       r"|\breport(?:s|ing)? (?:directly )?(?:to|into)\b|\bwho(?:['’]s| is| will be| would be) (?:the |my |your |their )?(?:boss|line manager|manager|supervisor)\b(?! (?:of|for) (?:this|the) (?:hiring|recruit))|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
            _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
                r"|\breport(?:s|ing)?\s+(?:directly\s+|straight\s+)?(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
-           _rx(r"team"), frozenset({"team", "report", "boss", "supervisor"}), strict=True),
+           _rx(r"team"), frozenset({"team", "report", "boss", "supervisor", "manag"}), strict=True),
     # "How do I apply?": the lines saying how, under "How to apply", "Kontakt", "Bewerbung"
     Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"
                         r"|\bapplications? (?:be |get |are |is )?(?:sent|submitted|emailed)\b"
@@ -146,7 +146,7 @@ INTENTS: tuple[Intent, ...] = (
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                r"|\b(?:rolling basis|until (?:the (?:role|position|vacancy) is|filled))\b"
                # "Please email your CV ... by 31 May 2025"
-               r"|\b(?:send|email|submit|apply|applications?)\b[^\n]{0,100}?\bby\s+(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+               r"|\b(?:send|email|submit|apply|applications?)\b[^\n]{0,100}?\bby\s+(?:[^.\n]{0,25}?\bon\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
                r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2})"),
            _rx(r"closing|deadline|key dates"), frozenset({"close", "closing", "deadlin", "date"}), strict=True),
@@ -165,7 +165,9 @@ _LIST = _rx(
     r"|(?:interview|hiring|recruitment|selection|application) (?:process|steps|stages|rounds)"
     r"|who (?:can|should|do|would) (?:i|we|you) (?:contact|speak to|talk to|email|call)|contact details)\b"
 )
-_YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b")
+# ("The Ironbark job is in Melbourne, right?": a statement asked back is a yes/no question too)
+_YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did|am)\b"
+              r"|,\s*(?:right|correct|isn['’]t it|aren['’]t they|doesn['’]t it|don['’]t they|yes|no)\s*\?+\s*$")
 # "differs", "different", "difference": never "differential" (a shift differential is pay)
 DIFFER = r"differ(?:s|ent|ence|ences|ently)?"
 _COMPARISON = _rx(r"\b(?:compare\w*|comparison|" + DIFFER + r"|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|sooner|more|less)\b")

@@ -2278,6 +2278,14 @@ def wording_bot(tmp_path_factory):
             "Who can apply": "Graduates are welcome to apply if they finish their course no later than June 2026."}),
         "driver.md": _posting("Long-Haul Driver", "Red River Haulage", "Brandon, Manitoba", {
             "Foreign drivers": "Red River is an approved LMIA employer and will support LMIA and work-permit applications."}),
+        "caseworker.md": _posting("Social Worker – Foster Care", "Thusong Family Care", "Johannesburg, Gauteng", {
+            "Benefits": "- Medical aid: we contribute 50% of the premium for the principal member\n- 13th cheque paid in December\n"
+                        "- 21 working days annual leave",
+            "Reporting": "The post reports to the Social Work Supervisor.",
+            "Visa": "Sponsorship is not available for this role."}),
+        "analyst.md": _posting("Data Analyst", "Kumbha Labs", "Bengaluru, Karnataka", {
+            "About us": "We have engineering teams in Bengaluru and Pune.",
+            "Perks": "- Relocation support: a one-time allowance of ₹60,000 for candidates moving from outside Bengaluru"}),
         "accountant.md": _posting("Fund Accountant", "Lisdara Fund Services", "Galway, Ireland", {
             "Salary": "Competitive, depending on experience (DOE)",
             "Benefits": "- Discretionary annual bonus of up to 10% of salary"}),
@@ -2436,3 +2444,19 @@ def test_which_has_more_of_a_count_says_which(wording_bot):
     assert "So Backend Developer (Kornfeld GmbH) has more: 40 hours, against 35 hours." in answer.text, answer.text
     answer = wording_bot.ask("Which has fewer weekly hours, the QA tester or the Kornfeld developer?")
     assert "So QA Tester (Brightmoor Games) has less: 35 hours, against 40 hours." in answer.text, answer.text
+
+
+def test_benefits_and_places_asked_in_everyday_words(wording_bot):
+    """A medical aid is health cover and a 13th cheque a bonus; "Joburg", "Bangalore", "relo help",
+    "mgr"; "Sponsorship is not available" does not sponsor; a statement asked back ("..., right?")
+    is a yes/no; a town the posting names only for another team is not where the role is."""
+    assert "Social Worker" in wording_bot.ask("Which jobs offer health cover?").text
+    assert "Social Worker" in wording_bot.ask("Which jobs mention a bonus?").text
+    assert "21 working days" in wording_bot.ask("how many hols do you get with the Joburg job?").text
+    assert "₹60,000" in wording_bot.ask("any relo help for the Bangalore job?").text
+    assert "Social Work Supervisor" in wording_bot.ask("who's the mgr for the Joburg social work role?").text
+    assert "Social Worker" in wording_bot.ask("Which jobs do not sponsor visas?").text
+    answer = wording_bot.ask("The Oakridge joiner job is in Cincinnati, right?")
+    assert answer.text.startswith("No") and "Dayton" in answer.text, answer.text
+    answer = wording_bot.ask("Is the Kumbha analyst job located in Pune?")
+    assert "is based in Bengaluru, Karnataka; the posting names Pune only here" in answer.text, answer.text
