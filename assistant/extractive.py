@@ -156,6 +156,7 @@ _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays 
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
+_CUED_ADJECTIVES = frozenset(content_stems("fixed set firm exact official final hard actual"))
 _WORKPLACE_WORDS = frozenset(content_stems("work working home days day week weekly office hybrid remote onsite site person from"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
 # says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
@@ -167,15 +168,17 @@ _SAID_AS = (
      frozenset(content_stems("equity stock rsu"))),
     # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
     # "We sponsor EU Blue Card applications"; a visa alone ("hold a visa with work rights") sponsors nothing
-    (re.compile(rf"\b(?:{_VISA}|visas?|work[- ]permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
+    (re.compile(rf"\b(?:{_VISA}|visas?|(?:work|employment)[- ]permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
     # ("will support LMIA and work-permit applications" sponsors too)
-    (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|work[- ]permits?)\b"
+    (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|(?:work|employment)[- ]permits?)\b"
                 r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b[^.\n]{0,20}\bapplications?\b", re.IGNORECASE),
      frozenset(content_stems("visa sponsor"))),
     # a place to stay is said by "a rent-free, furnished Council house", "books and pays for your hotel"
     (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
                 r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),
      _HOUSING),
+    # a driving licence is said as a "driver's licence", "Current driver licence", "Code B (08) licence"
+    (re.compile(r"\bdriv(?:er['’]?s?|ing)\s+licen[cs]es?\b", re.IGNORECASE), frozenset(content_stems("driver driving licence"))),
     # a bonus is said by "a 13th cheque paid in December", "Annual Wage Supplement (13th month)"
     (re.compile(r"\b13th[- ](?:cheque|check|month|salary)\b|\bannual wage supplement\b", re.IGNORECASE), frozenset(content_stems("bonus"))),
     # a training budget is said by "$1,200 CE allowance", "£500 CPD budget", "full study support"
@@ -829,7 +832,8 @@ class ExtractiveAnswerer:
         cued = [i for i in shape.intents if i.name in _LISTED_BY_CUE and i.cue is not None]
         if cued:
             asked = set(content_stems(" ".join(shape.text[m.start():m.end()] for i in cued for m in i.trigger.finditer(shape.text))))
-            said = [t for t in said if t not in asked and not any(_intent_word(t, i) for i in cued)]
+            # ("a fixed closing date" is a closing date: "fixed" is no word its line must say)
+            said = [t for t in said if t not in asked and not any(_intent_word(t, i) for i in cued) and t not in _CUED_ADJECTIVES]
         # "Which roles are 40 hours per week?": the sentence says 40, not 36 or 20–28. A bound
         # ("at least 30 hours") is read as the figure too: listing the roles that state it
         # leaves some out, listing every "hours per week" would list 24 as at least 30.
@@ -1530,7 +1534,8 @@ class ExtractiveAnswerer:
         # A sentence that says the intent's own word ("start", "salary") beats one that only
         # matches its cue (any month, any amount).
         cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)
-        if intent is not None and intent.name == "start" and _NOT_A_START.search(unit.text):
+        not_start = intent is not None and intent.name == "start" and bool(_NOT_A_START.search(unit.text))
+        if not_start:
             cue = 0.0  # "Closing date: 14 March" has a month and a "date", but is no start
         if intent is not None and intent.name == "schedule":
             # a time of day says the schedule as "hours" says its own word; a week's hours say it
@@ -1564,6 +1569,8 @@ class ExtractiveAnswerer:
             strict = [i for i in shape.intents if i.strict and _intent_word(t, i)]
             if strict:
                 hit = any(i.cue is not None and i.cue.search(unit.text) for i in strict)
+            elif not_start and t in intent.synonyms:
+                hit = False  # "the start date" is not said by "There is no fixed closing date"
             else:
                 hit = any(stems_match(t, s) for s in stems) or names_language(t, unit.text)
             if not hit and not strict:

@@ -56,7 +56,8 @@ INTENTS: tuple[Intent, ...] = (
     # ("a home-office stipend", "a learning stipend" is a benefit, not the pay)
     # "How many weeks of parental leave ...?" asks about the leave, not how long the role lasts
     Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"
-                           r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice)\b)"),
+                           r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice|probation\w*|trial|training|induction|orientation)\b)"
+                           r"(?<!\bprobation )(?<!\bprobationary )"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
     Intent("location", _rx(r"\b(?:where(?! (?:do|can|should|would|must) (?:i|you|we) (?:send|submit|email|apply|upload))|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
            None, _rx(r"location"), frozenset({"locat", "base", "citi", "offic", "where", "countri"}), "locations"),

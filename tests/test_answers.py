@@ -2285,10 +2285,12 @@ def wording_bot(tmp_path_factory):
             "Visa": "Sponsorship is not available for this role."}),
         "analyst.md": _posting("Data Analyst", "Kumbha Labs", "Bengaluru, Karnataka", {
             "About us": "We have engineering teams in Bengaluru and Pune.",
-            "Perks": "- Relocation support: a one-time allowance of ₹60,000 for candidates moving from outside Bengaluru"}),
+            "Perks": "- Relocation support: a one-time allowance of ₹60,000 for candidates moving from outside Bengaluru",
+            "Applying": "There is no fixed closing date — we'll keep the role open until it's filled."}),
         "accountant.md": _posting("Fund Accountant", "Lisdara Fund Services", "Galway, Ireland", {
             "Salary": "Competitive, depending on experience (DOE)",
-            "Benefits": "- Discretionary annual bonus of up to 10% of salary"}),
+            "Benefits": "- Discretionary annual bonus of up to 10% of salary",
+            "Probation": "Probation is 6 months. Lisdara does not sponsor employment permits for this role."}),
     })
 
 
@@ -2460,3 +2462,17 @@ def test_benefits_and_places_asked_in_everyday_words(wording_bot):
     assert answer.text.startswith("No") and "Dayton" in answer.text, answer.text
     answer = wording_bot.ask("Is the Kumbha analyst job located in Pune?")
     assert "is based in Bengaluru, Karnataka; the posting names Pune only here" in answer.text, answer.text
+
+
+def test_probation_permits_licences_and_closing_dates_said_otherwise(wording_bot):
+    """A probation is no contract's length; "employment permits" not sponsored are visas not
+    sponsored; a "driving licence" is a "driver licence"; "no fixed closing date" is no start date
+    and no closing date, and "fixed" asks for a date, not the word."""
+    answer = wording_bot.ask("How long is the probation period for the Lisdara fund accountant?")
+    assert "6 months" in answer.text and "lasts" not in answer.text, answer.text
+    assert "Fund Accountant" in wording_bot.ask("Which jobs do not sponsor visas?").text
+    answer = wording_bot.ask("Which jobs require a driving licence?")
+    assert "Site Joiner" in answer.text and "Hospital Porter" in answer.text, answer.text
+    assert wording_bot.ask("What is the start date for the Kumbha analyst job?").abstained
+    answer = wording_bot.ask("Which jobs have a fixed closing date?")
+    assert "Pipe Welder" in answer.text and "Data Analyst" not in answer.text, answer.text
