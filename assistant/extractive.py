@@ -156,6 +156,10 @@ _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays 
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
+_ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
+                           r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
+_ONLY_AFTER = re.compile(r"\b(?:after|once you(?:['’]ve| have)? (?:completed?|passed?))\s+(?:(?:your|the|a|an)\s+)?"
+                         r"(?:\d+|one|two|three|four|six|twelve)?[- ]?(?:days?|weeks?|months?|years?|probation\w*|qualifying period)\b", re.IGNORECASE)
 _CUED_ADJECTIVES = frozenset(content_stems("fixed set firm exact official final hard actual"))
 _WORKPLACE_WORDS = frozenset(content_stems("work working home days day week weekly office hybrid remote onsite site person from"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
@@ -1504,7 +1508,10 @@ class ExtractiveAnswerer:
             elif shape.is_yes_no and not as_list:
                 where = f" for {self.corpus.label(unit.passage.posting_id)}" if unnamed else ""
                 # "Does it pay an annual bonus?" - "we don't run an annual cash bonus scheme": a no
-                no = "No. " if unit is chosen[0] and not claims and not _NEGATION.search(shape.text) and _denied(unit.text, terms) else ""
+                # and "... as soon as they start?" - "eligible after 3 months of service": not at once
+                at_once = bool(_ASKS_AT_ONCE.search(shape.text) and _ONLY_AFTER.search(unit.text))
+                no = "No. " if unit is chosen[0] and not claims and not _NEGATION.search(shape.text) and (
+                    _denied(unit.text, terms) or at_once) else ""
                 body = f"{no}The posting{where} says: “{body}”"
             claims.append(Claim(body, unit.passage, (unit.text,), bullet=as_list))
         if len(targets) > 1:

@@ -93,7 +93,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|(?:tech )?stacks?|technolog\w*)\b"),
            _rx(r"\b(?:" + _TOOLS + r")\b"),
            None, frozenset({"framework", "librari", "tool", "stack", "technolog", "tech"})),
-    Intent("start", _rx(r"\b(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
+    # ("... as soon as they start?" asks when a benefit begins, not the role's start date)
+    Intent("start", _rx(r"\b(?<!as soon as i )(?<!as soon as you )(?<!as soon as they )(?<!as soon as we )(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
            # months as names ("you may travel" says no month); a season with a year or as a
            # time ("Summer 2026", "in the fall"), not "Spring Boot"
            _rx(r"\b(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -2249,7 +2249,7 @@ def wording_bot(tmp_path_factory):
         "porter.md": _posting("Hospital Porter", "Fenwick General Hospital", "Leeds, UK", {
             "Hours": "37.5 hours a week on a rota. Overtime is paid at time and a half after 40 hours. "
                      "Public holidays worked are paid at double time.",
-            "Pension": "- NHS Pension Scheme (employer contribution 20.6%)",
+            "Pension": "- NHS Pension Scheme (employer contribution 20.6%)\n- Private medical cover, eligible after 3 months of service",
             "Pay": "£24,100 per annum",
             "How to apply": "Apply through our careers site. Closing date: 2 May 2025. "
                             "Reasonable accommodations are available on request during the interview process. "
@@ -2476,3 +2476,10 @@ def test_probation_permits_licences_and_closing_dates_said_otherwise(wording_bot
     assert wording_bot.ask("What is the start date for the Kumbha analyst job?").abstained
     answer = wording_bot.ask("Which jobs have a fixed closing date?")
     assert "Pipe Welder" in answer.text and "Data Analyst" not in answer.text, answer.text
+
+
+def test_a_benefit_that_starts_later_answers_as_soon_as_i_start_with_a_no(wording_bot):
+    """"... as soon as they start?" asks when a benefit begins, not the role's start date; "after
+    3 months of service" is a no."""
+    answer = wording_bot.ask("Do Fenwick porters get medical cover as soon as they start?")
+    assert answer.text.startswith("No.") and "after 3 months" in answer.text, answer.text
