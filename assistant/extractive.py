@@ -425,8 +425,13 @@ class ExtractiveAnswerer:
         bounding = set(content_stems(shape.text[slice(*bound.amount_span)])) if bound else set()
         # "as a picker at the Sparks warehouse": where the role is worked says which role, not what is asked
         workplace = {stem(m.group(1).lower()) for m in _AT_WORKPLACE.finditer(shape.text)}
+        # "sponsor my H-1B?" asks about a visa, which a posting may name only as "employment visas"
+        visa_names = [m.group(0) for m in re.finditer(rf"\b(?:{_VISA})\b", shape.text, re.IGNORECASE)]
+        text = shape.text
+        for name in visa_names:
+            text = text.replace(name, "visa")
         terms = []
-        for t in dict.fromkeys(content_stems(shape.text)):
+        for t in dict.fromkeys(content_stems(text)):
             if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents):
                 continue
             if t in how and not any(_intent_word(t, i) for i in shape.intents):

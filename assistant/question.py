@@ -55,7 +55,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
     # ("a home-office stipend", "a learning stipend" is a benefit, not the pay)
     # "How many weeks of parental leave ...?" asks about the leave, not how long the role lasts
-    Intent("duration", _rx(r"\b(?:how long|duration|length|longer|shorter|how many (?:weeks|months))\b"
+    Intent("duration", _rx(r"\b(?:how long(?! ago)|duration|length|longer|shorter|how many (?:weeks|months))\b"
                            r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice|probation\w*|trial|training|induction|orientation)\b)"
                            r"(?<!\bprobation )(?<!\bprobationary )"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),

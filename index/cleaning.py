@@ -16,7 +16,7 @@ from collections import Counter
 # "Posted 2 weeks ago · 87 applicants") is chrome. Boards show their buttons in the reader's
 # language, not the posting's, so the common ones are listed in several languages.
 _UI_PHRASE = r"""(?:
-        posted\s+(?:\d+|a|an|one)\s+(?:minute|hour|day|week|month)s?\s+ago
+        posted\s+(?:\d+|a|an|one)\s*(?:minute|hour|day|week|month|min|hr|[mhdw])s?\s+ago
       | (?:posted\s+)?(?:today|yesterday|just\s+now)
       | (?:re)?posted\s+on\s+.{0,20}
       | (?:easy\s+)?apply(?:\s+now|\s+online|\s+for\s+this\s+(?:job|role|position))?

@@ -2483,3 +2483,12 @@ def test_a_benefit_that_starts_later_answers_as_soon_as_i_start_with_a_no(wordin
     3 months of service" is a no."""
     answer = wording_bot.ask("Do Fenwick porters get medical cover as soon as they start?")
     assert answer.text.startswith("No.") and "after 3 months" in answer.text, answer.text
+
+
+def test_a_named_visa_asks_about_visas_and_how_long_ago_asks_no_duration(wording_bot):
+    """"sponsor my H-1B?" of a posting that sponsors no visas is a no; "How long ago was it
+    posted?" asks the board's date, which the posting does not keep, not how long the job lasts."""
+    answer = wording_bot.ask("Can Duncairn sponsor my H-1B for the welder job?")
+    assert answer.text.startswith("No.") and "do not sponsor visas" in answer.text, answer.text
+    answer = wording_bot.ask("How long ago was the Oakridge joiner job posted?")
+    assert "lasts" not in answer.text, answer.text

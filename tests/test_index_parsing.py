@@ -884,7 +884,7 @@ _HEADERS = {
     # A menu with a "☰ Menu" button and a "Career Hub"; a suburb before its city; bare dollars in Sydney
     "suburb_and_city.txt": (
         "SiteBoard   ☰ Menu   Jobs   Companies   Salaries   Career Hub   For Employers   Log in / Sign up\n\n"
-        "Traffic Controller – Road Upgrade\nRedgum Civil Pty Ltd\nChatswood, Sydney NSW\n$52 – $58 per hour\n\n"
+        "Traffic Controller – Road Upgrade\nRedgum Civil Pty Ltd\nChatswood, Sydney NSW\n$52 – $58 per hour\nPosted 12d ago\n\n"
         "About the project\nRedgum Civil is upgrading two kilometres of the Pacific Highway.\n",
         {"title": "Traffic Controller – Road Upgrade", "locations": ("Chatswood, Sydney NSW",),
          "salary": Salary(52, 58, "AUD", "hour", "$52 – $58 per hour")}, None),
