@@ -166,8 +166,9 @@ _WORKPLACE_WORDS = frozenset(content_stems("work working home days day week week
 # says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
 _SAID_AS = (
     (_LEAVE_SAID, _LEAVE_WORDS),
-    (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
-     frozenset(content_stems("retirement pension plan 401k"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
+    # (KiwiSaver, a provident fund, the CPF too; and a pension's "4% employer match" is its contribution)
+    (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|KiwiSaver|provident fund|CPF|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
+     frozenset(content_stems("retirement pension plan 401k contribution"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
     # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
@@ -205,7 +206,8 @@ _LISTED_AS = frozenset(content_stems("employer employers company companies"))
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
-_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes)\b", re.IGNORECASE)
+_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
+                          r"|available after|eligible after)\b", re.IGNORECASE)  # (a benefit "available after probation" is no start)
 _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(

@@ -2286,7 +2286,8 @@ def wording_bot(tmp_path_factory):
         "analyst.md": _posting("Data Analyst", "Kumbha Labs", "Bengaluru, Karnataka", {
             "About us": "We have engineering teams in Bengaluru and Pune.",
             "Perks": "- Relocation support: a one-time allowance of ₹60,000 for candidates moving from outside Bengaluru",
-            "Applying": "There is no fixed closing date — we'll keep the role open until it's filled."}),
+            "Applying": "There is no fixed closing date — we'll keep the role open until it's filled.",
+            "Retirement": "- Company pension scheme with a 12% employer match, available after probation"}),
         "accountant.md": _posting("Fund Accountant", "Lisdara Fund Services", "Galway, Ireland", {
             "Salary": "Competitive, depending on experience (DOE)",
             "Benefits": "- Discretionary annual bonus of up to 10% of salary",
@@ -2492,3 +2493,10 @@ def test_a_named_visa_asks_about_visas_and_how_long_ago_asks_no_duration(wording
     assert answer.text.startswith("No.") and "do not sponsor visas" in answer.text, answer.text
     answer = wording_bot.ask("How long ago was the Oakridge joiner job posted?")
     assert "lasts" not in answer.text, answer.text
+
+
+def test_retirement_contributions_said_otherwise_are_compared(wording_bot):
+    """A pension's "12% employer match" is its employer contribution, compared with a
+    pension's "employer contribution 20.6%"."""
+    answer = wording_bot.ask("Which has the higher employer pension contribution, the Fenwick porter job or the Kumbha analyst job?")
+    assert "So Hospital Porter (Fenwick General Hospital) has more: 20.6%, against 12%." in answer.text, answer.text
