@@ -156,6 +156,7 @@ _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays 
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
+_OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|nice to have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
                            r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
 _ONLY_AFTER = re.compile(r"\b(?:after|once you(?:['’]ve| have)? (?:completed?|passed?))\s+(?:(?:your|the|a|an)\s+)?"
@@ -166,9 +167,10 @@ _WORKPLACE_WORDS = frozenset(content_stems("work working home days day week week
 # says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
 _SAID_AS = (
     (_LEAVE_SAID, _LEAVE_WORDS),
-    # (KiwiSaver, a provident fund, the CPF too; and a pension's "4% employer match" is its contribution)
+    # (KiwiSaver, a provident fund, the CPF too; and below, a pension's "4% employer match" is its contribution)
     (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|KiwiSaver|provident fund|CPF|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
-     frozenset(content_stems("retirement pension plan 401k contribution"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
+     frozenset(content_stems("retirement pension plan 401k"))),
+    (re.compile(r"\b(?:employer|company)\s+match\b", re.IGNORECASE), frozenset(content_stems("contribution"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
     # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
@@ -841,6 +843,9 @@ class ExtractiveAnswerer:
         # "Which postings have a closing date?", "... name a person to contact?": a line of the kind
         # the intent's cue finds (a date it closes, an email or phone), not the question's words
         cued = [i for i in shape.intents if i.name in _LISTED_BY_CUE and i.cue is not None]
+        # "Which roles require a driving licence?": not those where one "is an advantage"
+        required = bool(re.search(r"\b(?:requires?|required|need|needs|must|mandatory|essential)\b", shape.text, re.IGNORECASE))
+        lacking = bool(cued) and bool(re.search(r"\b(?:no|without|don['’]t have|do not have|lack)\b", shape.text, re.IGNORECASE))
         if cued:
             asked = set(content_stems(" ".join(shape.text[m.start():m.end()] for i in cued for m in i.trigger.finditer(shape.text))))
             # ("a fixed closing date" is a closing date: "fixed" is no word its line must say)
@@ -893,7 +898,17 @@ class ExtractiveAnswerer:
                     quotes[pid] = (passage, quote)
             for intent in cued:
                 passage, quote = self._find_regex(pid, intent.cue)
-                if passage is None or (intent.name == "deadline" and not re.search(r"\d", quote)):
+                dated = passage is not None and not (intent.name == "deadline" and not re.search(r"\d", quote))
+                if lacking and intent.name == "deadline":
+                    # "Which postings have no fixed closing date?": those without a dated one,
+                    # with their "rolling basis" line where they say it
+                    if dated:
+                        passage = None
+                        break
+                    if passage is not None:
+                        quotes[pid] = (passage, quote)
+                    continue
+                if not dated:
                     passage = None  # "Which postings have a closing date?": "open until filled" gives none
                     break
                 quotes[pid] = (passage, quote)
@@ -907,7 +922,7 @@ class ExtractiveAnswerer:
                 # a word the role's own title says need not be said again ("a nursing license" of a nurse)
                 own_title = set(content_stems(fields.title or "")) & offered if offered else set()  # (no restemming per list)
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,
-                                              affirmed=not _NEGATION.search(shape.text), denied=denied)
+                                              affirmed=not _NEGATION.search(shape.text), denied=denied, required=required)
                 if found is None:
                     continue
                 quotes[pid] = found
@@ -1402,7 +1417,8 @@ class ExtractiveAnswerer:
         return Draft([Claim(f"Yes: {whose} is titled “{fields.title}”", passage, (quote,))], abstained=False)
 
     def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset(),
-                         either: tuple[list[str], ...] = (), affirmed: bool = False, denied: bool = False) -> tuple[Passage, str] | None:
+                         either: tuple[list[str], ...] = (), affirmed: bool = False, denied: bool = False,
+                         required: bool = False) -> tuple[Passage, str] | None:
         """The posting's first sentence that holds every one of ``terms`` (stems) and of
         ``figures`` (numbers, as :func:`numbers` writes them), and all the stems of one of
         ``either`` when given, if any; with ``affirmed``, none that denies it ("A sign-on bonus
@@ -1419,6 +1435,8 @@ class ExtractiveAnswerer:
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if "accommod" in asked and _ADJUSTMENT.search(sentence):
                     continue  # accommodations for disabled candidates are no place to stay
+                if required and _OPTIONAL.search(sentence):
+                    continue  # "A full driving licence is an advantage" requires none
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
                         and not (affirmed and _denied(sentence, asked)) and (not denied or _denied(sentence, asked))):

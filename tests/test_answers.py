@@ -2273,6 +2273,7 @@ def wording_bot(tmp_path_factory):
             "Hours": "35 hours per week, Monday to Friday.",
             "Perks": "- Hybrid working: from home 2 days a week after your first month\n"
                      "- A £800 personal CPD budget each year\n"
+                     "- A full driving licence is an advantage\n"
                      "- Share options (EMI) – we don't run a cash bonus scheme\n"
                      "- Two weeks' temporary accommodation when you move to Dundee",
             "Who can apply": "Graduates are welcome to apply if they finish their course no later than June 2026."}),
@@ -2280,7 +2281,7 @@ def wording_bot(tmp_path_factory):
             "Foreign drivers": "Red River is an approved LMIA employer and will support LMIA and work-permit applications."}),
         "caseworker.md": _posting("Social Worker – Foster Care", "Thusong Family Care", "Johannesburg, Gauteng", {
             "Benefits": "- Medical aid: we contribute 50% of the premium for the principal member\n- 13th cheque paid in December\n"
-                        "- 21 working days annual leave",
+                        "- 21 working days annual leave\n- Defined benefit pension plan",
             "Reporting": "The post reports to the Social Work Supervisor.",
             "Visa": "Sponsorship is not available for this role."}),
         "analyst.md": _posting("Data Analyst", "Kumbha Labs", "Bengaluru, Karnataka", {
@@ -2500,3 +2501,13 @@ def test_retirement_contributions_said_otherwise_are_compared(wording_bot):
     pension's "employer contribution 20.6%"."""
     answer = wording_bot.ask("Which has the higher employer pension contribution, the Fenwick porter job or the Kumbha analyst job?")
     assert "So Hospital Porter (Fenwick General Hospital) has more: 20.6%, against 12%." in answer.text, answer.text
+
+
+def test_lists_of_what_a_posting_lacks_or_only_prefers(wording_bot):
+    """"no fixed closing date" lists the postings without a dated one; a licence that "is an
+    advantage" is not required; a pension with no rate stated answers no rate."""
+    answer = wording_bot.ask("Which postings have no fixed closing date?")
+    assert "Data Analyst" in answer.text and "Pipe Welder" not in answer.text, answer.text
+    answer = wording_bot.ask("Which jobs require a driving licence?")
+    assert "QA Tester" not in answer.text and "Site Joiner" in answer.text, answer.text
+    assert wording_bot.ask("What employer contribution rate does the Thusong pension plan have?").abstained
