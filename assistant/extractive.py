@@ -169,8 +169,8 @@ _SAID_AS = (
     (_LEAVE_SAID, _LEAVE_WORDS),
     # (KiwiSaver, a provident fund, the CPF too; and below, a pension's "4% employer match" is its contribution)
     (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|KiwiSaver|provident fund|CPF|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
-     frozenset(content_stems("retirement pension plan 401k"))),
-    (re.compile(r"\b(?:employer|company)\s+match\b", re.IGNORECASE), frozenset(content_stems("contribution"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
+     frozenset(content_stems("retirement pension plan 401k"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
+    (re.compile(r"\b(?:employer|company)\s+match\b", re.IGNORECASE), frozenset(content_stems("contribution"))),
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
     # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
@@ -1915,11 +1915,11 @@ def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:
         per_role.setdefault(unit.passage.posting_id, []).extend(dates)
     if len(per_role) != 2 or any(len({when for when, _ in dates}) != 1 for dates in per_role.values()):
         return None
-    (a, [(when_a, said_a), *_]), (b, [(when_b, said_b), *_]) = per_role.items()
-    if when_a == when_b:
-        return f"Both say the same date, {said_a}."
-    if (when_a < when_b) != earlier:
-        a, b, said_a, said_b = b, a, said_b, said_a
+    sides = {pid: dates[0] for pid, dates in per_role.items()}
+    ordered = _ordered_sides(sides, highest=not earlier)
+    if ordered is None:
+        return f"Both say the same date, {next(iter(sides.values()))[1]}."
+    (a, said_a), (_, said_b) = ordered
     return f"So {label(a)} comes {'first' if earlier else 'later'}: {said_a}, against {said_b}."
 
 
@@ -1949,11 +1949,20 @@ def _amount_verdict(question: str, chosen: list[Unit], label) -> str | None:
     asked = {"%": r"%|percent|contribution|match|bonus|commission|rate"}.get(kind_a, rf"{kind_a}s?|{kind_a}ly")
     if kind_a != kind_b or not re.search(rf"\b(?:{asked})\b|%", question, re.IGNORECASE):
         return None
-    if value_a == value_b:
+    ordered = _ordered_sides({a: (value_a, said_a), b: (value_b, said_b)}, highest=more)
+    if ordered is None:
         return f"Both say {said_a}."
-    if (value_a > value_b) != more:
-        a, said_a, said_b = b, said_b, said_a
+    (a, said_a), (_, said_b) = ordered
     return f"So {label(a)} has {'more' if more else 'less'}: {said_a}, against {said_b}."
+
+
+def _ordered_sides(sides: dict[str, tuple], highest: bool) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """Two roles' (value, as written), the one asked for first: the higher when ``highest``, else
+    the lower; None when they are equal."""
+    (a, (value_a, said_a)), (b, (value_b, said_b)) = sides.items()
+    if value_a == value_b:
+        return None
+    return ((a, said_a), (b, said_b)) if (value_a > value_b) == highest else ((b, said_b), (a, said_a))
 
 
 def _denied(sentence: str, terms: list[str]) -> bool:
