@@ -88,11 +88,15 @@ _NAV_ITEMS = (
     r"post\s+a\s+(?:job|vacancy|gig)|find\s+(?:work|jobs?|talent|a\s+job|gigs)|search\s+(?:all\s+)?(?:jobs|vacancies|roles|apprenticeships|internships|courses|companies|salaries|gigs)|"
     r"browse\s+[\w-]+|[\w-]+\s+jobs|advice(?:\s+for\s+[\w-]+)?|career\s+advice|job\s+alerts|saved\s+jobs|my\s+jobs|for\s+(?:employers|candidates|recruiters)|"
     r"(?:employer|candidate|recruiter)\s+(?:login|log\s*in|sign\s*in)|login|sign\s+(?:in|up)|log\s+in|"
-    r"upload\s+(?:your\s+)?(?:cv|resume|résumé)|salary\s+guide|salary\s+checker|rates?\s+survey|dashboard|career\s+hub|☰\s*menu"
+    r"upload\s+(?:your\s+)?(?:cv|resume|résumé)|salary\s+(?:guide|check(?:er)?|survey)|rates?\s+survey|dashboard|career\s+hub|☰\s*menu|"
+    r"(?:my\s+)?profile|saved\s+searches|company\s+reviews|employer\s+site|cv\s+(?:services|builder|writing)|walk-?in\s+interviews|"
+    # the same entries on boards in Dutch, German, French and Spanish
+    r"vacatures|bedrijven|(?:voor\s+)?werkgevers|inloggen|registreren|salarischeck|stellenangebote|unternehmen|"
+    r"(?:für\s+)?arbeitgeber|anmelden|registrieren|gehaltsvergleich|emplois|entreprises|recruteurs|connexion|empleos|empresas"
 )
 _NAV_ITEM = re.compile(rf"^(?:{_NAV_ITEMS})$", re.IGNORECASE)
-# A menu whose entries a page spaced apart rather than separated: "Home Jobs Companies Salary Guide Sign in"
-_NAV_RUN = re.compile(rf"^(?:(?:{_NAV_ITEMS})(?:\s+|$)){{3,}}$", re.IGNORECASE)
+# A site's language switch beside its menu ("EN | NL"): no word of a menu, nor of the role.
+_LANGUAGE_CODE = re.compile(r"^(?:EN|NL|DE|FR|ES|IT|PT|PL|SV|DA|FI|NO|TR|RU|AR|ZH|JA|KO|HI|CY|GA)$")
 # A breadcrumb trail of three steps or more: "Winter Jobs > Colorado > Lift Operations"
 _BREADCRUMB = re.compile(r"^[^<>›»\n]{1,50}(?:\s[>›»]\s[^<>›»\n]{1,50}){2,}$")
 # An employer's star rating beside its name: "Brindlewood Co. 3.4 ★ (212 reviews)".
@@ -202,19 +206,46 @@ def document_language(lines: list[str]) -> str | None:
 _BUTTON = re.compile(r"\[([^\[\]]{1,30})\]")  # "[Apply] [Save]": a page's buttons kept as link text
 SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")  # "Tidewire · Remote · Posted ..."
 _MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s{3,}")
-# A menu set apart by spacing alone, which reading collapses, behind the site's name:
-# "HospoJobs.ie    Find jobs    Post a job    Salary guide    Log in / Register"
-_NAMED_NAV_RUN = re.compile(
-    rf"^(?P<name>\S+(?:\s\S+)?)\s(?:(?:{_NAV_ITEMS}|(?:log\s+in|sign\s+in)\s*/\s*(?:register|sign\s+up))(?:\s|$)){{3,}}$",
-    re.IGNORECASE,
-)
+
+
+def _nav_words(words: list[str]) -> tuple[int, int]:
+    """How many menu entries ``words`` make, read longest first, and how many words are left
+    over; a slash ("Log in / Register") and a language switch ("EN") are neither."""
+    entries = left = i = 0
+    while i < len(words):
+        if words[i] == "/" or _LANGUAGE_CODE.match(words[i]):
+            i += 1
+            continue
+        for k in (3, 2, 1):
+            if i + k <= len(words) and _NAV_ITEM.match(" ".join(words[i : i + k])):
+                entries, i = entries + 1, i + k
+                break
+        else:
+            left, i = left + 1, i + 1
+    return entries, left
+
+
+def _nav_score(part: str, first: bool) -> int:
+    """2 for a run of menu entries set apart by spacing alone, which reading collapses ("Home
+    Search Jobs Salary Survey Career Advice Log in", a word or two not known), 1 for one entry
+    (the first part also with the site's name before it: "KiwiJobBoard Search jobs"), else 0."""
+    entries, left = _nav_words(part.split())
+    if entries >= 3 and left * 2 <= entries:
+        return 2
+    return 1 if entries and left <= (1 if first else 0) else 0
 
 
 def _menu_entries(line: str) -> list[str]:
-    named = _NAMED_NAV_RUN.match(line.strip())
-    if named and len(SEGMENT_SEPARATOR.split(line)) == 1:
-        return [named.group("name"), line.strip()[named.end("name"):].strip()]
-    return [_BUTTON.sub(r"\1", part).strip() for part in _MENU_SEPARATOR.split(line.strip())]
+    """The entries of a menu line; a line set apart by spacing alone gives the site's name (a
+    word or two before the menu: "HospoJobs.ie Find jobs Post a job Salary guide") and the rest."""
+    line = line.strip()
+    words = line.split()
+    if len(SEGMENT_SEPARATOR.split(line)) == 1 and len(words) >= 4:
+        for n in (1, 2):
+            entries, left = _nav_words(words[n:])
+            if entries >= 3 and not left and not _nav_words(words[:1])[0]:
+                return [" ".join(words[:n]), " ".join(words[n:])]
+    return [_BUTTON.sub(r"\1", part).strip() for part in _MENU_SEPARATOR.split(line)]
 
 
 def without_chrome_segments(line: str) -> str:
@@ -233,11 +264,9 @@ def without_chrome_segments(line: str) -> str:
 def is_menu(line: str) -> bool:
     """The board's navigation menu: "Home · Jobs · Companies · Post a job", "LingoGigs · Find
     work · Post a job · Log in" (at least two menu or UI entries, and half of the line)."""
-    if _NAMED_NAV_RUN.match(line.strip()) and len(SEGMENT_SEPARATOR.split(line)) == 1:
-        return True
     parts = _menu_entries(line)
-    nav = sum(1 if _NAV_ITEM.match(part) else 2 if _NAV_RUN.match(part) else 0 for part in parts)
-    ui = sum(bool(_UI_LINE.match(part)) for part in parts)
+    nav = sum(_nav_score(part, i == 0) for i, part in enumerate(parts))
+    ui = sum(bool(_UI_LINE.match(part) or part and all(_LANGUAGE_CODE.match(w) for w in part.split())) for part in parts)
     return nav >= 1 and nav + ui >= 2 and (nav + ui) * 2 >= len(parts)
 
 

@@ -163,7 +163,10 @@ def parse_sections(text: str) -> list[Section]:
 
 # --- salary ---------------------------------------------------------------------------------
 _CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
-_CUR = r"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|[$£€₹¥]|R(?=\d)|USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN|SGD|NZD|HKD|ZAR|MXN|BRL)"
+# Currencies written by their ISO code ("AED 12,000", "12,000 AED"); Gulf pay is usually written so.
+_ISO_CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN", "SGD", "NZD", "HKD", "ZAR",
+              "MXN", "BRL", "AED", "SAR", "QAR")
+_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|[$£€₹¥]|R(?=\d)|{'|'.join(_ISO_CODES)})"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.
 _NUM = (
@@ -202,10 +205,9 @@ _PAY_WORDS = re.compile(
 )
 
 
-_CODES = ("US$", "CA$", "C$", "A$", "S$", "NZ$", "HK$", "USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK",
-          "JPY", "PLN", "SGD", "NZD", "HKD", "ZAR", "MXN", "BRL")
+_CODES = ("US$", "CA$", "C$", "A$", "S$", "NZ$", "HK$", *_ISO_CODES)
 _CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "S$": "SGD", "NZ$": "NZD", "HK$": "HKD"}
-_TAIL_CODE = re.compile(r"^[^\d]{0,12}?\b(USD|GBP|EUR|CAD|AUD|INR|CHF|SEK|NOK|DKK|JPY|PLN|SGD|NZD|HKD|ZAR|MXN|BRL)\b")
+_TAIL_CODE = re.compile(rf"^[^\d]{{0,12}}?\b({'|'.join(_ISO_CODES)})\b")
 
 
 _CODE_PATTERNS = tuple(
@@ -378,7 +380,10 @@ _CITIES = frozenset(
     Ankara|Tel Aviv|Dubai|Abu Dhabi|Riyadh|Cairo|Lagos|Nairobi|Cape Town|Johannesburg|Bangalore|Bengaluru|Mumbai|Delhi|
     New Delhi|Hyderabad|Pune|Chennai|Gurgaon|Gurugram|Noida|Singapore|Hong Kong|Shanghai|Beijing|Shenzhen|Tokyo|Osaka|
     Seoul|Taipei|Sydney|Melbourne|Brisbane|Perth|Auckland|Mexico City|São Paulo|Sao Paulo|Buenos Aires|Bogotá|Bogota|
-    Santiago|Lima|Moscow|Saint Petersburg|Kyiv|Kiev|Tbilisi|Yerevan|Almaty|Auckland|Wellington|Christchurch|Remote""".replace("\n", "").split("|")
+    Santiago|Lima|Moscow|Saint Petersburg|Kyiv|Kiev|Tbilisi|Yerevan|Almaty|Auckland|Wellington|Christchurch|Remote|
+    Doha|Kuwait City|Muscat|Manama|Jeddah|Sharjah|Utrecht|Eindhoven|The Hague|Aberdeen|Cardiff|Liverpool|Newcastle|
+    Sheffield|Nottingham|Winnipeg|Edmonton|Adelaide|Canberra|Kuala Lumpur|Manila|Jakarta|Bangkok|Karachi|Lahore|Dhaka|
+    Colombo|Accra|Casablanca|Kolkata|Ahmedabad|Durban|Pretoria""".replace("\n", "").split("|")
 )
 _CITIES = frozenset(c.strip() for c in _CITIES)
 _CITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _CITIES), key=len, reverse=True)) + r")\b")
@@ -389,10 +394,12 @@ _COUNTRIES = (
     "Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
     "Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
     "West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|"
-    "Queensland|Victoria|New South Wales|Tasmania|"
+    "Queensland|Victoria|New South Wales|Tasmania|Northland|Waikato|Bay of Plenty|Hawke's Bay|Taranaki|Canterbury|Otago|Southland|"
     "United States|United Kingdom|England|Scotland|Wales|Ireland|Canada|India|Germany|Deutschland|France|Spain|"
     "Portugal|Italy|Netherlands|Belgium|Switzerland|Austria|Poland|Sweden|Norway|Denmark|Finland|Australia|"
-    "New Zealand|Japan|China|Singapore|Brazil|Mexico|Argentina|Israel|UAE|USA|US|UK"
+    "New Zealand|Japan|China|Singapore|Brazil|Mexico|Argentina|Israel|UAE|USA|US|UK|Qatar|Saudi Arabia|Kuwait|Bahrain|"
+    "Oman|South Africa|Nigeria|Kenya|Egypt|Philippines|Malaysia|Indonesia|Vietnam|Thailand|Pakistan|Bangladesh|"
+    "Sri Lanka|Czech Republic|Czechia|Greece|Turkey|Romania|Hungary|Luxembourg|Estonia|Latvia|Lithuania"
 )
 # "Sparks, NV", "Leeds, UK": a place the city list does not know, recognised by its region.
 _CITY_REGION = re.compile(rf"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{0,2}}(?: \([A-Z][^()]{{1,30}}\))?, (?:[A-Z]{{2}}|{_COUNTRIES})\b")
@@ -544,8 +551,13 @@ def _title_at(lines: list[str]) -> int:
 
 
 def _name_led(line: str) -> bool:
-    """Only a name, or a name and what it is part of: "Ashgrove Academy — part of the Whitmoor Learning Trust"."""
-    return _name_like(line) or (_name_like(_segments(line)[0]) and bool(re.search(r"\s[–—-]\s+(?:part of|a member of|member of)\b", line)))
+    """Only a name, or a name and what it is part of ("Ashgrove Academy — part of the Whitmoor
+    Learning Trust"), or a name and its facts ("Al Noor Home & Living · Dubai · Full-time")."""
+    segments = _segments(line)
+    if _name_like(line) or not _name_like(segments[0]):
+        return _name_like(line)
+    return bool(re.search(r"\s[–—-]\s+(?:part of|a member of|member of)\b", line)) or len(segments) > 1 and all(
+        _header_places(seg) or any(re.search(p, seg, re.IGNORECASE) for _, p in _EMPLOYMENT) for seg in segments[1:])
 
 
 def _title_like(line: str) -> bool:
@@ -577,8 +589,15 @@ def _header_parts(text: str) -> tuple[list[str], int]:
            if _short_line(line) and (not line.startswith("#") or line.startswith("# "))]
     above = len(out)
     for line in lines[at + 1 : at + 9]:
-        if line.startswith("#") or not _short_line(line) or _BULLET.match(line):
+        if line.startswith("#") or not _short_line(line):
             break
+        if _BULLET.match(line):
+            # a list of facts under the title ("• Mount Maunganui, Tauranga, Bay of Plenty",
+            # "• Full time") is header; a list of anything else (duties) is the body
+            line = _BULLET.sub("", line).strip()
+            if not (_header_places(line) or any(re.search(p, line, re.IGNORECASE) for _, p in _EMPLOYMENT)
+                    or "›" in line or re.match(rf"{_CUR}\s?\d", line)):
+                break
         out.append(line)
     return [_EMPHASIS.sub("", line).strip() for line in out], above
 
@@ -652,10 +671,11 @@ def _header_places(segment: str) -> list[str]:
     segment = re.sub(r"^(?:based|located)\s+(?:out\s+of|in|at)\s+", "", segment, flags=re.IGNORECASE)  # "Based out of Marlow Springs, Ohio"
     if _CITY_RE.match(segment) or _CITY_REGION.match(segment):
         return _places(segment)
-    # "Parramatta, Sydney NSW": a suburb before a known city
+    # "Parramatta, Sydney NSW": a suburb before a known city; "Wick, Caithness, Scotland": a town
+    # and its county before a region or country
     parts = [p.strip() for p in segment.split(",")]
     if (len(parts) >= 2 and all(p and _NAME_WORD.match(p.split()[0]) and len(p.split()) <= 3 for p in parts)
-            and any(_CITY_RE.match(p) for p in parts[1:])):
+            and (any(_CITY_RE.match(p) for p in parts[1:]) or len(parts) <= 4 and re.fullmatch(rf"[A-Z]{{2}}|{_COUNTRIES}", parts[-1]))):
         return [segment]
     address = _address_place(segment)
     return [address] if address else []
@@ -760,14 +780,9 @@ def _company(text: str, title: str | None) -> str | None:
     # A page that puts the company above the role: "Hooli" / "Machine Learning Engineer II".
     raw = [line.strip() for line in text.split("\n") if line.strip()]
     if lines and len(lines) > 1 and _name_like(lines[0]) and (_ROLE_WORDS.search(lines[1]) or _title_at(raw) > 0):
-        name = re.escape(lines[0])
-        # as the text writes it: "UNIVERSITY OF ASHWORTH" is the "University of Ashworth" it names
-        # ("Cedarfield University is committed to ..." opening a line says it too)
-        said = re.search(rf"^#*\s*[Aa]bout ({name})\s*$|(?:^|[.!]\s+|\bthe\s+|\bThe\s+)({name}) +(?:is|are|was) +(?:a|an|the|one)\b"
-                         rf"|^({name}) +(?:is|are|has|was) +\w+",
-                         text, re.MULTILINE | re.IGNORECASE)
+        said = _said_as_subject(lines[0], text)
         if said:
-            return said.group(1) or said.group(2) or said.group(3)
+            return said
     # A header line under the title: "Acme Robotics", "Globex Corporation · New York · Full-time".
     # One the posting names again is surest; else the first name-like line right under the title.
     # (the lines under the title first: the employer's "MeridianRx Pharmacy · Columbus, Ohio"
@@ -780,6 +795,11 @@ def _company(text: str, title: str | None) -> str | None:
         for name in [segment if _name_like(segment) else (_company_and_place(segment) or (None,))[0]]
         if name
     ]
+    # the one the text says is something ("Al Noor Home & Living is a UAE retailer") over a
+    # category the board put under the title ("Retail · Homewares & Furniture")
+    for segment in names if len(names) > 1 else ():
+        if _said_as_subject(segment, text):
+            return segment
     for segment in names:
         if _named_elsewhere(segment, text):
             return segment
@@ -801,6 +821,17 @@ def _company(text: str, title: str | None) -> str | None:
                               "What", "Who", "Where", "When", "Why", "How", "That", "There", "Here", "Let"}:
             return m.group(1)
     return None
+
+
+def _said_as_subject(name: str, text: str) -> str | None:
+    """``name`` as the text writes it where it says what the name is: "About Cedarfield
+    University", "Cedarfield University is a ...", a line opening "Cedarfield University is
+    committed to ..." ("UNIVERSITY OF ASHWORTH" is the "University of Ashworth" it names)."""
+    name = re.escape(name)
+    said = re.search(rf"^#*\s*[Aa]bout ({name})\s*$|(?:^|[.!]\s+|\bthe\s+|\bThe\s+)({name}) +(?:is|are|was) +(?:a|an|the|one)\b"
+                     rf"|^({name}) +(?:is|are|has|was) +\w+",
+                     text, re.MULTILINE | re.IGNORECASE)
+    return (said.group(1) or said.group(2) or said.group(3)) if said else None
 
 
 def _split_top_level(value: str, separator: str) -> list[tuple[int, int]]:

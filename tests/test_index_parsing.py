@@ -894,6 +894,36 @@ _HEADERS = {
         "Location: Main Campus, Halifax, Nova Scotia\n\nOverview\nThe Research Office supports grant holders across the faculty.\n\n"
         "Maplegrove University is committed to employment equity.\n",
         {"title": "Research Finance Officer", "company": "Maplegrove University"}, None),
+    # A board's menu in Dutch beside its language switch
+    "dutch_menu.txt": (
+        "WerkPlein.nl     Vacatures | Bedrijven | Salarischeck | Voor werkgevers | Inloggen     EN | NL\n\n"
+        "Logistics Planner\nRheinhaven Logistics B.V.\nPosted 2 days ago · 310 views\n\nKey facts\n"
+        "Location: Venlo, Netherlands\nSalary: €3,600 – €4,400 gross per month\n\nAbout us\n"
+        "Rheinhaven Logistics B.V. runs three cross-dock warehouses on the Maas.\n",
+        {"title": "Logistics Planner", "company": "Rheinhaven Logistics B.V."}, None),
+    # A spaced menu with entries no list knows, the employer's line of facts above the role, and
+    # a category under it; pay in riyals
+    "employer_facts_above_role.txt": (
+        "GulfWorkNet | Jobs   Companies   Walk-in interviews   Salary guide   CV services | Login / Register\n\n"
+        "Qatari Trading Co · Doha, Qatar · Full-time\n\nAccountant – Head Office\nFinance · Posted 3 days ago · 120 views\n\n"
+        "About us\nQatari Trading Co is a distributor of building materials with a Finance department of six.\n\n"
+        "Pay\n- Basic salary: QAR 9,000 per month\n",
+        {"title": "Accountant – Head Office", "company": "Qatari Trading Co", "locations": ("Doha, Qatar",),
+         "salary": Salary(9000, 9000, "QAR", "month", "QAR 9,000 per month")}, None),
+    # The board's tagline above a menu; a town and its county before a country
+    "tagline_above_menu.txt": (
+        "NurseNet — Careers for nurses, midwives & healthcare assistants\n"
+        "Home   Search Jobs   Salary Survey   Career Advice   Employers   Log in\n\n"
+        "Community Midwife\nCorrib Valley Hospital | Tuam, Co. Galway, Ireland | Posted 4 days ago\n\n"
+        "Corrib Valley Hospital is a 120-bed acute hospital.\n",
+        {"title": "Community Midwife", "company": "Corrib Valley Hospital", "locations": ("Tuam, Co. Galway, Ireland",)}, None),
+    # The site's name before its menu's first entry; a list of facts under the title
+    "name_before_menu.txt": (
+        "TradeBoard Search jobs | Profile | Saved searches | Company reviews | Employer site\n\n"
+        "Scaffolder – Commercial Projects\nPeakline Access Ltd\n• Hamilton East, Hamilton, Waikato\n• Full time\n\n"
+        "About the job\n• Erecting and dismantling tube and fitting scaffolds on commercial sites\n",
+        {"title": "Scaffolder – Commercial Projects", "company": "Peakline Access Ltd",
+         "locations": ("Hamilton East, Hamilton, Waikato",)}, None),
 }
 
 
@@ -910,7 +940,7 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
                    "ApprenticeLink", "LingoGigs", "★", "reviews", "sign-on bonus", "completion bonus", "People also",
                    "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job", "Jobberly",
                    "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice", "views", "ChefBoard", "Find jobs",
-                   "SiteBoard", "Career Hub"):
+                   "SiteBoard", "Career Hub", "Vacatures", "Walk-in", "NurseNet", "Salary Survey", "Saved searches"):
         assert chrome not in posting.text
 
 
