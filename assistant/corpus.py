@@ -216,9 +216,12 @@ def correct_spelling(question: str, corpus: Corpus) -> str:
 
     known = english_words()
     out = []
-    for token in question.split(" "):
+    tokens = question.split(" ")
+    for n, token in enumerate(tokens):
         core = token.strip("?.,!;:'\"()").lower()
-        if core in _INFORMAL and core not in corpus.spelling.get(core[0], ()):
+        # "Al Noor", "Vet Clinic": capitalised before a capitalised word, a name's word
+        named = token[:1].isupper() and token[1:2].islower() and n + 1 < len(tokens) and tokens[n + 1][:1].isupper()
+        if core in _INFORMAL and core not in corpus.spelling.get(core[0], ()) and not named:
             out.append(token.lower().replace(core, _INFORMAL[core]))
             continue
         if (

@@ -2293,6 +2293,8 @@ def wording_bot(tmp_path_factory):
             "Salary": "Competitive, depending on experience (DOE)",
             "Benefits": "- Discretionary annual bonus of up to 10% of salary",
             "Probation": "Probation is 6 months. Lisdara does not sponsor employment permits for this role."}),
+        "receptionist.md": _posting("Medical Receptionist", "Al Rawdah Medical Centre", "Abu Dhabi, UAE", {
+            "Contract": "- Probation: 3 months\n- 30 days' annual leave"}),
     })
 
 
@@ -2511,3 +2513,10 @@ def test_lists_of_what_a_posting_lacks_or_only_prefers(wording_bot):
     answer = wording_bot.ask("Which jobs require a driving licence?")
     assert "QA Tester" not in answer.text and "Site Joiner" in answer.text, answer.text
     assert wording_bot.ask("What employer contribution rate does the Thusong pension plan have?").abstained
+
+
+def test_a_name_s_word_is_no_informal_word(wording_bot):
+    """"Al Rawdah" is a name, not "annual leave" as "AL" is."""
+    answer = wording_bot.ask("What is the probation at Al Rawdah?")
+    assert "3 months" in answer.text and "annual leave" not in answer.text, answer.text
+    assert "21 working days" in wording_bot.ask("how much AL do you get with the Joburg job?").text
