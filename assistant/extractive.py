@@ -897,7 +897,7 @@ class ExtractiveAnswerer:
                 if passage is not None:
                     quotes[pid] = (passage, quote)
             for intent in cued:
-                passage, quote = self._find_regex(pid, intent.cue)
+                passage, quote = self._find_regex(pid, intent.cue, intent.section)
                 dated = passage is not None and not (intent.name == "deadline" and not re.search(r"\d", quote))
                 if lacking and intent.name == "deadline":
                     # "Which postings have no fixed closing date?": those without a dated one,
@@ -1600,7 +1600,9 @@ class ExtractiveAnswerer:
                 continue
             strict = [i for i in shape.intents if i.strict and _intent_word(t, i)]
             if strict:
-                hit = any(i.cue is not None and i.cue.search(unit.text) for i in strict)
+                # the section's heading leads its sentence in: "CLOSING DATE" / "28 February 2025."
+                hit = any(i.cue is not None and (i.cue.search(unit.text) or i.section and i.section.search(unit.passage.section)
+                                                 and i.cue.search(f"{unit.passage.section} {unit.text}")) for i in strict)
             elif not_start and t in intent.synonyms:
                 hit = False  # "the start date" is not said by "There is no fixed closing date"
             else:
@@ -1722,12 +1724,18 @@ class ExtractiveAnswerer:
                 return passage, sentence
         return None, ""
 
-    def _find_regex(self, pid: str, pattern: str | re.Pattern[str]) -> tuple[Passage | None, str]:
+    def _find_regex(self, pid: str, pattern: str | re.Pattern[str], section: re.Pattern[str] | None = None) -> tuple[Passage | None, str]:
+        """The first sentence of the posting ``pattern`` finds; under a heading ``section`` finds,
+        read with the heading before it ("CLOSING DATE" / "28 February 2025.")."""
         rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE)
         for passage in self.corpus.by_posting.get(pid, []):
             m = rx.search(passage.text)
             if m:
                 return passage, self._sentence_at(passage, m.start())
+            if section is not None and section.search(passage.section):
+                m = rx.search(f"{passage.section} {passage.text}")
+                if m:
+                    return passage, self._sentence_at(passage, max(0, m.start() - len(passage.section) - 1))
         return None, ""
 
     @staticmethod

@@ -93,8 +93,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent("frameworks", _rx(r"\b(?:frameworks?|librar(?:y|ies)|tools?|(?:tech )?stacks?|technolog\w*)\b"),
            _rx(r"\b(?:" + _TOOLS + r")\b"),
            None, frozenset({"framework", "librari", "tool", "stack", "technolog", "tech"})),
-    # ("... as soon as they start?" asks when a benefit begins, not the role's start date)
-    Intent("start", _rx(r"\b(?<!as soon as i )(?<!as soon as you )(?<!as soon as they )(?<!as soon as we )(?:start\w*|begin\w*|when (?:does|is|would|will|can))\b"),
+    # ("... as soon as they start?" asks when a benefit begins, not the role's start date; "When
+    # does the job close?" asks for the deadline)
+    Intent("start", _rx(r"\b(?<!as soon as i )(?<!as soon as you )(?<!as soon as they )(?<!as soon as we )"
+                        r"(?:start\w*|begin\w*|when (?:does|is|would|will|can)\b(?![^?]*\b(?:clos\w*|deadlines?|due)\b))\b"),
            # months as names ("you may travel" says no month); a season with a year or as a
            # time ("Summer 2026", "in the fall"), not "Spring Boot"
            _rx(r"\b(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -143,7 +145,7 @@ INTENTS: tuple[Intent, ...] = (
     # May)"); strict, so "meet agreed deadlines" of the work answers nothing
     Intent("deadline", _rx(r"\b(?:closing(?: date)?|closes?|closed|deadlines?|apply by|last day to apply|applications? close"
                            r"|by (?:what|which) date (?:\w+ ){0,3}apply|by when (?:\w+ ){0,3}apply|applications? (?:are )?due)\b"),
-           _rx(r"\b(?:clos(?:ing|es)|deadline|apply by|applications? (?:close|must be received)|no later than)\b[^.\n]{0,60}?"
+           _rx(r"\b(?:clos(?:ing|es)|deadline|apply by|applications? (?:close|must be received|(?:will be |are )?accepted until)|no later than)\b[^.\n]{0,60}?"
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                r"|\b(?:rolling basis|until (?:the (?:role|position|vacancy) is|it['’]s|it is)? ?filled)\b"

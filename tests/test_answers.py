@@ -2295,6 +2295,11 @@ def wording_bot(tmp_path_factory):
             "Probation": "Probation is 6 months. Lisdara does not sponsor employment permits for this role."}),
         "receptionist.md": _posting("Medical Receptionist", "Al Rawdah Medical Centre", "Abu Dhabi, UAE", {
             "Contract": "- Probation: 3 months\n- 30 days' annual leave"}),
+        "surveyor.md": _posting("Land Surveyor", "Brackenridge Geomatics", "Inverness, UK", {
+            "START DATE": "April 2025, with a week of induction.",
+            "CLOSING DATE": "7 March 2025. We may close early if we receive many applications."}),
+        "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
+            "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example."}),
     })
 
 
@@ -2520,3 +2525,14 @@ def test_a_name_s_word_is_no_informal_word(wording_bot):
     answer = wording_bot.ask("What is the probation at Al Rawdah?")
     assert "3 months" in answer.text and "annual leave" not in answer.text, answer.text
     assert "21 working days" in wording_bot.ask("how much AL do you get with the Joburg job?").text
+
+
+def test_a_closing_date_under_its_heading_and_applications_accepted_until(wording_bot):
+    """"CLOSING DATE" / "7 March 2025." closes then, as "Applications will be accepted until May 2"
+    does; neither posting is one without a closing date, and "When does ... close?" asks for it."""
+    answer = wording_bot.ask("When does the Brackenridge surveyor job close?")
+    assert answer.text.startswith("7 March 2025"), answer.text
+    answer = wording_bot.ask("Which closes first, the Brackenridge surveyor job or the Holloway archivist job?")
+    assert "So Land Surveyor (Brackenridge Geomatics) comes first: 7 March 2025, against May 2, 2025." in answer.text, answer.text
+    answer = wording_bot.ask("Which postings have no fixed closing date?")
+    assert "Data Analyst" in answer.text and "Land Surveyor" not in answer.text and "Archivist" not in answer.text, answer.text
