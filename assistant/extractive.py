@@ -1934,8 +1934,17 @@ def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:
 # "Which has more weekly hours ...?", "... the bigger employer contribution?": which side's amount is larger
 _ASKS_MORE = re.compile(r"\b(?:more|most|higher|highest|bigger|biggest|larger|largest|greater|longer)\b", re.IGNORECASE)
 _ASKS_LESS = re.compile(r"\b(?:fewer|less|least|lower|lowest|smaller|smallest|shorter)\b", re.IGNORECASE)
-# "40 hours per week", "37.5 hours", "a 4% company match", "10 days": a count with its unit ("8-hour shifts" is a kind of shift)
-_QUANTITY = re.compile(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*(%|percent\b|hours?\b|hrs?\b|days?\b|weeks?\b)", re.IGNORECASE)
+# "40 hours per week", "37.5 hours", "a 4% company match", "10 days": a count with its unit ("8-hour shifts" is a kind of shift);
+# "a three-month probation", "6 months": a duration
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+_QUANTITY = re.compile(rf"(?<![\w.-])(\d+(?:\.\d+)?|(?:{'|'.join(_NUMBER_WORDS)})\b)"
+                       r"(?:\s*(%|percent\b|hours?\b|hrs?\b|days?\b|weeks?\b)|[\s-](months?|years?)\b)", re.IGNORECASE)
+# What a question asks to be counted, by the count's unit: "more weekly hours" is hours, "the bigger
+# contribution" a per cent, "the longer probation" months or years
+_ASKED_UNIT = {"%": r"%|percent|contribution|match|bonus|commission|rate", "hour": r"hours?|hourly", "day": r"days?|daily",
+               "week": r"weeks?|weekly", "month": r"months?|probation\w*|trial|notice|contract|longer|shorter",
+               "year": r"years?|contract|longer|shorter"}
 
 
 def _amount_verdict(question: str, chosen: list[Unit], label) -> str | None:
@@ -1946,21 +1955,26 @@ def _amount_verdict(question: str, chosen: list[Unit], label) -> str | None:
         return None  # "Tell me more about A and B" compares nothing
     per_role: dict[str, set] = {}
     for unit in chosen:
+        per_role.setdefault(unit.passage.posting_id, set())
         for m in _QUANTITY.finditer(unit.text):
-            kind = m.group(2).lower().rstrip("s")
+            kind = (m.group(2) or m.group(3)).lower().rstrip("s")
             kind = {"percent": "%", "hr": "hour"}.get(kind, kind)
-            per_role.setdefault(unit.passage.posting_id, set()).add((float(m.group(1)), kind, m.group(0)))
+            if re.search(rf"\b(?:{_ASKED_UNIT[kind]})\b|%" if kind == "%" else rf"\b(?:{_ASKED_UNIT[kind]})\b", question, re.IGNORECASE):
+                number = m.group(1)
+                value = float(number) if number[0].isdigit() else float(_NUMBER_WORDS[number.lower()])
+                said = m.group(0) if not m.group(3) else f"{number} {kind}{'' if value == 1 else 's'}"  # "three-month" -> "three months"
+                per_role[unit.passage.posting_id].add((value, kind, said))
     if len(per_role) != 2 or any(len(found) != 1 for found in per_role.values()):
         return None
     (a, [(value_a, kind_a, said_a)]), (b, [(value_b, kind_b, said_b)]) = ((pid, list(found)) for pid, found in per_role.items())
-    # the count of the thing asked: "more weekly hours" is hours, "the bigger contribution" a per cent
-    asked = {"%": r"%|percent|contribution|match|bonus|commission|rate"}.get(kind_a, rf"{kind_a}s?|{kind_a}ly")
-    if kind_a != kind_b or not re.search(rf"\b(?:{asked})\b|%", question, re.IGNORECASE):
+    if kind_a != kind_b:
         return None
     ordered = _ordered_sides({a: (value_a, said_a), b: (value_b, said_b)}, highest=more)
     if ordered is None:
         return f"Both say {said_a}."
     (a, said_a), (_, said_b) = ordered
+    if kind_a in ("month", "year"):
+        return f"So {label(a)} is the {'longer' if more else 'shorter'}: {said_a}, against {said_b}."
     return f"So {label(a)} has {'more' if more else 'less'}: {said_a}, against {said_b}."
 
 

@@ -2297,9 +2297,11 @@ def wording_bot(tmp_path_factory):
             "Contract": "- Probation: 3 months\n- 30 days' annual leave"}),
         "surveyor.md": _posting("Land Surveyor", "Brackenridge Geomatics", "Inverness, UK", {
             "START DATE": "April 2025, with a week of induction.",
+            "WHERE": "Hybrid: in the Inverness office three days a week, the rest on site or at home.",
             "CLOSING DATE": "7 March 2025. We may close early if we receive many applications."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
-            "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example."}),
+            "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
+            "Hybrid": "In the office 4 days a week, at home on Fridays."}),
     })
 
 
@@ -2536,3 +2538,12 @@ def test_a_closing_date_under_its_heading_and_applications_accepted_until(wordin
     assert "So Land Surveyor (Brackenridge Geomatics) comes first: 7 March 2025, against May 2, 2025." in answer.text, answer.text
     answer = wording_bot.ask("Which postings have no fixed closing date?")
     assert "Data Analyst" in answer.text and "Land Surveyor" not in answer.text and "Archivist" not in answer.text, answer.text
+
+
+def test_which_is_longer_of_two_durations_and_counts_written_in_words(wording_bot):
+    """"Which has the longer probation?" says which, from "Probation is 6 months" and
+    "Probation: 3 months"; "three days a week" is a count as "4 days a week" is."""
+    answer = wording_bot.ask("Which has the longer probation, the Lisdara accountant or the Al Rawdah receptionist?")
+    assert "So Fund Accountant (Lisdara Fund Services) is the longer: 6 months, against 3 months." in answer.text, answer.text
+    answer = wording_bot.ask("Which requires more days in the office, the Brackenridge surveyor or the Holloway archivist?")
+    assert "So Archivist (Holloway Historical Society) has more: 4 days, against three days." in answer.text, answer.text
