@@ -119,7 +119,7 @@ INTENTS: tuple[Intent, ...] = (
     # "What team is it on?", "Who does it report to?": a sentence placing the role in a team
     # answers, not one that only mentions a team ("with our ML engineering team"), so strict.
     Intent("team", _rx(r"\b(?:what|which) (?:\w+ )?team\b|\bteam (?:would|will|do|does|is|am) (?:i|it|they|the role|this role)\b"
-                       r"|\breport(?:s|ing)? (?:directly )?(?:to|into)\b|\bwho(?:['’]s| is| will be| would be) (?:the |my |your |their )?(?:boss|line manager|manager|supervisor)\b(?! (?:of|for) (?:this|the) (?:hiring|recruit))|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
+                       r"|\breport(?:s|ing)? (?:directly )?(?:to|into)\b|\bwho(?:['’]s| is| will be| would be) (?:the |my |your |their )?(?:boss|line manager|manager|supervisor)\b(?! (?:of|for) (?:this|the) (?:hiring|recruit))|\b\w+['’]s (?:boss|line manager|manager|supervisor)\b|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
            _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
                r"|\breport(?:s|ing)?\s+(?:directly\s+|straight\s+)?(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
            _rx(r"team"), frozenset({"team", "report", "boss", "supervisor", "manag"}), strict=True),
@@ -127,7 +127,12 @@ INTENTS: tuple[Intent, ...] = (
     Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"
                         r"|\bapplications? (?:be |get |are |is )?(?:sent|submitted|emailed)\b"
                         r"|\b(?:send|submit|email) (?:my |your |our |an? |the )?(?:application|cv|resume|résumé)s?\b"),
-           None, _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply", "send", "sent", "submit"})),
+           # a sentence saying how, where the posting has no "How to apply" heading: "To apply,
+           # email your résumé ...", "Apply online through ...", "Applications should be sent to ..."
+           _rx(r"\bto apply\b|\bapply (?:online|through|via|by|at|on|here|using|with)\b"
+               r"|\b(?:send|email|e-mail|submit|upload)\s+(?:us\s+)?(?:your|a|an)\s+(?:[\w-]+\s+){0,2}(?:cv|résumé|resume|application|cover letter)\b"
+               r"|\bapplications?\s+(?:should|must|can|may)\s+be\s+(?:sent|submitted|made|emailed)\b"),
+           _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply", "send", "sent", "submit"})),
     # "Who can I contact about ...?": the lines that name someone with an email or phone, often
     # under a "Contact ..." heading ("Name: Sarah Okafor" / "Email: ...")
     Intent("contact", _rx(r"\bwho (?:can|should|do|would) (?:i|we|you) (?:contact|speak to|talk to|email|call|write to)\b"

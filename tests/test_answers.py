@@ -2299,6 +2299,9 @@ def wording_bot(tmp_path_factory):
             "START DATE": "April 2025, with a week of induction.",
             "WHERE": "Hybrid: in the Inverness office three days a week, the rest on site or at home.",
             "CLOSING DATE": "7 March 2025. We may close early if we receive many applications."}),
+        "ecologist.md": _posting("Field Ecologist", "Fernside Ecology", "Exeter, UK", {
+            "About the role": "You will survey bats and great crested newts across Devon. You will report to our Principal "
+                              "Ecologist, Ines Carvalho. To apply, send your CV and two references to careers@fernside.example."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
             "Hybrid": "In the office 4 days a week, at home on Fridays."}),
@@ -2547,3 +2550,10 @@ def test_which_is_longer_of_two_durations_and_counts_written_in_words(wording_bo
     assert "So Fund Accountant (Lisdara Fund Services) is the longer: 6 months, against 3 months." in answer.text, answer.text
     answer = wording_bot.ask("Which requires more days in the office, the Brackenridge surveyor or the Holloway archivist?")
     assert "So Archivist (Holloway Historical Society) has more: 4 days, against three days." in answer.text, answer.text
+
+
+def test_how_to_apply_said_in_a_sentence_and_a_role_s_manager(wording_bot):
+    """A posting with no "How to apply" heading says how in a sentence ("To apply, send your CV
+    ..."); "the ecologist's manager" is whom the role reports to."""
+    assert "careers@fernside.example" in wording_bot.ask("How do I apply for the Fernside ecologist job?").text
+    assert "Ines Carvalho" in wording_bot.ask("Who is the Fernside ecologist's manager?").text
