@@ -178,8 +178,20 @@ _SAID_AS = (
     (re.compile(rf"\b(?:{_VISA}|visas?|(?:work|employment)[- ]permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
     # ("will support LMIA and work-permit applications" sponsors too)
     (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|(?:work|employment)[- ]permits?)\b"
-                r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b[^.\n]{0,20}\bapplications?\b", re.IGNORECASE),
-     frozenset(content_stems("visa sponsor"))),
+                r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b|\b(?:visa|work[- ]permit)\s+support\b", re.IGNORECASE),
+     frozenset(content_stems("visa sponsor sponsorship"))),
+    # a visa the employer provides sponsors it: "Employment visa and Emirates ID arranged and paid for by the company"
+    (re.compile(r"\b(?:employment|work|residence)\s+visas?\b[^.\n]{0,40}\b(?:arranged|provided|paid\s+for|covered|processed)\b"
+                r"|\b(?:we|the\s+company)\s+(?:will\s+)?(?:provide|arrange|cover|pay\s+for)s?\b[^.\n]{0,20}\bvisas?\b", re.IGNORECASE),
+     frozenset(content_stems("visa sponsor sponsorship"))),
+    # help to relocate is said by "a joining flight", "moving costs", "flights to join us"
+    (re.compile(r"\bjoining\s+(?:flight|ticket|airfare)s?\b|\bmoving\s+(?:costs|expenses|allowance)\b"
+                r"|\b(?:flights?|airfares?|tickets?)\b[^.\n]{0,20}\b(?:to\s+join|on\s+joining)\b", re.IGNORECASE),
+     frozenset(content_stems("relocation"))),
+    # weekend work is said by "one Saturday in four", "Sunday shifts", but not by "closed on Sundays"
+    # nor by a Gulf week of "Sunday to Thursday"
+    (re.compile(r"(?<!closed )(?<!closed on )(?<!except )\b(?:saturdays?|sundays?)\b(?!\s*(?:to|through|till|until|[-–—])\s*(?:mon|tue|wed|thu)\w*)",
+                re.IGNORECASE), frozenset(content_stems("weekend"))),
     # a place to stay is said by "a rent-free, furnished Council house", "books and pays for your hotel"
     (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
                 r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),

@@ -121,7 +121,9 @@ INTENTS: tuple[Intent, ...] = (
     Intent("team", _rx(r"\b(?:what|which) (?:\w+ )?team\b|\bteam (?:would|will|do|does|is|am) (?:i|it|they|the role|this role)\b"
                        r"|\breport(?:s|ing)? (?:directly )?(?:to|into)\b|\bwho(?:['’]s| is| will be| would be) (?:the |my |your |their )?(?:boss|line manager|manager|supervisor)\b(?! (?:of|for) (?:this|the) (?:hiring|recruit))|\b\w+['’]s (?:boss|line manager|manager|supervisor)\b|\bteam (?:size|like|culture)\b|\bhow (?:big|large) is the\b(?:\s+\w+){0,2}\s+team\b|\babout the team\b"),
            _rx(r"\b(?:join(?:ing)?|part of|on|in|within|into)\s+(?:the|our|a|an)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)"
-               r"|\breport(?:s|ing)?\s+(?:directly\s+|straight\s+)?(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"),
+               r"|\breport(?:s|ing)?\s+(?:directly\s+|straight\s+)?(?:to|into)\b|^(?:the|our)\s+(?:[\w&/-]+\s+){0,4}team\b(?!['’]s)|\bteam\s*:"
+               r"|\bteam\s+of\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\b"
+               r"|\b\d+[- ](?:person|people|strong)\s+team\b"),
            _rx(r"team"), frozenset({"team", "report", "boss", "supervisor", "manag"}), strict=True),
     # "How do I apply?": the lines saying how, under "How to apply", "Kontakt", "Bewerbung"
     Intent("apply", _rx(r"\bhow (?:do|can|should|would|to) (?:i |you |we |one )?apply\b|\bapplication process\b|\bwhere (?:do|can|should) (?:i|you) apply\b"

@@ -2302,6 +2302,13 @@ def wording_bot(tmp_path_factory):
         "ecologist.md": _posting("Field Ecologist", "Fernside Ecology", "Exeter, UK", {
             "About the role": "You will survey bats and great crested newts across Devon. You will report to our Principal "
                               "Ecologist, Ines Carvalho. To apply, send your CV and two references to careers@fernside.example."}),
+        "labtech.md": _posting("Lab Technician", "Qalam Diagnostics", "Doha, Qatar", {
+            "Benefits": "- Work visa and medical card arranged and paid for by the company\n- Joining ticket and one month in a hotel",
+            "Team": "Four technicians and a lab manager: a team of 5.",
+            "Hours": "Sunday to Thursday, 7am to 3pm."}),
+        "hygienist.md": _posting("Dental Hygienist", "Larchmont Dental", "Kelowna, BC", {
+            "Schedule": "Monday to Thursday, 8am to 5pm, plus one Saturday in four.",
+            "Immigration": "We can support a work permit for the right candidate."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
             "Hybrid": "In the office 4 days a week, at home on Fridays."}),
@@ -2557,3 +2564,15 @@ def test_how_to_apply_said_in_a_sentence_and_a_role_s_manager(wording_bot):
     ..."); "the ecologist's manager" is whom the role reports to."""
     assert "careers@fernside.example" in wording_bot.ask("How do I apply for the Fernside ecologist job?").text
     assert "Ines Carvalho" in wording_bot.ask("Who is the Fernside ecologist's manager?").text
+
+
+def test_weekends_visas_relocation_and_team_size_said_otherwise(wording_bot):
+    """"one Saturday in four" is weekend work and a Gulf week "Sunday to Thursday" is not; a work
+    visa "arranged and paid for by the company" and "can support a work permit" sponsor; a
+    "joining ticket" is help to relocate; "a team of 5" says how big the team is."""
+    answer = wording_bot.ask("Which jobs involve weekend work?")
+    assert "Dental Hygienist" in answer.text and "Lab Technician" not in answer.text, answer.text
+    answer = wording_bot.ask("Which jobs offer visa sponsorship?")
+    assert "Lab Technician" in answer.text and "Dental Hygienist" in answer.text, answer.text
+    assert "Lab Technician" in wording_bot.ask("Which jobs offer help with relocation?").text
+    assert "a team of 5" in wording_bot.ask("How big is the team at Qalam Diagnostics?").text
