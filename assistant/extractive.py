@@ -162,7 +162,7 @@ _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|fr
 _ONLY_AFTER = re.compile(r"\b(?:after|once you(?:['’]ve| have)? (?:completed?|passed?))\s+(?:(?:your|the|a|an)\s+)?"
                          r"(?:\d+|one|two|three|four|six|twelve)?[- ]?(?:days?|weeks?|months?|years?|probation\w*|qualifying period)\b", re.IGNORECASE)
 _CUED_ADJECTIVES = frozenset(content_stems("fixed set firm exact official final hard actual"))
-_WORKPLACE_WORDS = frozenset(content_stems("work working home days day week weekly office hybrid remote onsite site person from"))
+_WORKPLACE_WORDS = frozenset(content_stems("work working home days day week weekly office hybrid remote onsite site person from time sometimes partly part occasionally"))
 # What a question asks in one word and postings say in others: a sentence matching a pattern
 # says each stem of its family ("retirement" is said by "401(k)", "equity" by "share options").
 _SAID_AS = (
@@ -2101,14 +2101,19 @@ def _of_kind(kind: str | None, fields: PostingFields) -> bool:
 def _has_policy(question: str, policy: str | None) -> bool:
     """Whether a posting's office policy is the one a role list asks for ("Which jobs are
     remote / hybrid / on-site?"); any policy when the question names none of them."""
-    asked = re.search(r"\b(remote|hybrid|on-?site|in[- ]office|in[- ]person)\b", question, re.IGNORECASE)
+    asked = re.search(r"\b(remote|hybrid|on-?site|in[- ]office|in[- ]person|work(?:ing)?[- ]from[- ]home|wfh|home[- ]?working|home[- ]based)\b",
+                      question, re.IGNORECASE)
     if not asked:
         return True
     said = (policy or "").lower()
-    hybrid = "hybrid" in said or bool(re.search(r"\b[1-4] days? (?:a|per) week", said))
+    hybrid = "hybrid" in said or bool(re.search(r"\b(?:[1-4]|one|two|three|four) days? (?:a|per) week", said))
+    # "This is a hands-on clinic role; there is no remote option" is no remote policy
+    remote = "remote" in said and not re.search(r"\b(?:no|not|non)[- ](?:fully[- ])?remote\b|\bnot (?:be )?(?:done |worked )?remotely\b", said)
     word = asked.group(1).lower()
+    if word not in ("remote", "hybrid") and not word.startswith(("on", "in")):
+        return hybrid or remote or bool(re.search(r"\bfrom home\b|\bhome[- ]?(?:working|based)\b", said))  # any days at home
     if word == "remote":
-        return "remote" in said and not hybrid
+        return remote and not hybrid
     if word == "hybrid":
         return hybrid
     return not hybrid and "remote" not in said and bool(re.search(r"on-?site|in[- ]office|in[- ]person|office|five days|5 days", said))

@@ -2308,7 +2308,8 @@ def wording_bot(tmp_path_factory):
             "Hours": "Sunday to Thursday, 7am to 3pm."}),
         "hygienist.md": _posting("Dental Hygienist", "Larchmont Dental", "Kelowna, BC", {
             "Schedule": "Monday to Thursday, 8am to 5pm, plus one Saturday in four.",
-            "Immigration": "We can support a work permit for the right candidate."}),
+            "Immigration": "We can support a work permit for the right candidate.",
+            "Work model": "This is a chair-side role; there is no remote option."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
             "Hybrid": "In the office 4 days a week, at home on Fridays."}),
@@ -2576,3 +2577,12 @@ def test_weekends_visas_relocation_and_team_size_said_otherwise(wording_bot):
     assert "Lab Technician" in answer.text and "Dental Hygienist" in answer.text, answer.text
     assert "Lab Technician" in wording_bot.ask("Which jobs offer help with relocation?").text
     assert "a team of 5" in wording_bot.ask("How big is the team at Qalam Diagnostics?").text
+
+
+def test_jobs_that_let_you_work_from_home_and_a_policy_denying_remote_work(wording_bot):
+    """"Which jobs let you work from home some of the time?" lists the hybrid postings with their
+    policy lines, not every posting; "there is no remote option" is no remote job."""
+    answer = wording_bot.ask("Which jobs let you work from home some of the time?")
+    assert "from home 2 days a week" in answer.text and "Land Surveyor" in answer.text, answer.text
+    assert "Hospital Porter" not in answer.text and "Dental Hygienist" not in answer.text, answer.text
+    assert "Dental Hygienist" not in wording_bot.ask("Which jobs are remote?").text
