@@ -21,7 +21,8 @@ from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import (CLOCK, CURRENCIES, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
-from .text import STOPWORDS, content_stems, filler_stems, names_language, numbers, sentences, stem, stems_match, words_as_written
+from .text import (STOPWORDS, content_stems, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
+                   words_as_written)
 from .types import Passage
 
 DECLINE_INJECTION = (
@@ -1618,7 +1619,7 @@ class ExtractiveAnswerer:
             elif not_start and t in intent.synonyms:
                 hit = False  # "the start date" is not said by "There is no fixed closing date"
             else:
-                hit = any(stems_match(t, s) for s in stems) or names_language(t, unit.text)
+                hit = any(stems_match(t, s) for s in stems) or names_language(t, unit.text) or says_initials(t, unit.text)
             if not hit and not strict:
                 for i in shape.intents:
                     if _intent_word(t, i):

@@ -137,6 +137,12 @@ def match_roles(
     employer = set(content_stems(" ".join(_EMPLOYER.findall(question))))
     for vocab in (corpus.role_vocab, corpus.place_vocab):
         scores, named_by, sole, near_best = _name_scores(question, stems, employer, vocab, corpus)
+        if scores and vocab is corpus.role_vocab and _names_by_other_words(question, named_by):
+            # "Is registration required for the physio job?": "the physio job" names the role
+            # ("Kōwhai Physio & Rehab"), not "registration" a "Registered Dental Hygienist"
+            by_text = _named_by_text(question, corpus)
+            if by_text is not None:
+                return by_text
         if scores:
             chosen = set(near_best)
             if several:
@@ -175,20 +181,27 @@ def match_roles(
 
 # "the warehouse job", "that Dublin one": the words before a job word, when no title, company or
 # place has them
-_THE_X_JOB = re.compile(r"\b(?:the|this|that)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:job|role|position|posting|gig|vacancy|opening|one)\b",
-                        re.IGNORECASE)
+_THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:job|role|position|posting|gig|vacancy|opening|one)\b",
+                        re.IGNORECASE)  # (or opening an informal question: "kiwi physio job - do i need ...?")
+
+
+def _names_by_other_words(question: str, named_by: Mapping[str, object]) -> bool:
+    """The question says "the X job" and no word of X is among those that named a posting."""
+    said = {w for m in _THE_X_JOB.finditer(question) for w in content_stems(m.group(1))} - filler_stems()
+    return bool(said) and not said & named_by.keys()
 
 
 def _named_by_text(question: str, corpus: Corpus) -> RoleMatch | None:
     """"the warehouse job" of an "Order Picker" posting whose text says "warehouse": the words
     before a job word name the postings whose text alone says them all, when a few do."""
     for m in _THE_X_JOB.finditer(question):
-        words = [w for w in content_stems(m.group(1)) if w not in filler_stems() and not w.isdigit()]
+        said = [w for w in content_stems(m.group(1)) if w not in filler_stems() and not w.isdigit()]
+        words = [w for w in said if w in corpus.chunk_df]  # (a word no posting says names none: "kiwi physio job")
         if not words:
             continue
         hits = [pid for pid, stems in corpus.posting_stems.items() if all(w in stems for w in words)]
         if 1 <= len(hits) <= ANSWERED_AT_ONCE:
-            return RoleMatch(tuple(hits), frozenset(words), len(hits))
+            return RoleMatch(tuple(hits), frozenset(said), len(hits))
     return None
 
 

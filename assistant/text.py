@@ -197,3 +197,18 @@ def names_language(term: str, text: str) -> bool:
     "german"), alone or in a German compound ("Englischkenntnisse")."""
     pattern = _LANGUAGE_IN_TEXT.get(term)
     return bool(pattern and pattern.search(text))
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+")
+
+
+def says_initials(term: str, text: str) -> bool:
+    """``text`` spells out the short form ``term`` asks by ("nz": "New Zealand", "hr": "Human
+    Resources"): a run of capitalised words whose initials are ``term``."""
+    if not (2 <= len(term) <= 4 and term.isalpha()):
+        return False
+    for run in _CAPITALISED_RUN.finditer(text):
+        initials = "".join(w[0] for w in run.group(0).split() if w != "of").lower()
+        if term in initials:
+            return True
+    return False

@@ -2310,6 +2310,10 @@ def wording_bot(tmp_path_factory):
             "Schedule": "Monday to Thursday, 8am to 5pm, plus one Saturday in four.",
             "Immigration": "We can support a work permit for the right candidate.",
             "Work model": "This is a chair-side role; there is no remote option."}),
+        "sportstherapist.md": _posting("Sports Therapist", "Harbourside Physio & Sports", "Bristol, UK", {
+            "Requirements": "Registration with the United Kingdom's Health and Care Professions Council before you start."}),
+        "massage.md": _posting("Registered Massage Therapist", "Cedar Wellness", "Victoria, BC", {
+            "Requirements": "A diploma in massage therapy and two years of clinic work."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
             "Hybrid": "In the office 4 days a week, at home on Fridays."}),
@@ -2586,3 +2590,13 @@ def test_jobs_that_let_you_work_from_home_and_a_policy_denying_remote_work(wordi
     assert "from home 2 days a week" in answer.text and "Land Surveyor" in answer.text, answer.text
     assert "Hospital Porter" not in answer.text and "Dental Hygienist" not in answer.text, answer.text
     assert "Dental Hygienist" not in wording_bot.ask("Which jobs are remote?").text
+
+
+def test_the_x_job_names_the_role_over_a_title_word_asked_about(wording_bot):
+    """"the physio job" names the posting of "Harbourside Physio & Sports", not "registration" the
+    "Registered Massage Therapist"; an informal question may open with it, and "UK" is said as
+    "United Kingdom"."""
+    answer = wording_bot.ask("Is registration required for the physio job?")
+    assert "Health and Care Professions Council" in answer.text, answer.text
+    answer = wording_bot.ask("bristol physio job - do i need my UK registration sorted before i start?")
+    assert "Health and Care Professions Council" in answer.text, answer.text
