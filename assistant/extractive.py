@@ -214,6 +214,10 @@ _SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_SPAN = re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+\d{{4}})?\s*(?:to|until|till|through|[–—-])\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}", re.IGNORECASE)
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s)?s?\b|\b(?:tues|thurs)\b", re.IGNORECASE)
+_PER_WEEK = frozenset(content_stems("per week weekly"))
+# pay by the hour: "$44.00 – $52.00 CAD per hour", "£12.50/hr"
+_HOURLY_RATE = re.compile(r"[$£€₹¥]\s?\d[\d,.]*(?:\s*[-–]\s*[$£€₹¥]?\s?\d[\d,.]*)?\s*(?:[A-Z]{3}\s*)?(?:per|an|a|/)\s*(?:hour|hr)\b")
 # Intents whose cue finds a line only where the posting has one of its kind: a list asking for
 # them ("Which postings have a closing date?") lists the postings with such a line.
 _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
@@ -1582,10 +1586,14 @@ class ExtractiveAnswerer:
         not_start = intent is not None and intent.name == "start" and bool(_NOT_A_START.search(unit.text))
         if not_start:
             cue = 0.0  # "Closing date: 14 March" has a month and a "date", but is no start
+        if intent is not None and intent.name == "schedule" and _HOURLY_RATE.search(unit.text):
+            stems -= {"hour", "per"}  # "$44.00 – $52.00 CAD per hour" is pay, not hours worked
         if intent is not None and intent.name == "schedule":
             # a time of day says the schedule as "hours" says its own word; a week's hours say it
             # too, less than the times ("24 hours per week" / "Saturdays, 9:00 AM to 6:00 PM")
             cue += 0.7 if _CLOCK.search(unit.text) else 0.35 if _WEEKLY.search(unit.text) else 0.0
+            if _WEEKDAY.search(unit.text) and _CLOCK.search(unit.text):
+                stems |= _PER_WEEK  # "hours per week" is said by "Monday to Thursday, 8:00 am – 5:00 pm"
         named, sides = _asked_shapes(shape.text, tuple(terms))
         if named and _names_things(unit.text, named):
             stems.add(named)  # the list names the things asked for

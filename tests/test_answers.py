@@ -2308,6 +2308,7 @@ def wording_bot(tmp_path_factory):
             "Hours": "Sunday to Thursday, 7am to 3pm."}),
         "hygienist.md": _posting("Dental Hygienist", "Larchmont Dental", "Kelowna, BC", {
             "Schedule": "Monday to Thursday, 8am to 5pm, plus one Saturday in four.",
+            "Pay": "$41 – $49 CAD per hour",
             "Immigration": "We can support a work permit for the right candidate.",
             "Work model": "This is a chair-side role; there is no remote option."}),
         "sportstherapist.md": _posting("Sports Therapist", "Harbourside Physio & Sports", "Bristol, UK", {
@@ -2600,3 +2601,10 @@ def test_the_x_job_names_the_role_over_a_title_word_asked_about(wording_bot):
     assert "Health and Care Professions Council" in answer.text, answer.text
     answer = wording_bot.ask("bristol physio job - do i need my UK registration sorted before i start?")
     assert "Health and Care Professions Council" in answer.text, answer.text
+
+
+def test_hours_a_week_asked_of_a_schedule_not_of_an_hourly_rate(wording_bot):
+    """"How many hours per week ...?" of a posting with no weekly total is its schedule's line, not
+    the pay line that says "per hour"."""
+    answer = wording_bot.ask("How many hours per week is the Larchmont hygienist job?")
+    assert "Monday to Thursday" in answer.text and "$41" not in answer.text, answer.text
