@@ -214,6 +214,9 @@ _SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_SPAN = re.compile(rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+\d{{4}})?\s*(?:to|until|till|through|[–—-])\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}", re.IGNORECASE)
 _CLOCK = re.compile(CLOCK, re.IGNORECASE)
+_REPORT_WORDS = frozenset({"report", "boss", "supervisor", "manag"})
+_REPORTS_TO = re.compile(r"\breport\w*\s+(?:directly\s+|straight\s+)?(?:to|into)\b|\b(?:manager|supervisor|boss|head\s+of|director|lead(?:er)?)\b",
+                         re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s)?s?\b|\b(?:tues|thurs)\b", re.IGNORECASE)
 _PER_WEEK = frozenset(content_stems("per week weekly"))
 # pay by the hour: "$44.00 – $52.00 CAD per hour", "£12.50/hr"
@@ -1624,6 +1627,8 @@ class ExtractiveAnswerer:
                 # the section's heading leads its sentence in: "CLOSING DATE" / "28 February 2025."
                 hit = any(i.cue is not None and (i.cue.search(unit.text) or i.section and i.section.search(unit.passage.section)
                                                  and i.cue.search(f"{unit.passage.section} {unit.text}")) for i in strict)
+                if hit and t in _REPORT_WORDS:
+                    hit = bool(_REPORTS_TO.search(unit.text))  # whom the role reports to, not "a team of 13"
             elif not_start and t in intent.synonyms:
                 hit = False  # "the start date" is not said by "There is no fixed closing date"
             else:

@@ -2312,7 +2312,8 @@ def wording_bot(tmp_path_factory):
             "Immigration": "We can support a work permit for the right candidate.",
             "Work model": "This is a chair-side role; there is no remote option."}),
         "sportstherapist.md": _posting("Sports Therapist", "Harbourside Physio & Sports", "Bristol, UK", {
-            "Requirements": "Registration with the United Kingdom's Health and Care Professions Council before you start."}),
+            "Requirements": "Registration with the United Kingdom's Health and Care Professions Council before you start.",
+            "Team": "We are a team of 7 clinicians across two clinics.", "Reporting": "You will report to Maya Brennan, our Clinical Lead."}),
         "massage.md": _posting("Registered Massage Therapist", "Cedar Wellness", "Victoria, BC", {
             "Requirements": "A diploma in massage therapy and two years of clinic work."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
@@ -2608,3 +2609,8 @@ def test_hours_a_week_asked_of_a_schedule_not_of_an_hourly_rate(wording_bot):
     the pay line that says "per hour"."""
     answer = wording_bot.ask("How many hours per week is the Larchmont hygienist job?")
     assert "Monday to Thursday" in answer.text and "$41" not in answer.text, answer.text
+
+
+def test_whom_a_role_reports_to_is_not_the_team_s_size(wording_bot):
+    answer = wording_bot.ask("Who does the Harbourside sports therapist report to?")
+    assert "Maya Brennan" in answer.text and "team of 7" not in answer.text, answer.text
