@@ -8,6 +8,7 @@ the posting, and repeats of a line already seen (a title echoed in a footer).
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -154,9 +155,29 @@ def _drop_control(run: re.Match[str]) -> str:
     return "".join(ch for ch in run.group() if unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
+# What a page saved as text keeps of its HTML: "<h1>Mechanik ...\n... ciężarowych</h1>", "&nbsp;"
+# (only a page's structure: a "<script>" a posting writes about is its text)
+_HTML_TAG = re.compile(r"</?(?:h[1-6]|div|p|span|br|li|ul|ol|section|article|header|footer|main|table|tr|td|th|tbody|thead"
+                       r"|strong|em|b|i|u|a|title|body|html)\b(?:\s[^<>\n]*)?/?>", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"<(h[1-6]|title)\b[^<>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,5}|#x[0-9A-Fa-f]{1,4});")
+
+
+def _without_markup(text: str) -> str:
+    """A text's leftover HTML read as text: a heading wrapped over lines is one line, tags go,
+    entities are their characters."""
+    if "<" in text and _HTML_TAG.search(text):
+        text = _HTML_HEADING.sub(lambda m: "\n" + " ".join(m.group(2).split()) + "\n", text)
+        text = _HTML_TAG.sub("", text)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return text
+
+
 def normalize_text(raw: str) -> str:
-    """Unicode NFC, unified newlines, no control or zero-width characters, trimmed lines."""
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    """Unicode NFC, unified newlines, no control or zero-width characters, trimmed lines, no
+    leftover HTML."""
+    text = _without_markup(unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00a0", " ").replace("\t", " ")
     # Only characters outside printable ASCII can be control or format characters: looking at
     # those alone is the same filter as looking at every character, at a tenth of the cost.
@@ -270,12 +291,27 @@ def is_menu(line: str) -> bool:
     return nav >= 1 and nav + ui >= 2 and (nav + ui) * 2 >= len(parts)
 
 
+# A board's line in its language with the English in brackets: "Kazi Zinazofanana (Similar Jobs)",
+# "Watu pia waliangalia (People also viewed): Claims Handler, ..."
+_GLOSSED = re.compile(r"^[^()\n]{1,40}\(([^()\n]{3,40})\)(.*)$")
+
+
+def _in_english(line: str) -> str:
+    glossed = _GLOSSED.match(line)
+    return f"{glossed.group(1)}{glossed.group(2)}" if glossed else ""
+
+
 def is_chrome(line: str) -> bool:
     """A job-board UI line, a site footer menu, a cookie banner or a scam warning: never part
     of the role."""
+    english = _in_english(line)
+    if english and english != line and is_chrome(english):
+        return True
     body = _BUTTON.sub(r"\1", _BULLET.sub("", line)).strip().strip(_ARROWS).strip()
     if _UI_LINE.match(body) or _COOKIE_BANNER.search(body) or is_menu(body) or _BREADCRUMB.match(body):
         return True
+    if _COOKIE_WORD.search(line) and _BUTTON.search(line):
+        return True  # a cookie banner in any language, with its button: "... plików cookie ... [ Akceptuję ]"
     items = [item.strip() for item in re.split(r"\s[|·•]\s", body)]
     footer = sum(bool(_FOOTER_ITEM.match(item) or _UI_LINE.match(item)) for item in items)
     # every entry a footer link, or three and more beside the site's name ("LingoGigs · About · Help · ...")
@@ -293,26 +329,37 @@ def is_foreign(line: str, doc_language: str | None) -> bool:
     lang, strength = line_language(line)
     if lang is None or lang == doc_language:
         return False
-    # Latin-script stopword evidence must be clear (Turkish letters count as clear); a script is enough.
-    return strength >= 2 or lang in {"ru", "el", "ar", "he", "hi", "zh"}
+    if lang in {"ru", "el", "ar", "he", "hi", "zh"}:
+        return True  # a script is enough
+    # Latin-script stopword evidence must be clear (Turkish letters count as clear), and a name's
+    # legal form is none ("TransSerwis Wielkopolska Sp. z o.o.", "Grupo Norte S.A. de C.V.")
+    if len(line.split()) <= 8 and LEGAL_FORM.search(line):
+        return False
+    return strength >= 2
 
 
 def clean_text(raw: str) -> str:
     """The posting's own text: chrome, foreign-language lines and repeated lines removed."""
-    lines = normalize_text(raw).split("\n")
+    lines = _paired_labels(normalize_text(raw).split("\n"))
     doc_language = document_language([line for line in lines if line])
     kept: list[str] = []
     seen: set[str] = set()
     listings = 0  # inside the board's list of other jobs: 1 under its heading, 2 once an entry is skipped
     warned = ""  # the mark a dropped warning's lines start with ("!! ..."): its next lines are the warning too
+    after_menu = False  # the last line with words was the site's menu
     for n, line in enumerate(lines):
+        # a menu in words no list knows ("Oferty pracy | Pracodawcy | Porady | Zaloguj się"):
+        # entries without figures atop the page, or a second row right under the menu
+        top = len(kept) <= 3 and all(_banner_line(k) for k in kept)
+        menu = bool(line) and (is_menu(line) or _unknown_menu(line, 2 if after_menu else 4 if top else 0))
+        after_menu = menu or (not line and after_menu)
         if not line:
             listings = 0 if listings == 2 else listings  # a blank line ends the list
             warned = ""
             if kept and kept[-1]:
                 kept.append("")
             continue
-        if kept and _LISTINGS_HEADING.match(line):
+        if kept and (_LISTINGS_HEADING.match(line) or _LISTINGS_HEADING.match(_in_english(line))):
             listings = 1
             continue
         if listings == 2 or (listings and _LISTING_ITEM.match(line)):
@@ -322,7 +369,11 @@ def clean_text(raw: str) -> str:
         if warned and line.startswith(warned):
             continue
         warned = ""
-        if is_menu(line):
+        if (_COOKIE_WORD.search(line) and n + 1 < len(lines) and _BUTTON.search(lines[n + 1]) and len(lines[n + 1]) < 60
+                and not _BUTTON.search(line)):
+            warned = lines[n + 1][:1]  # a cookie banner wrapped before its button: the button's line goes too
+            continue
+        if menu:
             # The site's name leads its menu or sits above it: a board's ("QuickHire Jobs",
             # named again only in its chrome) goes with the menu; an employer's own careers page
             # ("Quillmoth · Product · Blog · Careers", "Quillmoth is a ...") keeps its name.
@@ -354,13 +405,52 @@ def clean_text(raw: str) -> str:
     return "\n".join(kept).strip()
 
 
+# Labels a page sets on a line of their own, above their values (a two-column layout read as text)
+_FIELD_LABEL = re.compile(
+    r"^(?:job\s+title|position|company|employer|location|salary|pay|employment\s+type|job\s+type|contract(?:\s+type)?|"
+    r"start\s+date|closing\s+date|application\s+deadline|deadline|reports\s+to|reference|job\s+(?:id|ref))$", re.IGNORECASE)
+_LABEL_LIKE = re.compile(r"^[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,3}$")
+
+
+def _paired_labels(lines: list[str]) -> list[str]:
+    """"Job Title" / "Bank Teller" / "Company" / "Visayan Commerce Bank" -> "Job Title: Bank
+    Teller", "Company: Visayan Commerce Bank": a run of pairs led by a known label, three labels
+    of it known, each a short label line above its value; a heading above a paragraph ends it."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while (j + 1 < len(lines) and lines[j + 1] and len(lines[j + 1]) <= 120 and _LABEL_LIKE.match(lines[j])
+               and not _FIELD_LABEL.match(lines[j + 1]) and (j > i or _FIELD_LABEL.match(lines[i]))):
+            j += 2
+        if sum(bool(_FIELD_LABEL.match(lines[k])) for k in range(i, j, 2)) >= 3:
+            out.extend(f"{lines[k]}: {lines[k + 1]}" for k in range(i, j, 2))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 _EMPHASIS = re.compile(r"\*\*|__")
+_COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# A company's legal form, in its own language: "Sp. z o.o.", "S.A. de C.V.", "GmbH", "B.V."
+LEGAL_FORM = re.compile(r"\b(?:Sp\.\s?z\s?o\.\s?o\.|S\.A\.(?:\s+de\s+C\.V\.)?|S\.L\.|S\.r\.l\.|s\.r\.o\.|S\.p\.A\.|SpA|GmbH|B\.V\.|N\.V\.|Oy|AB|A/S|Ltda?\.?)(?!\w)")
 
 
 def _named_elsewhere(name: str, lines: list[str], at: int, doc_language: str | None) -> bool:
     """``name`` is said on a line of the page other than ``lines[at]`` that is no chrome."""
     return any(name in line for i, line in enumerate(lines) if i != at and name in line and not is_chrome(line)
                and not is_menu(line) and not is_foreign(line, doc_language) and line.strip() != name)
+
+
+def _unknown_menu(line: str, entries: int) -> bool:
+    """At least ``entries`` (0: never) short entries apart by "|" or "·", none with a figure,
+    a label or a sentence's comma."""
+    if not entries or re.search(r"[\d:,;]", line):
+        return False
+    parts = [_EMPHASIS.sub("", _BUTTON.sub(r"\1", part)).strip() for part in SEGMENT_SEPARATOR.split(line)]
+    return len(parts) >= entries and all(part and len(part) <= 32 and len(part.split()) <= 4 for part in parts)
 
 
 def _banner_line(line: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .cleaning import SEGMENT_SEPARATOR
+from .cleaning import LEGAL_FORM, SEGMENT_SEPARATOR
 from .types import PostingFields, Salary, Section
 
 SUMMARY = "Summary"  # the name of the part before the first heading
@@ -162,11 +162,14 @@ def parse_sections(text: str) -> list[Section]:
 
 
 # --- salary ---------------------------------------------------------------------------------
-_CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY"}
+_CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY", "₱": "PHP"}
 # Currencies written by their ISO code ("AED 12,000", "12,000 AED"); Gulf pay is usually written so.
 _ISO_CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN", "SGD", "NZD", "HKD", "ZAR",
               "MXN", "BRL", "AED", "SAR", "QAR")
-_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|[$£€₹¥]|R(?=\d)|{'|'.join(_ISO_CODES)})"
+# Codes read only before an amount ("PHP 22,000", "KES 150,000"): after a number "PHP" is more often a
+# programming language ("5 years of PHP") than pay
+_PREFIX_CODES = ("PHP", "KES")
+_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|[$£€₹¥₱]|R(?=\d)|{'|'.join(_ISO_CODES + _PREFIX_CODES)})"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.
 _NUM = (
@@ -186,7 +189,7 @@ _PERIODS = (
     ("week", rf"{_PER}week\b|\bweekly\b"),
     ("fortnight", rf"{_PER}fortnight\b|\bfortnightly\b"),  # Australian public-sector pay
     ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b"),
-    ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\bbrutto\b"),
+    ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b"),
     # piecework: a translator's "USD 0.09 per word", a driver's "$0.62 per mile"
     ("word", rf"{_PER}(?:source\s+|target\s+)?word\b"),
     ("mile", rf"{_PER}mile\b|\bcpm\b"),
@@ -205,9 +208,9 @@ _PAY_WORDS = re.compile(
 )
 
 
-_CODES = ("US$", "CA$", "C$", "A$", "S$", "NZ$", "HK$", *_ISO_CODES)
-_CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "S$": "SGD", "NZ$": "NZD", "HK$": "HKD"}
-_TAIL_CODE = re.compile(rf"^[^\d]{{0,12}}?\b({'|'.join(_ISO_CODES)})\b")
+_CODES = ("US$", "CA$", "C$", "A$", "S$", "NZ$", "HK$", "KSh", *_ISO_CODES, *_PREFIX_CODES)
+_CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "S$": "SGD", "NZ$": "NZD", "HK$": "HKD", "KSh": "KES"}
+_TAIL_CODE = re.compile(rf"^[^\d]{{0,12}}?(?:\b({'|'.join(_ISO_CODES)})\b|\s?(zł)(?!\w))")  # "38–46 zł brutto": the złoty
 
 
 _CODE_PATTERNS = tuple(
@@ -269,12 +272,15 @@ def _period(tail: str, rest_of_line: str, line: str) -> str | None:
                     break
         if hits:
             return min(hits)[1]
+        if _BRUTTO.search(scope):
+            return "year"  # "€60.000 brutto" is a year's gross, unless a period is written ("38–46 zł brutto per hour")
     return None
 
 
+_BRUTTO = re.compile(r"\bbrutto\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b(?:hours?|hrs?|days?|shifts?)\s*$", re.IGNORECASE)
 _COUNTED = re.compile(
-    r"^\s*\+?\s*(?:%|(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|%|percent|people|employees|staff|"
+    r"^\s*\+?\s*(?:%|(?:(?:working\s+|calendar\s+|business\s+)?days?|hours?|hrs?|weeks?|months?|years?|yrs?|%|percent|people|employees|staff|"
     r"visits?|shifts?|patients?|stores?|locations?|countries|markets|customers|tage|stunden|jahre)\b)",  # "15% of salary" too
     re.IGNORECASE,
 )
@@ -326,7 +332,7 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             # ("$28/hour (CAD)") says more than a bare "$".
             explicit = [c for c, written in (_currency(m.group("a")), _currency(m.group("b") or "")) if c and written]
             tail_code = _TAIL_CODE.match(tail)
-            currency = explicit[0] if explicit else (tail_code.group(1) if tail_code else (a_cur or b_cur))
+            currency = explicit[0] if explicit else ((tail_code.group(1) or "PLN") if tail_code else (a_cur or b_cur))
             cents = re.match(r"\s*(?:cents?\b|¢)", tail)
             currency = currency or ("USD" if cents else None)  # a dollar's cents: local dollars below
             if currency is None and (not mentions_pay or _COUNTED.match(tail)):
@@ -482,7 +488,8 @@ _ROLE_WORDS = re.compile(
     r"representative|lead|head|entwickler\w*|werkstudent\w*)(?:s|es)?\b",
     re.IGNORECASE,
 )
-_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w&.'’-]*|&|and|of|the|for|de|der|und|du|la|von)$")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals of Latin scripts ("Śląsk")
+_NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&.'’-]*|&|and|of|the|for|de|der|und|du|la|von)$")
 
 
 def find_places(text: str) -> list[str]:
@@ -609,7 +616,8 @@ def _segments(line: str) -> list[str]:
 def _name_like(segment: str) -> bool:
     """Could be a company name on a header line: a few capitalised words, nothing else ("The
     Harbor Table" too, but not "The Role")."""
-    words = segment.split()
+    # (its legal form in its own language is no word of it: "TransSerwis Wielkopolska Sp. z o.o.")
+    words = (LEGAL_FORM.sub("", segment) if "." in segment else segment).split()
     if not 1 <= len(words) <= 7 or len(segment) > 60 or re.search(r"[\d:;,()/@]", segment):
         return False
     the_name = words[0] == "The" and len(words) >= 2 and not all(w.lower() in _HEADING_VOCAB for w in words[1:])
@@ -675,7 +683,7 @@ def _header_places(segment: str) -> list[str]:
     # and its county before a region or country
     parts = [p.strip() for p in segment.split(",")]
     if (len(parts) >= 2 and all(p and _NAME_WORD.match(p.split()[0]) and len(p.split()) <= 3 for p in parts)
-            and (any(_CITY_RE.match(p) for p in parts[1:]) or len(parts) <= 4 and re.fullmatch(rf"[A-Z]{{2}}|{_COUNTRIES}", parts[-1]))):
+            and (any(_CITY_RE.match(p) for p in parts[1:]) or len(parts) <= 4 and re.fullmatch(rf"[A-Z]{{2}}|{_COUNTRIES}|[A-Z][\w'’-]+ County|Co\. [A-Z][\w'’-]+", parts[-1]))):
         return [segment]
     address = _address_place(segment)
     return [address] if address else []
@@ -726,7 +734,7 @@ def _title(text: str, company: str | None = None) -> str | None:
     Engineer") in a header block that starts with a label ("Company: Kopifin")."""
     raw = [line.strip() for line in text.split("\n") if line.strip()]
     if raw and (_LABEL_VALUE.match(_EMPHASIS.sub("", raw[0])) or (_name_like(raw[0]) and not _ROLE_WORDS.search(raw[0]))):
-        for line in raw[:10]:
+        for line in raw[:25]:  # (below a page's menu written one entry a line)
             m = _TITLE_LABEL.match(_EMPHASIS.sub("", line))
             if m:
                 return m.group(1).strip()[:150]

@@ -924,6 +924,36 @@ _HEADERS = {
         "About the job\n• Erecting and dismantling tube and fitting scaffolds on commercial sites\n",
         {"title": "Scaffolder – Commercial Projects", "company": "Peakline Access Ltd",
          "locations": ("Hamilton East, Hamilton, Waikato",)}, None),
+    # A page saved as text: a menu in Polish, a cookie banner wrapped before its button, an HTML
+    # heading over two lines, a company's legal form, pay in złoty by the hour
+    "saved_page_in_polish.txt": (
+        "praca-dzis.pl | Oferty pracy | Pracodawcy | Porady | Zaloguj się\n&nbsp;\n"
+        "Ta strona używa plików cookie. Więcej w Polityce\nprywatności. [ OK ]\n"
+        "<h1>Elektryk\nprzemysłowy / Industrial Electrician</h1>\nElektroSerwis Śląsk Sp. z o.o.\nKatowice, Poland\n<div>\n"
+        "O firmie / About us\nElektroSerwis Śląsk maintains production lines in Upper Silesia.\n\n"
+        "Oferujemy / We offer\nUmowa o pracę: 40–48 zł brutto per hour.\n</div>\n",
+        {"title": "Elektryk przemysłowy / Industrial Electrician", "company": "ElektroSerwis Śląsk Sp. z o.o.",
+         "salary": Salary(40, 48, "PLN", "hour", "40–48 zł brutto per hour")}, None),
+    # A second row of the menu, in Irish, under the first
+    "second_menu_row.txt": (
+        "CareersIreland.ie Jobs | Employers | Career Advice | Sign in\nPoist | Fostóirí | Comhairle Gairme\n\n"
+        "Job Title: Sonographer\nEmployer: Shannon Valley Hospital\nLocation: Ennis, Co. Clare\n\n"
+        "About the role\nYou will run obstetric and general ultrasound lists.\n",
+        {"title": "Sonographer", "company": "Shannon Valley Hospital"}, None),
+    # The board's lists of other jobs under headings glossed in English; a county ends the place
+    "glossed_similar_jobs.txt": (
+        "FARM SUPERVISOR – POULTRY\nRift Valley Poultry Ltd\nNaivasha, Nakuru County\n\n"
+        "The salary is competitive and negotiable, paid monthly.\n\nKazi Zinazofanana (Similar Jobs)\n"
+        "- Agronomist — Eldoret — KES 120,000 / month\n"
+        "Watu pia waliangalia (People also viewed): Estate Manager, Kericho (KES 180,000)\n",
+        {"salary": None, "locations": ("Naivasha, Nakuru County",)}, None),
+    # Labels above their values, as a two-column page reads as text, under a menu one entry a line
+    "labels_above_values.txt": (
+        "JobsPH\nHanap Trabaho\nMga Kumpanya\n\nJob Title\nLoan Officer\nCompany\nMindanao Rural Bank, Inc.\n"
+        "Location\nDavao City\nSalary\nPHP 28,000 – 32,000 / month\nEmployment Type\nFull-time\n\n"
+        "Job Description\nYou will assess loan applications from farmers and small shops.\n",
+        {"title": "Loan Officer", "salary": Salary(28000, 32000, "PHP", "month", "PHP 28,000 – 32,000 / month")},
+        "Location: Davao City"),
 }
 
 
@@ -940,7 +970,8 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
                    "ApprenticeLink", "LingoGigs", "★", "reviews", "sign-on bonus", "completion bonus", "People also",
                    "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job", "Jobberly",
                    "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice", "views", "ChefBoard", "Find jobs",
-                   "SiteBoard", "Career Hub", "Vacatures", "Walk-in", "NurseNet", "Salary Survey", "Saved searches"):
+                   "SiteBoard", "Career Hub", "Vacatures", "Walk-in", "NurseNet", "Salary Survey", "Saved searches",
+                   "praca", "cookie", "&nbsp;", "<h1>", "Fostóirí", "Eldoret", "Kericho"):
         assert chrome not in posting.text
 
 
