@@ -30,7 +30,7 @@ DECLINE_INJECTION = (
     "I can't follow instructions to do otherwise."
 )
 # a sentence's words that deny what stands near them (``_denied``)
-_DENIES = re.compile(r"\b(?:not|no|never|without|cannot|unable|isn't|aren't|doesn't|don't|won't|can't)\b", re.IGNORECASE)
+_DENIES = re.compile(r"\b(?:not|no|none|never|without|cannot|unable|isn't|aren't|doesn't|don't|won't|can't)\b", re.IGNORECASE)  # ("Weekends: None")
 # ("n't" ends its word: "\bn't" never matched "don't")
 _NEGATION = re.compile(r"\b(?:not|no|never|without|non[- ]?)\b|n['’]t\b", re.IGNORECASE)
 _FIELD_NAMES = {
@@ -169,7 +169,7 @@ _WORKPLACE_WORDS = frozenset(content_stems("work working home days day week week
 _SAID_AS = (
     (_LEAVE_SAID, _LEAVE_WORDS),
     # (KiwiSaver, a provident fund, the CPF too; and below, a pension's "4% employer match" is its contribution)
-    (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|KiwiSaver|provident fund|CPF|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
+    (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|KiwiSaver|provident fund|CPF|PPK|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
      frozenset(content_stems("retirement pension plan 401k"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
     (re.compile(r"\b(?:employer|company)\s+match\b", re.IGNORECASE), frozenset(content_stems("contribution"))),
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
@@ -189,6 +189,9 @@ _SAID_AS = (
     (re.compile(r"\bjoining\s+(?:flight|ticket|airfare)s?\b|\bmoving\s+(?:costs|expenses|allowance)\b"
                 r"|\b(?:flights?|airfares?|tickets?)\b[^.\n]{0,20}\b(?:to\s+join|on\s+joining)\b", re.IGNORECASE),
      frozenset(content_stems("relocation"))),
+    # a fixed-term post is said by "Specified Purpose Contract – 11 months", "a two-year renewable contract", "maternity cover"
+    (re.compile(r"\bspecified[- ]purpose\b|\bmaternity\s+(?:leave\s+)?cover\b|\b(?:\d+|one|two|three|four|six|nine|twelve|eighteen)[- ](?:month|year)\s+(?!trial\b|probation\w*\b)"
+                r"(?:\w+\s+)?contract\b|\bcontract\b[^.\n]{0,20}?\b\d+\s+months\b", re.IGNORECASE), frozenset(content_stems("fixed-term"))),
     # weekend work is said by "one Saturday in four", "Sunday shifts", but not by "closed on Sundays"
     # nor by a Gulf week of "Sunday to Thursday"
     (re.compile(r"(?<!closed )(?<!closed on )(?<!except )\b(?:saturdays?|sundays?)\b(?!\s*(?:to|through|till|until|[-–—])\s*(?:mon|tue|wed|thu)\w*)",
@@ -206,7 +209,8 @@ _SAID_AS = (
                 r"\b[^.\n]{0,30}\b(?:budget|allowance|fund|funding|support|stipend|reimburse\w*)\b", re.IGNORECASE),
      frozenset(content_stems("training budget study support learning development"))),
     # "health insurance" is said by "Medical, dental and vision insurance", "private medical cover"
-    (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?|benefits)\b|\bmedical aid\b", re.IGNORECASE),
+    (re.compile(r"\b(?:medical|health(?:care)?|dental|vision)\b[^.\n]{0,40}?\b(?:insurance|cover(?:age)?|plans?|benefits)\b|\bmedical aid\b"
+                r"|\b(?:private\s+)?medical\s+care\s+(?:package|plan)\b|\bHMO\b", re.IGNORECASE),
      frozenset(content_stems("health medical insurance cover"))),
 )
 _SAID_AS_STEMS = frozenset().union(*(family for _, family in _SAID_AS))
@@ -229,7 +233,8 @@ _LISTED_AS = frozenset(content_stems("employer employers company companies"))
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
 _NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
-                          r"|available after|eligible after)\b", re.IGNORECASE)  # (a benefit "available after probation" is no start)
+                          r"|available after|eligible after|flexible start|start(?:ing)? times?|start (?:between|from) \d{1,2}[:.]?\d{0,2})\b",
+                          re.IGNORECASE)  # (a day's "flexible start between 8:00 and 10:00" is no start date)  # (a benefit "available after probation" is no start)
 _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
@@ -511,8 +516,12 @@ class ExtractiveAnswerer:
         naming = set().union(*(self.corpus.naming_terms.get(pid, set()) for pid in targets))
         text = set().union(*(self.corpus.posting_stems.get(pid, frozenset()) for pid in targets))
         before_role = {t for m in _NAMED_ROLE.finditer(shape.text) for t in content_stems(m.group(1))}
+        # "the truck garage job" of a posting that says "truck": a word no posting says at all
+        # beside one the posting says describes it, names no other role
+        loose = {t for m in _NAMED_ROLE.finditer(shape.text) if any(w in text for w in content_stems(m.group(1)))
+                 for t in content_stems(m.group(1)) if t not in self.corpus.chunk_df}
         return [
-            word for word, t in said
+            word for word, t in said if t not in loose
             # "physio" is the "Physiotherapist" of the title: a short form it starts with
             if t not in naming and not any(stems_match(t, n) for n in naming)
             and t not in _POINTERS and t not in _FILLER and t not in self.corpus.place_vocab
@@ -1990,11 +1999,16 @@ def _amount_verdict(question: str, chosen: list[Unit], label) -> str | None:
                 value = float(number) if number[0].isdigit() else float(_NUMBER_WORDS[number.lower()])
                 said = m.group(0) if not m.group(3) else f"{number} {kind}{'' if value == 1 else 's'}"  # "three-month" -> "three months"
                 per_role[unit.passage.posting_id].add((value, kind, said))
-    if len(per_role) != 2 or any(len(found) != 1 for found in per_role.values()):
+    if len(per_role) != 2:
         return None
-    (a, [(value_a, kind_a, said_a)]), (b, [(value_b, kind_b, said_b)]) = ((pid, list(found)) for pid, found in per_role.items())
-    if kind_a != kind_b:
+    # the one unit both roles state once: "Probationary (6 months)" against "a two-year renewable
+    # contract, and the first three months are probationary" compares months
+    kinds = [k for k in {kind for found in per_role.values() for _, kind, _ in found}
+             if all(sum(kind == k for _, kind, _ in found) == 1 for found in per_role.values())]
+    if len(kinds) != 1:
         return None
+    (a, [(value_a, kind_a, said_a)]), (b, [(value_b, kind_b, said_b)]) = (
+        (pid, [q for q in found if q[1] == kinds[0]]) for pid, found in per_role.items())
     ordered = _ordered_sides({a: (value_a, said_a), b: (value_b, said_b)}, highest=more)
     if ordered is None:
         return f"Both say {said_a}."

@@ -2316,6 +2316,13 @@ def wording_bot(tmp_path_factory):
             "Team": "We are a team of 7 clinicians across two clinics.", "Reporting": "You will report to Maya Brennan, our Clinical Lead."}),
         "massage.md": _posting("Registered Massage Therapist", "Cedar Wellness", "Victoria, BC", {
             "Requirements": "A diploma in massage therapy and two years of clinic work."}),
+        "fitter.md": _posting("HGV Fitter", "Wielkopolska Truck Service", "Poznań, Poland", {
+            "We offer": "- 40–48 zł brutto per hour\n- PPK: we add 1.5% of your gross pay\n- private medical care package paid by us\n"
+                        "- You start on a 3-month trial contract, then a contract for an indefinite period",
+            "Hours": "Monday to Friday, flexible start between 6:00 and 8:00. Start date: 3 March 2025."}),
+        "cashier.md": _posting("Bank Cashier", "Mindoro Savings Bank", "Calapan, Philippines", {
+            "Details": "Weekends: None – the branch is closed Saturdays and Sundays.\nHMO coverage for you plus one dependent.\n"
+                       "Contract: a two-year renewable contract; the first six months are probationary."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
             "Hybrid": "In the office 4 days a week, at home on Fridays."}),
@@ -2614,3 +2621,26 @@ def test_hours_a_week_asked_of_a_schedule_not_of_an_hourly_rate(wording_bot):
 def test_whom_a_role_reports_to_is_not_the_team_s_size(wording_bot):
     answer = wording_bot.ask("Who does the Harbourside sports therapist report to?")
     assert "Maya Brennan" in answer.text and "team of 7" not in answer.text, answer.text
+
+
+def test_benefits_terms_and_dates_as_other_countries_write_them(wording_bot):
+    """A PPK is a pension, a "medical care package" or an HMO health cover, "a two-year renewable
+    contract" fixed-term (a 3-month trial contract before an indefinite one is not), "Weekends:
+    None" no weekend work, a day's "flexible start between 6:00 and 8:00" no start date."""
+    assert "HGV Fitter" in wording_bot.ask("Which jobs offer a pension or retirement scheme?").text
+    answer = wording_bot.ask("Which jobs include private health or medical cover?")
+    assert "HGV Fitter" in answer.text and "Bank Cashier" in answer.text, answer.text
+    answer = wording_bot.ask("Which positions are fixed-term?")
+    assert "Bank Cashier" in answer.text and "HGV Fitter" not in answer.text, answer.text
+    assert "Bank Cashier" not in wording_bot.ask("Which roles involve working weekends?").text
+    answer = wording_bot.ask("When does the Wielkopolska fitter start?")
+    assert "3 March 2025" in answer.text and "6:00" not in answer.text, answer.text
+
+
+def test_money_asked_informally_and_a_duration_among_others(wording_bot):
+    """"hows the money at the truck garage job?" asks the pay of the posting that says "truck"
+    ("garage" is said by none); "the longer probation" weighs months where a sentence also says
+    "a two-year contract"."""
+    assert "40–48 zł" in wording_bot.ask("hows the money at the truck garage job?").text
+    answer = wording_bot.ask("Which has the longer probation, the Mindoro cashier or the Al Rawdah receptionist?")
+    assert "So Bank Cashier (Mindoro Savings Bank) is the longer: six months, against 3 months." in answer.text, answer.text
