@@ -912,7 +912,20 @@ def extract_locations(text: str) -> tuple[str, ...]:
     if not found:
         for m in re.finditer(r"\b(?:based in|located in|in (?:the|our))\s+([^.\n]{2,80})", text):
             found.extend(c.group(1) for c in _CITY_RE.finditer(m.group(1)))
+    if not found:
+        # "Our scientists work out of the Pallarenda field station on the northern edge of
+        # Townsville, Queensland": a town and its region in a sentence about where the work is
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+            if _WORKPLACE_SENTENCE.search(sentence):
+                place = _TOWN_AND_REGION.search(sentence)
+                if place:
+                    return (place.group(0),)
     return tuple(dict.fromkeys(found))
+
+
+_WORKPLACE_SENTENCE = re.compile(r"\b(?:work|based|located|office|station|site|campus|clinic|farm|branch|depot|plant|headquarter)\w*\b",
+                                 re.IGNORECASE)
+_TOWN_AND_REGION = re.compile(rf"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}}, (?:{_COUNTRIES})\b(?!\w)")
 
 
 def _employment_in(scope: str) -> str | None:
@@ -945,7 +958,8 @@ def extract_duration(text: str) -> str | None:
             for m in _DURATION.finditer(sentence):
                 before, after = sentence[: m.start()], sentence[m.end() :]
                 # "0–2 years of experience", "3 years' experience": experience, not how long the job lasts
-                if re.search(r"(?:[–—-]|\bto)\s*$", before) or re.match(r"['’]?\+?\s*(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:experience|erfahrung)", after, re.IGNORECASE):
+                # ("0–2 years" is a range; "Specified Purpose Contract – 11 months" is not)
+                if re.search(r"(?:\d\s?[–—-]|\bto)\s*$", before) or re.match(r"['’]?\+?\s*(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:experience|erfahrung)", after, re.IGNORECASE):
                     continue
                 return f"{m.group(1)} {m.group(2).lower()}s"
     return None

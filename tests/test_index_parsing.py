@@ -954,6 +954,13 @@ _HEADERS = {
         "Job Description\nYou will assess loan applications from farmers and small shops.\n",
         {"title": "Loan Officer", "salary": Salary(28000, 32000, "PHP", "month", "PHP 28,000 – 32,000 / month")},
         "Location: Davao City"),
+    # No place in the header: the town and region the text says the work is at; a contract's
+    # length after a dash
+    "place_in_prose.md": (
+        "# Hatchery Technician\n\n## About us\nTidewater Fisheries breeds barramundi for restocking. Our crews work out of "
+        "the hatchery on the edge of Bundaberg, Queensland, and on two boats.\n\n## Contract\n"
+        "Contract type: Specified Purpose Contract – 9 months (maternity leave cover)\n",
+        {"locations": ("Bundaberg, Queensland",), "duration": "9 months"}, None),
 }
 
 
