@@ -209,6 +209,9 @@ _INFORMAL = {
 }  # not "hr" (HR), "mo" (Missouri), "req" (a requisition); "ot" only where no posting says "OT" (therapy)
 
 
+_LINE_MANAGER = re.compile(r"\bline\s+(manager|management|managers)\b", re.IGNORECASE)
+
+
 def correct_spelling(question: str, corpus: Corpus) -> str:
     """Replace informal spellings by the word ("nite" -> "night"), and words that are neither
     English nor in the corpus by a close corpus word ("salry" -> "salary", "lerning" -> "learning")."""
@@ -216,6 +219,7 @@ def correct_spelling(question: str, corpus: Corpus) -> str:
 
     known = english_words()
     out = []
+    question = _LINE_MANAGER.sub(r"\1", question)  # a "line manager" is the manager ("in line with" is no answer)
     tokens = question.split(" ")
     for n, token in enumerate(tokens):
         core = token.strip("?.,!;:'\"()").lower()

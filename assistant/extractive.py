@@ -192,6 +192,8 @@ _SAID_AS = (
     # a fixed-term post is said by "Specified Purpose Contract – 11 months", "a two-year renewable contract", "maternity cover"
     (re.compile(r"\bspecified[- ]purpose\b|\bmaternity\s+(?:leave\s+)?cover\b|\b(?:\d+|one|two|three|four|six|nine|twelve|eighteen)[- ](?:month|year)\s+(?!trial\b|probation\w*\b)"
                 r"(?:\w+\s+)?contract\b|\bcontract\b[^.\n]{0,20}?\b\d+\s+months\b", re.IGNORECASE), frozenset(content_stems("fixed-term"))),
+    # shifts are said by a rota or roster: "24/7 rota including nights"
+    (re.compile(r"\b(?:rota|rotas|roster|rostered|rotation)\b", re.IGNORECASE), frozenset(content_stems("shift shifts"))),
     # weekend work is said by "one Saturday in four", "Sunday shifts", but not by "closed on Sundays"
     # nor by a Gulf week of "Sunday to Thursday"
     (re.compile(r"(?<!closed )(?<!closed on )(?<!except )\b(?:saturdays?|sundays?)\b(?!\s*(?:to|through|till|until|[-–—])\s*(?:mon|tue|wed|thu)\w*)",

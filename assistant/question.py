@@ -181,7 +181,7 @@ _YES_NO = _rx(r"^(?:is|are|does|do|can|will|would|could|must|should|has|have|did
               r"|,\s*(?:right|correct|isn['’]t it|aren['’]t they|doesn['’]t it|don['’]t they|yes|no)\s*\?+\s*$")
 # "differs", "different", "difference": never "differential" (a shift differential is pay)
 DIFFER = r"differ(?:s|ent|ence|ences|ently)?"
-_COMPARISON = _rx(r"\b(?:compare\w*|comparison|" + DIFFER + r"|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|sooner|more|less)\b")
+_COMPARISON = _rx(r"\b(?:compare\w*|comparison|" + DIFFER + r"|versus|vs\.?|both|each (?:role|position|job|posting)|two (?:roles|positions|jobs|postings)|either|which (?:one|role|position|job|posting)|more than|higher|lower|better|same|longer|shorter|bigger|larger|smaller|fewer|earlier|later|sooner|more|less|(?:starts?|closes?|begins?|ends?|comes?|expires?)\s+first)\b")
 _NUMERIC = _rx(r"\b(?:how (?:many|much|long|often)|number of|what (?:percentage|percent))\b")
 
 _INJECTION = _rx(

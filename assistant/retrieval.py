@@ -443,6 +443,11 @@ class HybridRetriever:
             for pid in focus if answered is None else answered:
                 have = [c for c in chosen if self.corpus.chunks[c].posting_id == pid]
                 extra = [c for c in order if self.corpus.chunks[c].posting_id == pid and c not in chosen]
+                if len(have) + len(extra) < per_posting:
+                    # the rest of the posting, as it reads, where neither ranking reached it: a
+                    # "Closing Date:" line under "Salary" that another role's words outranked
+                    ranked = set(chosen) | set(extra)
+                    extra += [p.chunk_id for p in self.corpus.by_posting.get(pid, ()) if p.chunk_id not in ranked]
                 chosen.extend(extra[: max(0, per_posting - len(have))])
         top = max(fused.values()) if fused else 1.0
         return [replace(self.corpus.chunks[c], score=round(fused[c] / top, 4)) for c in chosen]

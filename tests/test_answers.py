@@ -2323,6 +2323,18 @@ def wording_bot(tmp_path_factory):
         "cashier.md": _posting("Bank Cashier", "Mindoro Savings Bank", "Calapan, Philippines", {
             "Details": "Weekends: None – the branch is closed Saturdays and Sundays.\nHMO coverage for you plus one dependent.\n"
                        "Contract: a two-year renewable contract; the first six months are probationary."}),
+        "sonographer.md": _posting("Sonographer", "Shannon Valley Hospital", "Ennis, Co. Clare", {
+            "Role Summary": "Shannon Valley Hospital is a 300-bed acute hospital. The ultrasound department runs obstetric, "
+                            "vascular and general lists six days a week.",
+            "Main Duties": "- Perform obstetric and gynaecological ultrasound\n- Perform vascular and general abdominal scans\n"
+                           "- Write reports for referring clinicians in line with departmental protocols",
+            "Reporting": "Reports To: Ms Niamh Keane, Ultrasound Services Manager",
+            "Roster": "An on-call rota including nights and weekends.",
+            "Essential Requirements": "- Registered with CORU\n- A postgraduate qualification in medical ultrasound",
+            "Desirable Requirements": "- Experience of musculoskeletal ultrasound\n- Experience of teaching students",
+            "Training": "Study leave and funding for approved ultrasound courses.",
+            "Salary": "€45,000 – €60,000 per annum\nPension: Single Public Service Pension Scheme\nClosing Date: 12 noon, 5 February 2025",
+            "Benefits": "- Cycle to Work scheme\n- Subsidised staff restaurant"}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
             "Hybrid": "In the office 4 days a week, at home on Fridays."}),
@@ -2644,3 +2656,18 @@ def test_money_asked_informally_and_a_duration_among_others(wording_bot):
     assert "40–48 zł" in wording_bot.ask("hows the money at the truck garage job?").text
     answer = wording_bot.ask("Which has the longer probation, the Mindoro cashier or the Al Rawdah receptionist?")
     assert "So Bank Cashier (Mindoro Savings Bank) is the longer: six months, against 3 months." in answer.text, answer.text
+
+
+def test_which_closes_first_reads_each_posting_to_its_closing_date(wording_bot):
+    """"Which closes first, A or B?" compares two roles: each posting is read far enough to find a
+    "Closing Date:" line that sits under its "Salary" heading."""
+    answer = wording_bot.ask("Which closes first, the Brackenridge land surveyor role or the Ennis sonographer post?")
+    assert "So Sonographer (Shannon Valley Hospital) comes first: 5 February 2025, against 7 March 2025." in answer.text, answer.text
+
+
+def test_a_line_manager_and_night_shifts_on_a_rota(wording_bot):
+    """A "line manager" is the manager the role reports to, not a sentence "in line with" a
+    protocol; night shifts are worked on "an on-call rota including nights"."""
+    assert "Niamh Keane" in wording_bot.ask("Who is the line manager for the Ennis sonographer?").text
+    answer = wording_bot.ask("Does the Ennis sonographer job involve night shifts?")
+    assert "rota including nights" in answer.text, answer.text
