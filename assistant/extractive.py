@@ -54,6 +54,8 @@ _SAME_JOB_STEMS = {stem(w): frozenset(stem(v) for v in group) for group in SAME_
 # What a role itself is asked to do or bring: a sentence about another role does not answer it.
 _ROLE_TOPICS = frozenset({"duties", "requirements"})
 # The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
+_THE_X_JOB = re.compile(r"\b(?:the|this|that)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:job|role|position|posting|gig|vacancy|opening|one)\b",
+                        re.IGNORECASE)
 _NAMED_ROLE = re.compile(rf"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){{1,4}}?){ROLE_NOUN}s?\b", re.IGNORECASE)
 # "Is there a programmer job?", "Do you have a pilot role?", "Any openings for a chef?", "Is anyone
 # hiring nurses?": whether a role is posted at all. Not "Is there a bonus for this job?", nor "Who
@@ -111,8 +113,12 @@ _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereav
 # "30 days of vacation", "25 days' annual leave", "4 weeks of paid time off", "20 days of PTO",
 # "15 days (three weeks) of paid vacation".
 _LEAVE_AMOUNT = re.compile(
-    rf"\b(\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\+?[ -](days?|weeks?)['’]?(?:\s*\([^()]{{0,30}}\))?\s+(?:of\s+)?((?:[\w-]+\s+){{0,2}}?)(?:{_TIME_OFF}|leave)\b"
-    r"|\b(\d{1,3})\s+(Urlaubstage|Tage\s+(?:bezahlten\s+)?Urlaub)()", re.IGNORECASE)  # "30 Urlaubstage"
+    rf"\b(\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten)\+?[ -](?:working\s+|calendar\s+|business\s+)?(days?|weeks?)['’]?"
+    rf"(?:\s*\([^()]{{0,30}}\))?\s+(?:of\s+)?((?:[\w-]+\s+){{0,2}}?)(?:{_TIME_OFF}|leave)\b"
+    r"|\b(\d{1,3})\s+(Urlaubstage|Tage\s+(?:bezahlten\s+)?Urlaub)()"  # "30 Urlaubstage"
+    # "Annual leave is 21 working days a year", "Holiday: 25 days"
+    rf"|\b(?:annual\s+leave|{_TIME_OFF})\s*(?:is|of|:)\s*(\d{{1,3}})\s+(?:working\s+|calendar\s+|business\s+)?(days?|weeks?)\b()",
+    re.IGNORECASE)
 # Vacation, PTO, paid time off and holidays: one thing, whichever word a posting or question uses
 # (not parental or sick leave, which are other benefits).
 _LEAVE_SAID = re.compile(rf"\b(?:{_TIME_OFF})\b", re.IGNORECASE)
@@ -125,7 +131,7 @@ _ABOUT_HEADING = re.compile(r"\babout\b|who we are|our (?:company|mission|story)
 _ASKS_EXPERIENCE_RANK = re.compile(
     r"\b(most|least|fewest|lowest|highest)\s+(?:(?:amount|number|years?|of|prior|professional|work|relevant|industry)\s+){0,3}"
     r"(?:experience|years)\b", re.IGNORECASE)
-_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 # "3+ years of industry experience", "**5+ years** of experience", "3 to 5 years of experience",
 # "0–2 years' experience", "at least two years of hands-on experience"; not "at least 18 years old"
 _EXPERIENCE_YEARS = re.compile(
@@ -154,6 +160,7 @@ _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
+_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
@@ -456,6 +463,11 @@ class ExtractiveAnswerer:
         bounding = set(content_stems(shape.text[slice(*bound.amount_span)])) if bound else set()
         # "as a picker at the Sparks warehouse": where the role is worked says which role, not what is asked
         workplace = {stem(m.group(1).lower()) for m in _AT_WORKPLACE.finditer(shape.text)}
+        # "the kenya farm gig": the words before a job word name the role with the one that named it
+        for m in _THE_X_JOB.finditer(shape.text):
+            phrase = content_stems(m.group(1))
+            if any(t in role_terms or any(stems_match(t, v) for v in target_vocab) for t in phrase):
+                workplace.update(phrase)
         # "sponsor my H-1B?" asks about a visa, which a posting may name only as "employment visas"
         visa_names = [m.group(0) for m in re.finditer(rf"\b(?:{_VISA})\b", shape.text, re.IGNORECASE)]
         text = shape.text
@@ -1421,7 +1433,8 @@ class ExtractiveAnswerer:
                     return _Leave(None, "unlimited", passage, m.start())  # above any number the posting adds
             if found is None and ("day" in lowered or "week" in lowered or "tage" in lowered):
                 for m in _LEAVE_AMOUNT.finditer(passage.text):
-                    number, unit, qualifier = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), "days", "")
+                    number, unit, qualifier = ((m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), "days", "") if m.group(4)
+                                               else (m.group(7), m.group(8), ""))
                     if not _OTHER_LEAVE.search(qualifier) and not self._planted(passage.text, m):
                         unit = "weeks" if unit.lower().startswith("week") else "days"
                         found = _Leave(int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()], unit, passage, m.start())
@@ -1586,7 +1599,9 @@ class ExtractiveAnswerer:
         # "vacation days" are answered by "2 days of paid time off", where the posting does not
         # say the asked word itself: then the line that says it answers ("including equity
         # (RSUs)" rather than "+ RSUs")
-        stems |= _said_as(unit.text) - self.corpus.posting_stems.get(unit.passage.posting_id, frozenset())
+        # ("time" and "off" a posting says in other senses, "Full-time", "Fridays off", so "time
+        # off" is still said by "Annual leave is 18 working days a year")
+        stems |= _said_as(unit.text) - (self.corpus.posting_stems.get(unit.passage.posting_id, frozenset()) - _SAID_IN_OTHER_SENSES)
         if "accommod" in stems and _ADJUSTMENT.search(unit.text):
             stems -= _HOUSING  # an interview's "reasonable accommodation" is no place to stay
         intent = shape.primary
@@ -1973,8 +1988,6 @@ _ASKS_MORE = re.compile(r"\b(?:more|most|higher|highest|bigger|biggest|larger|la
 _ASKS_LESS = re.compile(r"\b(?:fewer|less|least|lower|lowest|smaller|smallest|shorter)\b", re.IGNORECASE)
 # "40 hours per week", "37.5 hours", "a 4% company match", "10 days": a count with its unit ("8-hour shifts" is a kind of shift);
 # "a three-month probation", "6 months": a duration
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
 _QUANTITY = re.compile(rf"(?<![\w.-])(\d+(?:\.\d+)?|(?:{'|'.join(_NUMBER_WORDS)})\b)"
                        r"(?:\s*(%|percent\b|hours?\b|hrs?\b|days?\b|weeks?\b)|[\s-](months?|years?)\b)", re.IGNORECASE)
 # What a question asks to be counted, by the count's unit: "more weekly hours" is hours, "the bigger

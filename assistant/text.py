@@ -38,7 +38,8 @@ QUESTION_FILLER = frozenset(
     prior previous often use uses used using rather instead between join joins joining
     handle handles handled kick kicks better sooner specific particular range ranges right written every
     explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided
-    extra additional whole entire fewer less higher lower bigger smaller larger greater help possible period periods soon""".split()
+    extra additional whole entire fewer less higher lower bigger smaller larger greater help possible period periods soon
+    deal like""".split()
 )
 
 SPELLING_EXTRA = frozenset(

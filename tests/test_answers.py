@@ -2318,11 +2318,13 @@ def wording_bot(tmp_path_factory):
             "Requirements": "A diploma in massage therapy and two years of clinic work."}),
         "fitter.md": _posting("HGV Fitter", "Wielkopolska Truck Service", "Poznań, Poland", {
             "We offer": "- 40–48 zł brutto per hour\n- PPK: we add 1.5% of your gross pay\n- private medical care package paid by us\n"
+                        "- 26 working days of holiday\n"
                         "- You start on a 3-month trial contract, then a contract for an indefinite period",
             "Hours": "Monday to Friday, flexible start between 6:00 and 8:00. Start date: 3 March 2025."}),
         "cashier.md": _posting("Bank Cashier", "Mindoro Savings Bank", "Calapan, Philippines", {
             "Details": "Weekends: None – the branch is closed Saturdays and Sundays.\nHMO coverage for you plus one dependent.\n"
-                       "Contract: a two-year renewable contract; the first six months are probationary."}),
+                       "Contract: a two-year renewable contract; the first six months are probationary.\n"
+                       "Annual leave is 18 working days a year.\nOpen to Filipino citizens only."}),
         "sonographer.md": _posting("Sonographer", "Shannon Valley Hospital", "Ennis, Co. Clare", {
             "Role Summary": "Shannon Valley Hospital is a 300-bed acute hospital. The ultrasound department runs obstetric, "
                             "vascular and general lists six days a week.",
@@ -2671,3 +2673,18 @@ def test_a_line_manager_and_night_shifts_on_a_rota(wording_bot):
     assert "Niamh Keane" in wording_bot.ask("Who is the line manager for the Ennis sonographer?").text
     answer = wording_bot.ask("Does the Ennis sonographer job involve night shifts?")
     assert "rota including nights" in answer.text, answer.text
+
+
+def test_leave_counted_in_working_days_and_asked_informally(wording_bot):
+    """"26 working days of holiday" and "Annual leave is 18 working days a year" are amounts of
+    leave to rank; "what's the deal with time off" asks for it."""
+    answer = wording_bot.ask("Which gives more annual leave, the Mindoro cashier or the Wielkopolska fitter?")
+    assert 0 <= answer.text.find("26 working days") < answer.text.find("18 working days"), answer.text
+    assert "18 working days" in wording_bot.ask("whats the deal w/ time off at the mindoro bank job").text
+
+
+def test_the_words_before_gig_name_the_role_they_are_not_asked_about(wording_bot):
+    """"the filipino bank gig": "filipino" helps name the posting, so "time off" is what is asked,
+    not the line "Open to Filipino citizens only"."""
+    answer = wording_bot.ask("whats the deal w/ time off at the filipino bank gig")
+    assert "18 working days" in answer.text and "citizens" not in answer.text, answer.text
