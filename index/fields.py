@@ -1051,6 +1051,14 @@ _AUSTRALIA = r"Australia|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobar
 _US = (r"United States|USA|U\.S\.A?\.?|US|New York|San Francisco|Los Angeles|Seattle|Austin|Boston|Chicago|Denver|Atlanta|Miami|"
        r"Dallas|Houston|Phoenix|Portland|San Diego|Philadelphia|Washington|Pittsburgh|Minneapolis|Detroit|Nashville")
 _US_STATE = r", (?!ON|BC|QC|AB|MB|SK|NS|NB|NL|PE|NSW|VIC|QLD|TAS|ACT|UK)[A-Z]{2}\b"
+_AFRICA = (r"Africa|South Africa|Kenya|Nairobi|Mombasa|Nakuru|Kisumu|Eldoret|Nigeria|Lagos|Abuja|Johannesburg|Joburg|Cape Town|"
+           r"Durban|Pretoria|Gauteng|Western Cape|KwaZulu-Natal|Ghana|Accra|Egypt|Cairo|Morocco|Casablanca|Uganda|Kampala|"
+           r"Tanzania|Dar es Salaam|Rwanda|Kigali|Ethiopia|Addis Ababa")
+_MIDDLE_EAST = r"Middle East|UAE|United Arab Emirates|Dubai|Abu Dhabi|Sharjah|Qatar|Doha|Saudi Arabia|Riyadh|Jeddah|Kuwait|Bahrain|Manama|Oman|Muscat"
+_ASIA = (r"Asia|India|Bangalore|Bengaluru|Mumbai|Delhi|New Delhi|Hyderabad|Pune|Chennai|Gurgaon|Gurugram|Noida|Kolkata|Ahmedabad|"
+         r"Karnataka|Maharashtra|Singapore|Philippines|Manila|Cebu|Makati|Davao|Malaysia|Kuala Lumpur|Indonesia|Jakarta|Japan|"
+         r"Tokyo|Osaka|China|Shanghai|Beijing|Shenzhen|Hong Kong|Vietnam|Hanoi|Thailand|Bangkok|Korea|Seoul|Taiwan|Taipei|"
+         r"Pakistan|Karachi|Lahore|Bangladesh|Dhaka|Sri Lanka|Colombo")
 _REGIONS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "uk": (re.compile(rf"\b(?:{_UK})\b"), frozenset({"GBP"})),
     "ireland": (re.compile(rf"\b(?:{_IRELAND})\b"), frozenset()),  # the euro is not Ireland's alone
@@ -1060,14 +1068,17 @@ _REGIONS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "canada": (re.compile(rf"\b(?:{_CANADA})\b|, (?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE)\b"), frozenset({"CAD"})),
     "australia": (re.compile(rf"\b(?:{_AUSTRALIA})\b|, (?:NSW|VIC|QLD|TAS|ACT)\b"), frozenset({"AUD"})),
     "us": (re.compile(rf"\b(?:{_US})\b|{_US_STATE}"), frozenset({"USD"})),
+    "africa": (re.compile(rf"\b(?:{_AFRICA})\b"), frozenset({"ZAR", "KES", "NGN"})),
+    "middle east": (re.compile(rf"\b(?:{_MIDDLE_EAST})\b"), frozenset({"AED", "SAR", "QAR"})),
+    "asia": (re.compile(rf"\b(?:{_ASIA})\b"), frozenset({"INR", "SGD", "PHP", "JPY", "HKD"})),
 }
 _REGION_ASKED = re.compile(
     r"\b(?:in|within|across|from|inside|outside)\s+(?:the\s+)?(?P<name>europe|(?-i:EU)|the eu|uk|united kingdom|great britain|britain|england|"
-    r"ireland|canada|(?-i:US|USA)|u\.s\.a?\.?|united states|america|australia)\b",
+    r"ireland|canada|(?-i:US|USA)|u\.s\.a?\.?|united states|america|australia|africa|asia|the middle east|middle east)\b",
     re.IGNORECASE,
 )
 _REGION_KEYS = {"united kingdom": "uk", "great britain": "uk", "britain": "uk", "england": "uk", "the eu": "eu",
-                "usa": "us", "u.s.": "us", "u.s.a.": "us", "united states": "us", "america": "us"}
+                "usa": "us", "u.s.": "us", "u.s.a.": "us", "united states": "us", "america": "us", "the middle east": "middle east"}
 
 
 def region_asked(question: str) -> tuple[str, tuple[int, int]] | None:

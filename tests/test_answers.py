@@ -2688,3 +2688,14 @@ def test_the_words_before_gig_name_the_role_they_are_not_asked_about(wording_bot
     not the line "Open to Filipino citizens only"."""
     answer = wording_bot.ask("whats the deal w/ time off at the filipino bank gig")
     assert "18 working days" in answer.text and "citizens" not in answer.text, answer.text
+
+
+def test_jobs_in_africa_asia_and_the_middle_east(wording_bot):
+    """A continent asked is the postings whose places are in it: Johannesburg in Africa, Calapan
+    (Philippines) and Bengaluru in Asia, Abu Dhabi and Doha in the Middle East."""
+    answer = wording_bot.ask("Which jobs are in Africa?")
+    assert "Social Worker" in answer.text and "Bank Cashier" not in answer.text, answer.text
+    answer = wording_bot.ask("Which jobs are in Asia?")
+    assert "Bank Cashier" in answer.text and "Data Analyst" in answer.text and "Social Worker" not in answer.text, answer.text
+    answer = wording_bot.ask("Which jobs are in the Middle East?")
+    assert "Medical Receptionist" in answer.text and "Lab Technician" in answer.text, answer.text
