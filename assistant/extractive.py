@@ -1607,8 +1607,9 @@ class ExtractiveAnswerer:
         intent = shape.primary
         if intent is not None and intent.name == "start" and _DATE_SPAN.search(unit.text):
             stems |= _END_WORDS  # "When does it start and end?" is answered by "from 15 June to 21 August"
-        cue = bool(intent and intent.cue and intent.cue.search(unit.text))
         section_hit = bool(intent and intent.section and intent.section.search(unit.passage.section))
+        # (every line under "How to apply" says how; the cue finds such a sentence elsewhere)
+        cue = bool(intent and intent.cue and intent.cue.search(unit.text)) or (section_hit and intent.name == "apply")
         # A sentence that says the intent's own word ("start", "salary") beats one that only
         # matches its cue (any month, any amount).
         cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)

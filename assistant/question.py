@@ -131,7 +131,7 @@ INTENTS: tuple[Intent, ...] = (
                         r"|\b(?:send|submit|email) (?:my |your |our |an? |the )?(?:application|cv|resume|résumé)s?\b"),
            # a sentence saying how, where the posting has no "How to apply" heading: "To apply,
            # email your résumé ...", "Apply online through ...", "Applications should be sent to ..."
-           _rx(r"\bto apply\b|\bapply (?:online|through|via|by|at|on|here|using|with)\b"
+           _rx(r"(?:^|[.!?]\s+|\n)\s*(?:[-•*]\s*)?to apply\b|\bto apply\s*[,:]|\bapply (?:online|through|via|by|at|on|here|using|with)\b"
                r"|\b(?:send|email|e-mail|submit|upload)\s+(?:us\s+)?(?:your|a|an)\s+(?:[\w-]+\s+){0,2}(?:cv|résumé|resume|application|cover letter)\b"
                r"|\bapplications?\s+(?:should|must|can|may)\s+be\s+(?:sent|submitted|made|emailed)\b"),
            _rx(r"apply|application|bewerb|kontakt|contact|postuler|aplicar|candidat"), frozenset({"appli", "apply", "send", "sent", "submit"})),

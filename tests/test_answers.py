@@ -2338,7 +2338,9 @@ def wording_bot(tmp_path_factory):
             "Salary": "€45,000 – €60,000 per annum\nPension: Single Public Service Pension Scheme\nClosing Date: 12 noon, 5 February 2025",
             "Benefits": "- Cycle to Work scheme\n- Subsidised staff restaurant"}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
-            "How to apply": "Applications will be accepted until May 2, 2025. Send a cover letter to jobs@holloway.example.",
+            "How to apply": "Apply online at holloway.example/jobs. Your application must include a CV and a cover letter. "
+                            "Applications will be accepted until May 2, 2025.\n\nThe Society is an equal opportunity employer. "
+                            "People from under-represented groups are encouraged to apply.",
             "Hybrid": "In the office 4 days a week, at home on Fridays."}),
     })
 
@@ -2699,3 +2701,9 @@ def test_jobs_in_africa_asia_and_the_middle_east(wording_bot):
     assert "Bank Cashier" in answer.text and "Data Analyst" in answer.text and "Social Worker" not in answer.text, answer.text
     answer = wording_bot.ask("Which jobs are in the Middle East?")
     assert "Medical Receptionist" in answer.text and "Lab Technician" in answer.text, answer.text
+
+
+def test_how_to_apply_is_not_who_is_encouraged_to(wording_bot):
+    """Under "How to apply", what the application must include says how, not who is encouraged to."""
+    answer = wording_bot.ask("How do I apply for the Holloway archivist job?")
+    assert "must include a CV" in answer.text and "encouraged" not in answer.text, answer.text
