@@ -154,8 +154,8 @@ _LIST_TOPIC = re.compile(r"\b(?:benefits|perks|requirements|qualifications|respo
 # without the word "products", better than "Snap's video content products" does.
 _NAMED_THINGS = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(products|apps|platforms|brands|games|services)\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’&+-]*(?:\s+[A-Z][\w'’&+-]*){0,2}"
-_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(_MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}(?:\s+([a-z]+))?")
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
@@ -1932,8 +1932,7 @@ def _asked_shapes(question: str, terms: tuple[str, ...]) -> tuple[str | None, tu
     return (stem(named.group(1)) if named else None), _alternatives(question, list(terms))
 
 
-_MONTH_NUMBER = {m: n for n, m in enumerate(
-    "january february march april may june july august september october november december".split(), start=1)}
+_MONTH_NUMBER = {m.lower(): n for n, m in enumerate(_MONTHS, start=1)}
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+),?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 # "Which closes first ...?", "... the later closing date ...?": the comparison asks which date
