@@ -178,7 +178,9 @@ _SAID_AS = (
     # (KiwiSaver, a provident fund, the CPF too; and below, a pension's "4% employer match" is its contribution)
     (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|KiwiSaver|provident fund|CPF|PPK|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
      frozenset(content_stems("retirement pension plan 401k"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
-    (re.compile(r"\b(?:employer|company)\s+match\b", re.IGNORECASE), frozenset(content_stems("contribution"))),
+    # ("we put in 7% when you put in 5%", "a dollar-for-dollar match up to 4%", "we add 1.5%" are contributions too)
+    (re.compile(r"\b(?:employer|company)\s+match\b|\b(?:put|puts|pay|pays|add|adds)\s+in\s+\d+(?:\.\d+)?%|\bwe\s+(?:add|match|contribute)\b"
+                r"|\bmatch\w*\b[^.\n]{0,30}?\b\d+(?:\.\d+)?%", re.IGNORECASE), frozenset(content_stems("contribution contributes"))),
     (re.compile(r"\b(?:equity|stock options?|share options?|RSUs?|restricted stock|virtual shares|ESOP)\b", re.IGNORECASE),
      frozenset(content_stems("equity stock rsu"))),
     # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
@@ -463,6 +465,9 @@ class ExtractiveAnswerer:
         bounding = set(content_stems(shape.text[slice(*bound.amount_span)])) if bound else set()
         # "as a picker at the Sparks warehouse": where the role is worked says which role, not what is asked
         workplace = {stem(m.group(1).lower()) for m in _AT_WORKPLACE.finditer(shape.text)}
+        # "Which employer contributes more ...?": the employer is the role asked about, not a word to say
+        if re.match(r"\s*(?:which|what)\s+(?:employer|company)\b", shape.text, re.IGNORECASE):
+            workplace.update(content_stems("employer company"))
         # "the kenya farm gig": the words before a job word name the role with the one that named it
         for m in _THE_X_JOB.finditer(shape.text):
             phrase = content_stems(m.group(1))

@@ -2707,3 +2707,10 @@ def test_how_to_apply_is_not_who_is_encouraged_to(wording_bot):
     """Under "How to apply", what the application must include says how, not who is encouraged to."""
     answer = wording_bot.ask("How do I apply for the Holloway archivist job?")
     assert "must include a CV" in answer.text and "encouraged" not in answer.text, answer.text
+
+
+def test_which_employer_contributes_more_reads_contributions_said_otherwise(wording_bot):
+    """"PPK: we add 1.5% of your gross pay" is the employer's contribution, and "Which employer
+    ...?" asks about the roles, not for the word "employer"."""
+    answer = wording_bot.ask("Which employer contributes more to retirement: Wielkopolska Truck Service or Fenwick General Hospital?")
+    assert "1.5%" in answer.text and "20.6%" in answer.text, answer.text
