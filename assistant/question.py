@@ -156,6 +156,7 @@ INTENTS: tuple[Intent, ...] = (
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                r"|\b(?:rolling basis|until (?:the (?:role|position|vacancy) is|it['’]s|it is)? ?filled)\b"
+               r"|\bonce (?:we(?:['’]ve| have) (?:hired|found)|(?:the (?:role|position|vacancy) is|it['’]s|it is) filled)\b"
                # "Please email your CV ... by 31 May 2025"
                r"|\b(?:send|email|submit|apply|applications?)\b[^\n]{0,100}?\bby\s+(?:[^.\n]{0,25}?\bon\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"

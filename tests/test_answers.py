@@ -2301,7 +2301,8 @@ def wording_bot(tmp_path_factory):
             "CLOSING DATE": "7 March 2025. We may close early if we receive many applications."}),
         "ecologist.md": _posting("Field Ecologist", "Fernside Ecology", "Exeter, UK", {
             "About the role": "You will survey bats and great crested newts across Devon. You will report to our Principal "
-                              "Ecologist, Ines Carvalho. To apply, send your CV and two references to careers@fernside.example."}),
+                              "Ecologist, Ines Carvalho. To apply, send your CV and two references to careers@fernside.example.",
+            "Closing date": "None – we'll close the vacancy once we've hired."}),
         "labtech.md": _posting("Lab Technician", "Qalam Diagnostics", "Doha, Qatar", {
             "Benefits": "- Work visa and medical card arranged and paid for by the company\n- Joining ticket and one month in a hotel",
             "Team": "Four technicians and a lab manager: a team of 5.",
@@ -2714,3 +2715,9 @@ def test_which_employer_contributes_more_reads_contributions_said_otherwise(word
     ...?" asks about the roles, not for the word "employer"."""
     answer = wording_bot.ask("Which employer contributes more to retirement: Wielkopolska Truck Service or Fenwick General Hospital?")
     assert "1.5%" in answer.text and "20.6%" in answer.text, answer.text
+
+
+def test_two_roles_without_closing_dates_each_say_so(wording_bot):
+    """"we'll close the vacancy once we've hired" is how a posting says it has no closing date."""
+    answer = wording_bot.ask("Which closes first, the Fernside ecologist job or the Kumbha analyst job?")
+    assert "once we've hired" in answer.text and "no fixed closing date" in answer.text, answer.text
