@@ -659,6 +659,8 @@ def _company_and_place(segment: str) -> tuple[str, str] | None:
     return None
 
 
+_STREET_AFTER = re.compile(r",\s*(?:ul\.|ulica|al\.|aleja|calle|c/|avda\.|rue|via|viale|str\.)\s", re.IGNORECASE)
+_TOWN = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}(?: \([^()]{1,30}\))?")
 _PLACE_LABEL = re.compile(r"^[A-Za-z][\w ]{1,25}:\s*(.+)$")  # "Home terminal: Joplin, MO"
 
 
@@ -670,6 +672,10 @@ def _header_places(segment: str) -> list[str]:
     if len(segment) > 60:
         address = _address_place(segment) if len(segment) <= 100 else None
         return [address] if address else []
+    # "Komorniki (pow. poznański), ul. Polna 12": a town, its district in brackets, then its street
+    street = _STREET_AFTER.search(segment)
+    if street and _TOWN.fullmatch(segment[: street.start()]):
+        return [segment[: street.start()]]
     paired = _company_and_place(segment)
     if paired:
         return [paired[1]]

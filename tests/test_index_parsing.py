@@ -961,6 +961,11 @@ _HEADERS = {
         "the hatchery on the edge of Bundaberg, Queensland, and on two boats.\n\n## Contract\n"
         "Contract type: Specified Purpose Contract – 9 months (maternity leave cover)\n",
         {"locations": ("Bundaberg, Queensland",), "duration": "9 months"}, None),
+    # A town with its district in brackets, then its street
+    "town_then_street.txt": (
+        "Ślusarz / Locksmith\nZamki Kraków Sp. z o.o.\nWieliczka (pow. wielicki), ul. Słoneczna 4\n\n"
+        "About us\nWe fit and repair locks for homes and offices around Kraków.\n",
+        {"company": "Zamki Kraków Sp. z o.o.", "locations": ("Wieliczka (pow. wielicki)",)}, None),
 }
 
 
