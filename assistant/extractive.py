@@ -188,10 +188,9 @@ _SAID_AS = (
     (re.compile(rf"\b(?:{_VISA}|visas?|(?:work|employment)[- ]permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
     # ("will support LMIA and work-permit applications" sponsors too)
     (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|(?:work|employment)[- ]permits?)\b"
-                r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b|\b(?:visa|work[- ]permit)\s+support\b", re.IGNORECASE),
-     frozenset(content_stems("visa sponsor sponsorship"))),
-    # a visa the employer provides sponsors it: "Employment visa and Emirates ID arranged and paid for by the company"
-    (re.compile(r"\b(?:employment|work|residence)\s+visas?\b[^.\n]{0,40}\b(?:arranged|provided|paid\s+for|covered|processed)\b"
+                r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b|\b(?:visa|work[- ]permit)\s+support\b"
+                # (a visa the employer provides: "Employment visa and Emirates ID arranged and paid for by the company")
+                r"|\b(?:employment|work|residence)\s+visas?\b[^.\n]{0,40}\b(?:arranged|provided|paid\s+for|covered|processed)\b"
                 r"|\b(?:we|the\s+company)\s+(?:will\s+)?(?:provide|arrange|cover|pay\s+for)s?\b[^.\n]{0,20}\bvisas?\b", re.IGNORECASE),
      frozenset(content_stems("visa sponsor sponsorship"))),
     # help to relocate is said by "a joining flight", "moving costs", "flights to join us"
