@@ -93,7 +93,8 @@ _NAV_ITEMS = (
     r"(?:my\s+)?profile|saved\s+searches|company\s+reviews|employer\s+site|cv\s+(?:services|builder|writing)|walk-?in\s+interviews|"
     # the same entries on boards in Dutch, German, French and Spanish
     r"vacatures|bedrijven|(?:voor\s+)?werkgevers|inloggen|registreren|salarischeck|stellenangebote|unternehmen|"
-    r"(?:für\s+)?arbeitgeber|anmelden|registrieren|gehaltsvergleich|emplois|entreprises|recruteurs|connexion|empleos|empresas"
+    r"(?:für\s+)?arbeitgeber|anmelden|registrieren|gehaltsvergleich|emplois|entreprises|recruteurs|connexion|empleos|empresas|"
+    r"aanmelden|accueil|carrières|nous\s+joindre|contactez-nous|blogue|inicio|startseite|karriere"
 )
 _NAV_ITEM = re.compile(rf"^(?:{_NAV_ITEMS})$", re.IGNORECASE)
 # A site's language switch beside its menu ("EN | NL"): no word of a menu, nor of the role.
@@ -440,6 +441,8 @@ LEGAL_FORM = re.compile(r"\b(?:Sp\.\s?z\s?o\.\s?o\.|S\.A\.(?:\s+de\s+C\.V\.)?|S\
 
 def _named_elsewhere(name: str, lines: list[str], at: int, doc_language: str | None) -> bool:
     """``name`` is said on a line of the page other than ``lines[at]`` that is no chrome."""
+    if name.isupper():  # "TRADUCTIONS BORÉAL" is the "Traductions Boréal" its text names
+        lines = [line.upper() for line in lines]
     return any(name in line for i, line in enumerate(lines) if i != at and name in line and not is_chrome(line)
                and not is_menu(line) and not is_foreign(line, doc_language) and line.strip() != name)
 
@@ -450,7 +453,7 @@ def _unknown_menu(line: str, entries: int) -> bool:
     if not entries or re.search(r"[\d:,;]", line):
         return False
     parts = [_EMPHASIS.sub("", _BUTTON.sub(r"\1", part)).strip() for part in SEGMENT_SEPARATOR.split(line)]
-    return len(parts) >= entries and all(part and len(part) <= 32 and len(part.split()) <= 4 for part in parts)
+    return len(parts) >= entries and all(part and len(part) <= 40 and len(part.split()) <= 4 for part in parts)
 
 
 def _banner_line(line: str) -> bool:

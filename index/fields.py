@@ -281,7 +281,8 @@ _BRUTTO = re.compile(r"\bbrutto\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"\b(?:hours?|hrs?|days?|shifts?)\s*$", re.IGNORECASE)
 _COUNTED = re.compile(
     r"^\s*\+?\s*(?:%|(?:(?:working\s+|calendar\s+|business\s+)?days?|hours?|hrs?|weeks?|months?|years?|yrs?|%|percent|people|employees|staff|"
-    r"visits?|shifts?|patients?|stores?|locations?|countries|markets|customers|tage|stunden|jahre)\b)",  # "15% of salary" too
+    r"visits?|shifts?|patients?|stores?|locations?|countries|markets|customers|sessions?|classes|clients|members|students|"
+    r"calls|orders|deliveries|cases|tage|stunden|jahre)\b)",  # "15% of salary" too
     re.IGNORECASE,
 )
 
@@ -554,6 +555,13 @@ def _title_at(lines: list[str]) -> int:
         for i, line in enumerate(lines[1:4], start=1):
             if len(line) < 80 and not re.search(r"[.:!?]$", line) and _ROLE_WORDS.search(line):
                 return i if all(len(above) < 80 and not _ROLE_WORDS.search(above) for above in lines[1:i]) else 0
+        # the employer's name, its description, then the role ("TRADUCTIONS BORÉAL" / "Who we are"
+        # / ... / "Translator, English to French – 12-month contract"): the first short line
+        # naming a job, no label, heading or sentence
+        for i, line in enumerate(lines[4:16], start=4):
+            if (len(line) < 80 and not re.search(r"[.:!?]$", line) and _ROLE_WORDS.search(line)
+                    and not _LABEL_VALUE.match(line) and not _heading_phrase(line.lstrip("# ")) and not _BULLET.match(line)):
+                return i
     return 0
 
 
@@ -623,7 +631,9 @@ def _name_like(segment: str) -> bool:
     the_name = words[0] == "The" and len(words) >= 2 and not all(w.lower() in _HEADING_VOCAB for w in words[1:])
     if not all(_NAME_WORD.match(w) for w in words) or (words[0] in _NOT_COMPANY and not the_name):
         return False
-    if _CITY_RE.match(segment) or _ROLE_WORDS.search(segment) or _OFFICE.search(segment):
+    # ("Hartley & Voss Family Funeral Directors": a firm named by its trade in the plural)
+    named_for_trade = len(words) >= 3 and words[-1].lower().endswith("s") and words[-1][:-1].lower() in ROLE_NOUNS
+    if _CITY_RE.match(segment) or _ROLE_WORDS.search(" ".join(words[:-1]) if named_for_trade else segment) or _OFFICE.search(segment):
         return False
     return not any(re.search(p, segment, re.IGNORECASE) for _, p in _EMPLOYMENT)
 
@@ -809,6 +819,7 @@ def _company(text: str, title: str | None) -> str | None:
         for name in [segment if _name_like(segment) else (_company_and_place(segment) or (None,))[0]]
         if name
     ]
+    names = [name for name in names if not _DOMAIN.fullmatch(name)]  # "JustitieJobs.be": the board's site
     # the one the text says is something ("Al Noor Home & Living is a UAE retailer") over a
     # category the board put under the title ("Retail · Homewares & Furniture")
     for segment in names if len(names) > 1 else ():
@@ -835,6 +846,9 @@ def _company(text: str, title: str | None) -> str | None:
                               "What", "Who", "Where", "When", "Why", "How", "That", "There", "Here", "Let"}:
             return m.group(1)
     return None
+
+
+_DOMAIN = re.compile(r"[\w-]+\.(?:com|net|org|jobs|io|co\.uk|[a-z]{2})", re.IGNORECASE)
 
 
 def _said_as_subject(name: str, text: str) -> str | None:

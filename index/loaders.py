@@ -197,6 +197,7 @@ def pdf_to_text(data: bytes, name: str) -> str:
 
 _WRAPPED_TAIL = re.compile(r"[^.:;!?]$")
 _CONTINUATION = re.compile(r"^(?:[a-z]|\d[\d.,]*\s+[a-z])")
+_HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
 
 
 def unwrap_lines(text: str, min_width: int = 50) -> str:
@@ -205,7 +206,9 @@ def unwrap_lines(text: str, min_width: int = 50) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         stripped = line.strip()
-        if (
+        if out and len(out[-1].strip()) >= min_width and _HYPHENATED.search(out[-1].rstrip()) and stripped[:1].islower():
+            out[-1] = out[-1].rstrip()[:-1] + stripped  # "in Brus-" / "sels": a word the PDF hyphenated
+        elif (
             out
             and len(out[-1].strip()) >= min_width
             and _WRAPPED_TAIL.search(out[-1].rstrip())

@@ -966,6 +966,29 @@ _HEADERS = {
         "Ślusarz / Locksmith\nZamki Kraków Sp. z o.o.\nWieliczka (pow. wielicki), ul. Słoneczna 4\n\n"
         "About us\nWe fit and repair locks for homes and offices around Kraków.\n",
         {"company": "Zamki Kraków Sp. z o.o.", "locations": ("Wieliczka (pow. wielicki)",)}, None),
+    # A PDF read as text under a board's Dutch menu: the board's site is no employer, a word
+    # hyphenated at a line's end is one word
+    "pdf_under_a_board.txt": (
+        "VertaalJobs.be | Vacatures  Werkgevers  Advies  Contact | NL  FR  EN | Aanmelden\n"
+        "[Solliciteren / Postuler]  [Bewaren]\n\nLinguaJuris Vacature / Offre d'emploi / Vacancy\n\n"
+        "COURT TRANSLATOR DUTCH–ENGLISH\nAntwerp – fixed-term contract (12 months)\n\nAbout us\n"
+        "LinguaJuris is the language-services provider for the courts of first instance in Antwer-\n"
+        "pen and nearby cantons, with a team of ten sworn translators. © VertaalJobs.be\n",
+        {"title": "COURT TRANSLATOR DUTCH–ENGLISH"}, "courts of first instance in Antwerpen"),
+    # The employer's name, its description, then the role, under a menu in French
+    "employer_first_then_role.txt": (
+        "ATELIER LUMEN\nAccueil   Services   Secteurs   Carrières   Blogue   Nous joindre          EN | FR\n\n"
+        "Who we are\nAtelier Lumen restores stained glass for churches and museums across Quebec, with a workshop of twelve "
+        "artisans in Old Québec. We train every apprentice ourselves over three years of paid practice.\n\n"
+        "We are hiring for the Québec City workshop.\n\nConservation Technician – 18-month contract\n\n"
+        "What you'll do\nClean, repair and re-lead stained glass panels.\n",
+        {"title": "Conservation Technician – 18-month contract", "company": "Atelier Lumen"}, None),
+    # A firm named for its trade in the plural; a count of sessions a month is no pay
+    "firm_named_for_trade.txt": (
+        "Funeral Director\nHartwell & Sons Funeral Directors\nFull-time | Permanent | Salary: DOE | Southville, Bristol | Posted 2d ago\n\n"
+        "About us\nHartwell & Sons has served Bristol families since 1890.\n\nThe role\n"
+        "- Meet around 30 families a month and run about 12 sessions a month at the chapel\n",
+        {"company": "Hartwell & Sons Funeral Directors", "salary": None}, None),
 }
 
 
