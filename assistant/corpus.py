@@ -210,6 +210,7 @@ _INFORMAL = {
 
 
 _LINE_MANAGER = re.compile(r"\bline\s+(manager|management|managers)\b", re.IGNORECASE)
+_PLACE_TO_LIVE = re.compile(r"\b(?:somewhere|a\s+place|place|anywhere)\s+to\s+(?:live|stay|sleep)\b", re.IGNORECASE)
 
 
 def correct_spelling(question: str, corpus: Corpus) -> str:
@@ -220,6 +221,7 @@ def correct_spelling(question: str, corpus: Corpus) -> str:
     known = english_words()
     out = []
     question = _LINE_MANAGER.sub(r"\1", question)  # a "line manager" is the manager ("in line with" is no answer)
+    question = _PLACE_TO_LIVE.sub("accommodation", question)  # "somewhere to live" is accommodation
     tokens = question.split(" ")
     for n, token in enumerate(tokens):
         core = token.strip("?.,!;:'\"()").lower()

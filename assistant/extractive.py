@@ -162,7 +162,7 @@ _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 _SAID_IN_OTHER_SENSES = frozenset(content_stems("time off"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
-_VISA = r"employment pass|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
+_VISA = r"employment pass|[SE] pass|work pass(?:es)?|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|nice to have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
@@ -892,7 +892,8 @@ class ExtractiveAnswerer:
         cued = [i for i in shape.intents if i.name in _LISTED_BY_CUE and i.cue is not None]
         # "Which roles require a driving licence?": not those where one "is an advantage"
         required = bool(re.search(r"\b(?:requires?|required|need|needs|must|mandatory|essential)\b", shape.text, re.IGNORECASE))
-        lacking = bool(cued) and bool(re.search(r"\b(?:no|without|don['’]t have|do not have|lack)\b", shape.text, re.IGNORECASE))
+        lacking = bool(cued) and bool(re.search(r"\b(?:no|without|(?:don['’]t|do not|doesn['’]t|does not)\s+(?:have|give|state|say|list|mention)|lack)\b",
+                                                shape.text, re.IGNORECASE))
         if cued:
             asked = set(content_stems(" ".join(shape.text[m.start():m.end()] for i in cued for m in i.trigger.finditer(shape.text))))
             # ("a fixed closing date" is a closing date: "fixed" is no word its line must say)
@@ -1485,6 +1486,8 @@ class ExtractiveAnswerer:
                     continue  # accommodations for disabled candidates are no place to stay
                 if required and _OPTIONAL.search(sentence):
                     continue  # "A full driving licence is an advantage" requires none
+                if sentence.rstrip().endswith("?"):
+                    continue  # "Do you sponsor work passes?": the posting's own question, not its answer
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
                         and not (affirmed and _denied(sentence, asked)) and (not denied or _denied(sentence, asked))):
@@ -1527,7 +1530,9 @@ class ExtractiveAnswerer:
             # The posting's title on its own line names the role; it answers nothing asked about
             # it ("Backend Engineer (Go)" is no answer to which languages the role uses).
             title = self.corpus.postings[p.posting_id].title if p.posting_id in self.corpus.postings else None
-            spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b]) and not _only_title(p.text[a:b], title)]
+            # (nor does a question the posting asks itself: "Do you sponsor work passes?" heads its answer)
+            spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b]) and not _only_title(p.text[a:b], title)
+                     and not p.text[a:b].rstrip().endswith("?")]
             units.extend(Unit(p, a, b, rank) for a, b in spans)
             # Two neighbouring sentences of a paragraph may answer together what neither does alone.
             for (a, b), (c, d) in zip(spans, spans[1:]):

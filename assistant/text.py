@@ -39,7 +39,7 @@ QUESTION_FILLER = frozenset(
     handle handles handled kick kicks better sooner specific particular range ranges right written every
     explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided
     extra additional whole entire fewer less higher lower bigger smaller larger greater help possible period periods soon
-    deal like""".split()
+    deal like gonna wanna gotta stuck folks guys""".split()
 )
 
 SPELLING_EXTRA = frozenset(
@@ -160,7 +160,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             # "e.g. Python" or "Inc. is" is not a sentence end
             end = line_start + m.start()
             piece = text[cursor:end]
-            if re.search(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Jr|Sr|Dr|Mr|Ms|Mrs|vs|St|No)\.$", piece):
+            if re.search(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Jr|Sr|Sra|Dr|Mr|Ms|Mrs|Prof|Ing|Lic|vs|St|No)\.$", piece):
                 continue
             if re.fullmatch(r"\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\.", piece, re.IGNORECASE):
                 continue  # "1. Currently studying ...": a numbered item's number, not a sentence

@@ -392,6 +392,7 @@ def clean_text(raw: str) -> str:
             warned = mark.group(0) if mark and (_SAFETY_TIP.match(line) or _WARNING.search(line)) else ""
             continue
         line = without_chrome_segments(_RATING.sub("", line) if "★" in line or "☆" in line else line)
+        line = _PAGE_OF.sub("", line)  # a PDF's page header beside the text: "Ref. VB-2024-117 ... Page 1 of 2"
         if not line:
             continue
         key = re.sub(r"\W+", " ", line).strip().lower()
@@ -434,6 +435,7 @@ def _paired_labels(lines: list[str]) -> list[str]:
 
 
 _EMPHASIS = re.compile(r"\*\*|__")
+_PAGE_OF = re.compile(r"\s+Page \d{1,3} (?:of|/) \d{1,3}$")
 _COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
 # A company's legal form, in its own language: "Sp. z o.o.", "S.A. de C.V.", "GmbH", "B.V."
 LEGAL_FORM = re.compile(r"\b(?:Sp\.\s?z\s?o\.\s?o\.|S\.A\.(?:\s+de\s+C\.V\.)?|S\.L\.|S\.r\.l\.|s\.r\.o\.|S\.p\.A\.|SpA|GmbH|B\.V\.|N\.V\.|Oy|AB|A/S|Ltda?\.?)(?!\w)")

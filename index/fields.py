@@ -937,13 +937,13 @@ def extract_locations(text: str) -> tuple[str, ...]:
         # Townsville, Queensland": a town and its region in a sentence about where the work is
         for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
             if _WORKPLACE_SENTENCE.search(sentence):
-                place = _TOWN_AND_REGION.search(sentence)
-                if place:
+                place = _TOWN_AND_REGION.search(sentence) or _CITY_RE.search(sentence)
+                if place and place.group(0) != "Remote":
                     return (place.group(0),)
     return tuple(dict.fromkeys(found))
 
 
-_WORKPLACE_SENTENCE = re.compile(r"\b(?:work|based|located|office|station|site|campus|clinic|farm|branch|depot|plant|headquarter)\w*\b",
+_WORKPLACE_SENTENCE = re.compile(r"\b(?:work|based|located|office|station|site|campus|clinic|farm|branch|depot|plant|headquarter|gym|club|studio)\w*\b",
                                  re.IGNORECASE)
 _TOWN_AND_REGION = re.compile(rf"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}}, (?:{_COUNTRIES})\b(?!\w)")
 
@@ -1074,6 +1074,8 @@ _US_STATE = r", (?!ON|BC|QC|AB|MB|SK|NS|NB|NL|PE|NSW|VIC|QLD|TAS|ACT|UK)[A-Z]{2}
 _AFRICA = (r"Africa|South Africa|Kenya|Nairobi|Mombasa|Nakuru|Kisumu|Eldoret|Nigeria|Lagos|Abuja|Johannesburg|Joburg|Cape Town|"
            r"Durban|Pretoria|Gauteng|Western Cape|KwaZulu-Natal|Ghana|Accra|Egypt|Cairo|Morocco|Casablanca|Uganda|Kampala|"
            r"Tanzania|Dar es Salaam|Rwanda|Kigali|Ethiopia|Addis Ababa")
+_LATIN_AMERICA = (r"Americas|Latin America|Mexico|México|Monterrey|Guadalajara|Mexico City|Ciudad de México|Brazil|S[ãa]o Paulo|Rio de Janeiro|"
+                  r"Argentina|Buenos Aires|Chile|Santiago|Colombia|Bogot[áa]|Medell[íi]n|Peru|Lima")
 _MIDDLE_EAST = r"Middle East|UAE|United Arab Emirates|Dubai|Abu Dhabi|Sharjah|Qatar|Doha|Saudi Arabia|Riyadh|Jeddah|Kuwait|Bahrain|Manama|Oman|Muscat"
 _ASIA = (r"Asia|India|Bangalore|Bengaluru|Mumbai|Delhi|New Delhi|Hyderabad|Pune|Chennai|Gurgaon|Gurugram|Noida|Kolkata|Ahmedabad|"
          r"Karnataka|Maharashtra|Singapore|Philippines|Manila|Cebu|Makati|Davao|Malaysia|Kuala Lumpur|Indonesia|Jakarta|Japan|"
@@ -1091,14 +1093,17 @@ _REGIONS: dict[str, tuple[re.Pattern[str], frozenset[str]]] = {
     "africa": (re.compile(rf"\b(?:{_AFRICA})\b"), frozenset({"ZAR", "KES", "NGN"})),
     "middle east": (re.compile(rf"\b(?:{_MIDDLE_EAST})\b"), frozenset({"AED", "SAR", "QAR"})),
     "asia": (re.compile(rf"\b(?:{_ASIA})\b"), frozenset({"INR", "SGD", "PHP", "JPY", "HKD"})),
+    "americas": (re.compile(rf"\b(?:{_US}|{_CANADA}|{_LATIN_AMERICA})\b|{_US_STATE}|, (?:ON|BC|QC|AB|MB|SK|NS|NB|NL|PE)\b"),
+                 frozenset({"USD", "CAD", "MXN", "BRL"})),
 }
 _REGION_ASKED = re.compile(
     r"\b(?:in|within|across|from|inside|outside)\s+(?:the\s+)?(?P<name>europe|(?-i:EU)|the eu|uk|united kingdom|great britain|britain|england|"
-    r"ireland|canada|(?-i:US|USA)|u\.s\.a?\.?|united states|america|australia|africa|asia|the middle east|middle east)\b",
+    r"ireland|canada|(?-i:US|USA)|u\.s\.a?\.?|united states|the americas|americas|latin america|america|australia|africa|asia|the middle east|middle east)\b",
     re.IGNORECASE,
 )
 _REGION_KEYS = {"united kingdom": "uk", "great britain": "uk", "britain": "uk", "england": "uk", "the eu": "eu",
-                "usa": "us", "u.s.": "us", "u.s.a.": "us", "united states": "us", "america": "us", "the middle east": "middle east"}
+                "usa": "us", "u.s.": "us", "u.s.a.": "us", "united states": "us", "america": "us", "the middle east": "middle east",
+                "the americas": "americas", "latin america": "americas"}
 
 
 def region_asked(question: str) -> tuple[str, tuple[int, int]] | None:

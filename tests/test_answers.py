@@ -2321,7 +2321,8 @@ def wording_bot(tmp_path_factory):
             "We offer": "- 40–48 zł brutto per hour\n- PPK: we add 1.5% of your gross pay\n- private medical care package paid by us\n"
                         "- 26 working days of holiday\n"
                         "- You start on a 3-month trial contract, then a contract for an indefinite period",
-            "Hours": "Monday to Friday, flexible start between 6:00 and 8:00. Start date: 3 March 2025."}),
+            "Hours": "Monday to Friday, flexible start between 6:00 and 8:00. Start date: 3 March 2025.",
+            "Team": "You will report to Ing. Marta Kowalska, Workshop Manager."}),
         "cashier.md": _posting("Bank Cashier", "Mindoro Savings Bank", "Calapan, Philippines", {
             "Details": "Weekends: None – the branch is closed Saturdays and Sundays.\nHMO coverage for you plus one dependent.\n"
                        "Contract: a two-year renewable contract; the first six months are probationary.\n"
@@ -2338,6 +2339,9 @@ def wording_bot(tmp_path_factory):
             "Training": "Study leave and funding for approved ultrasound courses.",
             "Salary": "€45,000 – €60,000 per annum\nPension: Single Public Service Pension Scheme\nClosing Date: 12 noon, 5 February 2025",
             "Benefits": "- Cycle to Work scheme\n- Subsidised staff restaurant"}),
+        "coach.md": _posting("Fitness Coach", "Steelhouse Gym Pte. Ltd.", "Singapore", {
+            "Hours": "Shifts are either opening (6:00–15:00) or closing (13:00–22:00).",
+            "Visas": "Do you sponsor work passes? For candidates with the right experience, we will support an S Pass application."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Apply online at holloway.example/jobs. Your application must include a CV and a cover letter. "
                             "Applications will be accepted until May 2, 2025.\n\nThe Society is an equal opportunity employer. "
@@ -2483,7 +2487,8 @@ def test_a_training_budget_in_other_words_and_the_countries_of_the_jobs(wording_
     """A "CPD budget" is a training budget; "Which countries are the jobs in?" lists each role's place."""
     assert "QA Tester" in wording_bot.ask("Which jobs offer a training budget or study support?").text
     answer = wording_bot.ask("Which countries are the jobs in?")
-    assert "Dayton, OH" in answer.text and "Leeds, UK" in answer.text, answer.text
+    # (the first 15 of the fixture's postings, by file name, are listed)
+    assert "Dayton, OH" in answer.text and "Galway, Ireland" in answer.text, answer.text
 
 
 def test_for_the_whole_of_only_frames_a_question(wording_bot):
@@ -2721,3 +2726,19 @@ def test_two_roles_without_closing_dates_each_say_so(wording_bot):
     """"we'll close the vacancy once we've hired" is how a posting says it has no closing date."""
     answer = wording_bot.ask("Which closes first, the Fernside ecologist job or the Kumbha analyst job?")
     assert "once we've hired" in answer.text and "no fixed closing date" in answer.text, answer.text
+
+
+def test_a_posting_s_own_questions_shifts_named_closing_and_everyday_words(wording_bot):
+    """"Do you sponsor work passes?" is the posting's question, not its answer; a "closing
+    (13:00–22:00)" shift is no closing date; "Ing." ends no sentence; "somewhere to live" is
+    housing; the Americas; "gonna be stuck working saturdays"."""
+    answer = wording_bot.ask("Will Steelhouse sponsor a work pass?")
+    assert "S Pass application" in answer.text and "Do you sponsor" not in answer.text, answer.text
+    answer = wording_bot.ask("Which employers will help with a work visa?")
+    assert "Fitness Coach" in answer.text and "Do you sponsor" not in answer.text, answer.text
+    assert "Fitness Coach" in wording_bot.ask("Which postings don't give a fixed closing date?").text
+    assert "Marta Kowalska" in wording_bot.ask("Who would be my boss at Wielkopolska Truck Service?").text
+    assert "Subsidised housing" in wording_bot.ask("Does Wattle Shire give new starters somewhere to live?").text
+    answer = wording_bot.ask("Which jobs are in the Americas?")
+    assert "Site Joiner" in answer.text and "Hospital Porter" not in answer.text, answer.text
+    assert "one Saturday in four" in wording_bot.ask("larchmont job, am i gonna be stuck working saturdays?").text

@@ -970,11 +970,17 @@ _HEADERS = {
     # hyphenated at a line's end is one word
     "pdf_under_a_board.txt": (
         "VertaalJobs.be | Vacatures  Werkgevers  Advies  Contact | NL  FR  EN | Aanmelden\n"
-        "[Solliciteren / Postuler]  [Bewaren]\n\nLinguaJuris Vacature / Offre d'emploi / Vacancy\n\n"
+        "[Solliciteren / Postuler]  [Bewaren]\n\nLinguaJuris Vacature / Offre d'emploi / Vacancy\n"
+        "Ref. LJ-2025-041                                      Page 1 of 2\n\n"
         "COURT TRANSLATOR DUTCH–ENGLISH\nAntwerp – fixed-term contract (12 months)\n\nAbout us\n"
         "LinguaJuris is the language-services provider for the courts of first instance in Antwer-\n"
         "pen and nearby cantons, with a team of ten sworn translators. © VertaalJobs.be\n",
-        {"title": "COURT TRANSLATOR DUTCH–ENGLISH"}, "courts of first instance in Antwerpen"),
+        {"title": "COURT TRANSLATOR DUTCH–ENGLISH", "requisition_id": "LJ-2025-041"}, "courts of first instance in Antwerpen"),
+    # No place in the header: the city the text says its gyms are in
+    "city_in_prose.txt": (
+        "Personal Trainer\nSteelhouse Gym Pte. Ltd. · Novena, Central Region\nFull Time · Salary: DOE\n\nWho are we?\n"
+        "Steelhouse runs two strength gyms in Singapore, at Novena and Bugis.\n",
+        {"locations": ("Singapore",)}, None),
     # The employer's name, its description, then the role, under a menu in French
     "employer_first_then_role.txt": (
         "ATELIER LUMEN\nAccueil   Services   Secteurs   Carrières   Blogue   Nous joindre          EN | FR\n\n"
