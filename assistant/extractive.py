@@ -93,9 +93,9 @@ _LOW_PAY = re.compile(
 # "Which of the two pays more?", "the higher salary range": a ranking of the roles named (of one
 # role, "Does it pay more than $150k?" asks for its pay)
 _MORE_PAY = re.compile(r"\b(?:higher|larger|bigger|better)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*|wages?|rates?)\b"
-                       r"|\b(?:pays?|earns?) (?:the )?more\b", re.IGNORECASE)
+                       r"|\b(?:pays?|earns?) (?:the )?more\b(?! (?:into|to(?:wards?)?|for)\b)", re.IGNORECASE)  # (not "pays more into a pension")
 _LESS_PAY = re.compile(r"\b(?:lower|smaller|worse)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*|wages?|rates?)\b"
-                       r"|\b(?:pays?|earns?) (?:the )?less\b", re.IGNORECASE)
+                       r"|\b(?:pays?|earns?) (?:the )?less\b(?! (?:into|to(?:wards?)?|for)\b)", re.IGNORECASE)
 # The words for time off a posting gives (vacation, PTO, holidays), in every pattern below; bare
 # "leave" is added where parental or sick leave is told apart another way.
 _TIME_OFF = r"paid time off|time off|pto|vacation|holidays?|annual leave|days off|urlaub\w*"
@@ -177,7 +177,7 @@ _SAID_AS = (
     (_LEAVE_SAID, _LEAVE_WORDS),
     # (KiwiSaver, a provident fund, the CPF too; and below, a pension's "4% employer match" is its contribution)
     (re.compile(r"\b(?:retirement|pension|superannuation|RRSP|KiwiSaver|provident fund|CPF|PPK|40[13]\s?\(?[kb]\)?)", re.IGNORECASE),
-     frozenset(content_stems("retirement pension plan 401k"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
+     frozenset(content_stems("retirement pension plan 401k savings"))),  # a 401(k) is a plan; "a 401k?" is asked of a pension
     # ("we put in 7% when you put in 5%", "a dollar-for-dollar match up to 4%", "we add 1.5%" are contributions too)
     (re.compile(r"\b(?:employer|company)\s+match\b|\b(?:put|puts|pay|pays|add|adds)\s+in\s+\d+(?:\.\d+)?%|\bwe\s+(?:add|match|contribute)\b"
                 r"|\bmatch\w*\b[^.\n]{0,30}?\b\d+(?:\.\d+)?%", re.IGNORECASE), frozenset(content_stems("contribution contributes"))),

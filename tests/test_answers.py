@@ -2742,3 +2742,9 @@ def test_a_posting_s_own_questions_shifts_named_closing_and_everyday_words(wordi
     answer = wording_bot.ask("Which jobs are in the Americas?")
     assert "Site Joiner" in answer.text and "Hospital Porter" not in answer.text, answer.text
     assert "one Saturday in four" in wording_bot.ask("larchmont job, am i gonna be stuck working saturdays?").text
+
+
+def test_who_pays_more_into_a_pension_compares_contributions_not_salaries(wording_bot):
+    """"Who pays more into retirement savings, A or B?" asks for the pension lines, not a pay ranking."""
+    answer = wording_bot.ask("Who pays more into retirement savings, Wielkopolska Truck Service or Fenwick General Hospital?")
+    assert "1.5%" in answer.text and "20.6%" in answer.text and "pay stated" not in answer.text, answer.text
