@@ -1713,7 +1713,7 @@ class ExtractiveAnswerer:
             in_section = [u for u in same if section and section.search(u.passage.section)]
             same = in_section or same
             same.sort(key=lambda u: (u.passage.start + u.start))
-            return _dedupe(same)[:8]
+            return _dedupe(same)[:8] or [best]  # (the best may be two sentences read together)
         chosen = [best]
         for score, unit in scored[1:4]:
             overlaps = unit.passage.chunk_id == best.passage.chunk_id and unit.start < best.end and best.start < unit.end

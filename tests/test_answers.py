@@ -2342,6 +2342,9 @@ def wording_bot(tmp_path_factory):
         "coach.md": _posting("Fitness Coach", "Steelhouse Gym Pte. Ltd.", "Singapore", {
             "Hours": "Shifts are either opening (6:00–15:00) or closing (13:00–22:00).",
             "Visas": "Do you sponsor work passes? For candidates with the right experience, we will support an S Pass application."}),
+        "funeral.md": _posting("Funeral Director", "Ashcombe & Reed Funeral Directors", "Bath, UK", {
+            "About us": "Ashcombe & Reed has cared for Bath families since 1931. We have three branches, and the Widcombe one on "
+                        "Prior Park Road is the busiest. That is where we are recruiting now."}),
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Apply online at holloway.example/jobs. Your application must include a CV and a cover letter. "
                             "Applications will be accepted until May 2, 2025.\n\nThe Society is an equal opportunity employer. "
@@ -2748,3 +2751,10 @@ def test_who_pays_more_into_a_pension_compares_contributions_not_salaries(wordin
     """"Who pays more into retirement savings, A or B?" asks for the pension lines, not a pay ranking."""
     answer = wording_bot.ask("Who pays more into retirement savings, Wielkopolska Truck Service or Fenwick General Hospital?")
     assert "1.5%" in answer.text and "20.6%" in answer.text and "pay stated" not in answer.text, answer.text
+
+
+def test_a_list_answered_by_two_sentences_read_together(wording_bot):
+    """"Which ... branches are recruiting?" whose best answer is two neighbouring sentences ("the
+    Widcombe one ... is the busiest. That is where we are recruiting now.") answers with them; it
+    raised an IndexError."""
+    assert "Widcombe" in wording_bot.ask("Which Ashcombe & Reed branches are recruiting?").text
