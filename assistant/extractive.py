@@ -54,7 +54,7 @@ _SAME_JOB_STEMS = {stem(w): frozenset(stem(v) for v in group) for group in SAME_
 # What a role itself is asked to do or bring: a sentence about another role does not answer it.
 _ROLE_TOPICS = frozenset({"duties", "requirements"})
 # The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
-_THE_X_JOB = re.compile(r"\b(?:the|this|that)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:job|role|position|posting|gig|vacancy|opening|one)\b",
+_THE_X_JOB = re.compile(r"\b(?:the|this|that)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:job|role|position|posting|post|gig|vacancy|opening|one)\b",
                         re.IGNORECASE)
 _NAMED_ROLE = re.compile(rf"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){{1,4}}?){ROLE_NOUN}s?\b", re.IGNORECASE)
 # "Is there a programmer job?", "Do you have a pilot role?", "Any openings for a chef?", "Is anyone
@@ -200,6 +200,8 @@ _SAID_AS = (
     # a fixed-term post is said by "Specified Purpose Contract – 11 months", "a two-year renewable contract", "maternity cover"
     (re.compile(r"\bspecified[- ]purpose\b|\bmaternity\s+(?:leave\s+)?cover\b|\b(?:\d+|one|two|three|four|six|nine|twelve|eighteen)[- ](?:month|year)\s+(?!trial\b|probation\w*\b)"
                 r"(?:\w+\s+)?contract\b|\bcontract\b[^.\n]{0,20}?\b\d+\s+months\b", re.IGNORECASE), frozenset(content_stems("fixed-term"))),
+    # recruiting is said by "our Bedminster branch ... is looking for an experienced funeral director"
+    (re.compile(r"\b(?:is|are)\s+(?:now\s+)?(?:looking|searching)\s+for\b|\bhiring\b", re.IGNORECASE), frozenset(content_stems("recruit recruiting hire"))),
     # shifts are said by a rota or roster: "24/7 rota including nights"
     (re.compile(r"\b(?:rota|rotas|roster|rostered|rotation)\b", re.IGNORECASE), frozenset(content_stems("shift shifts"))),
     # weekend work is said by "one Saturday in four", "Sunday shifts", but not by "closed on Sundays"

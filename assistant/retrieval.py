@@ -181,7 +181,7 @@ def match_roles(
 
 # "the warehouse job", "that Dublin one": the words before a job word, when no title, company or
 # place has them
-_THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:job|role|position|posting|gig|vacancy|opening|one)\b",
+_THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:job|role|position|posting|post|gig|vacancy|opening|one)\b",
                         re.IGNORECASE)  # (or opening an informal question: "kiwi physio job - do i need ...?")
 
 

@@ -39,7 +39,7 @@ QUESTION_FILLER = frozenset(
     handle handles handled kick kicks better sooner specific particular range ranges right written every
     explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided
     extra additional whole entire fewer less higher lower bigger smaller larger greater help possible period periods soon
-    deal like gonna wanna gotta stuck folks guys""".split()
+    deal like gonna wanna gotta stuck folks guys ever""".split()
 )
 
 SPELLING_EXTRA = frozenset(

@@ -2349,7 +2349,8 @@ def wording_bot(tmp_path_factory):
             "How to apply": "Apply online at holloway.example/jobs. Your application must include a CV and a cover letter. "
                             "Applications will be accepted until May 2, 2025.\n\nThe Society is an equal opportunity employer. "
                             "People from under-represented groups are encouraged to apply.",
-            "Hybrid": "In the office 4 days a week, at home on Fridays."}),
+            "Hybrid": "In the office 4 days a week, at home on Fridays.",
+            "Where": "The Society's Albany reading room is looking for an archivist to run its manuscript collections."}),
     })
 
 
@@ -2758,3 +2759,12 @@ def test_a_list_answered_by_two_sentences_read_together(wording_bot):
     Widcombe one ... is the busiest. That is where we are recruiting now.") answers with them; it
     raised an IndexError."""
     assert "Widcombe" in wording_bot.ask("Which Ashcombe & Reed branches are recruiting?").text
+
+
+def test_ever_a_post_and_looking_for(wording_bot):
+    """"ever" asks nothing; "the imaging unit's sonographer post" names the role by its
+    title, so "imaging unit" is no word to find; a branch "looking for" someone is recruiting."""
+    assert "one Saturday in four" in wording_bot.ask("Will the Larchmont hygienist ever have to work on a Saturday?").text
+    answer = wording_bot.ask("Which application deadline comes first, the imaging unit's sonographer post or the Brackenridge surveyor post?")
+    assert "So Sonographer (Shannon Valley Hospital) comes first" in answer.text, answer.text
+    assert "reading room" in wording_bot.ask("Which Holloway site is recruiting the archivist?").text
