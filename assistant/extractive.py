@@ -1532,10 +1532,10 @@ class ExtractiveAnswerer:
             # The posting's title on its own line names the role; it answers nothing asked about
             # it ("Backend Engineer (Go)" is no answer to which languages the role uses).
             title = self.corpus.postings[p.posting_id].title if p.posting_id in self.corpus.postings else None
-            # (nor does a question the posting asks itself: "Do you sponsor work passes?" heads its answer)
-            spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b]) and not _only_title(p.text[a:b], title)
-                     and not p.text[a:b].rstrip().endswith("?")]
-            units.extend(Unit(p, a, b, rank) for a, b in spans)
+            spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b]) and not _only_title(p.text[a:b], title)]
+            # (nor does a question the posting asks itself alone: "Is there a probation period?"
+            # heads its answer, read with it below)
+            units.extend(Unit(p, a, b, rank) for a, b in spans if not p.text[a:b].rstrip().endswith("?"))
             # Two neighbouring sentences of a paragraph may answer together what neither does alone.
             for (a, b), (c, d) in zip(spans, spans[1:]):
                 if "\n" not in p.text[b:c] and not _is_bullet(p.text[a:b]):

@@ -67,6 +67,9 @@ def _heading_phrase(body: str) -> bool:
     )
 
 
+_QUESTION_HEADING = re.compile(r"(?:What|Who|Where|When|How|Why|Is|Are|Do|Does|Can|Will|Which|Should|Would)\b")
+
+
 def _is_heading(line: str, next_line: str | None, in_header: bool = False, prev_line: str | None = None) -> bool:
     """A section heading: a ``#`` line, or a short title-like line that leads into body text.
 
@@ -82,12 +85,16 @@ def _is_heading(line: str, next_line: str | None, in_header: bool = False, prev_
     if next_line.startswith("#") and (prev_line or "").startswith("#"):
         return False  # "## Salary" / "Competitive, depending on experience" / "## Benefits": a body line
     body = line.rstrip(":").strip()
-    if not body or re.search(r"[.;,!?]$|\d", body) or len(body.split()) > 7:
+    # a posting written as questions and answers: "What will I do?", "Is there a probation period?"
+    asked = body.endswith("?") and bool(_QUESTION_HEADING.match(body)) and len(body.split()) <= 8
+    if not body or (re.search(r"[.;,!?]$|\d", body) and not asked) or len(body.split()) > 8 - (not asked):
         return False
     if not (body[0].isupper() or not body[0].isalpha()):
         return False
     if in_header and not _is_body(next_line):
         return False
+    if asked:
+        return True
     if not line.endswith(":") and _is_list_item(prev_line) and _is_list_item(next_line) and not _heading_phrase(body):
         return False
     if line.endswith(":") or _HEADING_WORDS.search(body.replace("’", "'")):

@@ -2345,6 +2345,10 @@ def wording_bot(tmp_path_factory):
         "funeral.md": _posting("Funeral Director", "Ashcombe & Reed Funeral Directors", "Bath, UK", {
             "About us": "Ashcombe & Reed has cared for Bath families since 1931. We have three branches, and the Widcombe one on "
                         "Prior Park Road is the busiest. That is where we are recruiting now."}),
+        "climbing.txt": "Climbing Instructor\nCragline Climbing Pte. Ltd. · Singapore\n\nWhat will I do?\n"
+                        "Coach beginners and children on the bouldering walls, run birthday parties and check the ropes every morning.\n\n"
+                        "Is there a probation period?\nYes, three months, with a review with your manager at the end of it.\n\n"
+                        "Do you sponsor work passes?\nNo, you must already have the right to work in Singapore when you apply.\n",
         "archivist.md": _posting("Archivist", "Holloway Historical Society", "Albany, NY", {
             "How to apply": "Apply online at holloway.example/jobs. Your application must include a CV and a cover letter. "
                             "Applications will be accepted until May 2, 2025.\n\nThe Society is an equal opportunity employer. "
@@ -2768,3 +2772,10 @@ def test_ever_a_post_and_looking_for(wording_bot):
     answer = wording_bot.ask("Which application deadline comes first, the imaging unit's sonographer post or the Brackenridge surveyor post?")
     assert "So Sonographer (Shannon Valley Hospital) comes first" in answer.text, answer.text
     assert "reading room" in wording_bot.ask("Which Holloway site is recruiting the archivist?").text
+
+
+def test_a_posting_written_as_questions_and_answers(wording_bot):
+    """"Is there a probation period?" / "Yes, three months.": the question heads its answer."""
+    assert "three months" in wording_bot.ask("What is the probation period for the Cragline climbing instructor?").text
+    answer = wording_bot.ask("Does Cragline sponsor work passes?")
+    assert "right to work" in answer.text and "Do you sponsor" not in answer.text, answer.text
