@@ -19,7 +19,7 @@ from index import PostingFields, Section, extract_salary, find_places, in_region
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CLOCK, CURRENCIES, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
+from .question import (CLOCK, CURRENCIES, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import (STOPWORDS, content_stems, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
                    words_as_written)
@@ -54,8 +54,6 @@ _SAME_JOB_STEMS = {stem(w): frozenset(stem(v) for v in group) for group in SAME_
 # What a role itself is asked to do or bring: a sentence about another role does not answer it.
 _ROLE_TOPICS = frozenset({"duties", "requirements"})
 # The words between an article and "role"/"job": "the astronaut role", "an Acme night-shift job".
-_THE_X_JOB = re.compile(r"\b(?:the|this|that)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:job|role|position|posting|post|gig|vacancy|opening|one)\b",
-                        re.IGNORECASE)
 _NAMED_ROLE = re.compile(rf"\b(?:the|a|an|this|that)\s+((?:[\w'’-]+\s+){{1,4}}?){ROLE_NOUN}s?\b", re.IGNORECASE)
 # "Is there a programmer job?", "Do you have a pilot role?", "Any openings for a chef?", "Is anyone
 # hiring nurses?": whether a role is posted at all. Not "Is there a bonus for this job?", nor "Who
@@ -246,7 +244,7 @@ _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hour
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
 _NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
                           r"|available after|eligible after|flexible start|start(?:ing)? times?|start (?:between|from) \d{1,2}[:.]?\d{0,2})\b",
-                          re.IGNORECASE)  # (a day's "flexible start between 8:00 and 10:00" is no start date)  # (a benefit "available after probation" is no start)
+                          re.IGNORECASE)  # (a benefit "available after probation" is no start, nor a day's "flexible start between 8:00 and 10:00")
 _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
@@ -470,7 +468,7 @@ class ExtractiveAnswerer:
         if re.match(r"\s*(?:which|what)\s+(?:employer|company)\b", shape.text, re.IGNORECASE):
             workplace.update(content_stems("employer company"))
         # "the kenya farm gig": the words before a job word name the role with the one that named it
-        for m in _THE_X_JOB.finditer(shape.text):
+        for m in THE_X_JOB.finditer(shape.text):
             phrase = content_stems(m.group(1))
             if any(t in role_terms or any(stems_match(t, v) for v in target_vocab) for t in phrase):
                 workplace.update(phrase)
@@ -2003,9 +2001,10 @@ _QUANTITY = re.compile(rf"(?<![\w.-])(\d+(?:\.\d+)?|(?:{'|'.join(_NUMBER_WORDS)}
                        r"(?:\s*(%|percent\b|hours?\b|hrs?\b|days?\b|weeks?\b)|[\s-](months?|years?)\b)", re.IGNORECASE)
 # What a question asks to be counted, by the count's unit: "more weekly hours" is hours, "the bigger
 # contribution" a per cent, "the longer probation" months or years
-_ASKED_UNIT = {"%": r"%|percent|contribution|match|bonus|commission|rate", "hour": r"hours?|hourly", "day": r"days?|daily",
-               "week": r"weeks?|weekly", "month": r"months?|probation\w*|trial|notice|contract|longer|shorter",
-               "year": r"years?|contract|longer|shorter"}
+_ASKED_UNIT = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in (
+    ("%", r"\b(?:percent|contribution|match|bonus|commission|rate)\b|%"), ("hour", r"\b(?:hours?|hourly)\b"),
+    ("day", r"\b(?:days?|daily)\b"), ("week", r"\b(?:weeks?|weekly)\b"),
+    ("month", r"\b(?:months?|probation\w*|trial|notice|contract|longer|shorter)\b"), ("year", r"\b(?:years?|contract|longer|shorter)\b"))}
 
 
 def _amount_verdict(question: str, chosen: list[Unit], label) -> str | None:
@@ -2020,7 +2019,7 @@ def _amount_verdict(question: str, chosen: list[Unit], label) -> str | None:
         for m in _QUANTITY.finditer(unit.text):
             kind = (m.group(2) or m.group(3)).lower().rstrip("s")
             kind = {"percent": "%", "hr": "hour"}.get(kind, kind)
-            if re.search(rf"\b(?:{_ASKED_UNIT[kind]})\b|%" if kind == "%" else rf"\b(?:{_ASKED_UNIT[kind]})\b", question, re.IGNORECASE):
+            if _ASKED_UNIT[kind].search(question):
                 number = m.group(1)
                 value = float(number) if number[0].isdigit() else float(_NUMBER_WORDS[number.lower()])
                 said = m.group(0) if not m.group(3) else f"{number} {kind}{'' if value == 1 else 's'}"  # "three-month" -> "three months"

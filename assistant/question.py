@@ -216,6 +216,10 @@ class QuestionShape:
         return bool(self.intents) and all(i.field for i in self.intents)
 
 
+# "the warehouse job", "that Dublin one", "the ski school's instructor post", or opening an informal
+# question ("kiwi physio job - do i need ...?"): the words before a job word name the role
+THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:job|role|position|posting|post|gig|vacancy|opening|one)\b",
+                       re.IGNORECASE)
 _ROLE_LIST = _rx(
     r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+[\w-]+){0,4}?\s+"
     r"(?:jobs|roles|positions|openings|postings|vacancies|internships|employers|companies|(?:job|role|position)['’]s)\b"

@@ -33,6 +33,7 @@ import numpy as np
 from index import POSTING_ID_KEY
 
 from .corpus import Corpus, word_pairs
+from .question import THE_X_JOB
 from .text import content_stems, filler_stems, stems_match
 from .types import Passage
 
@@ -179,22 +180,18 @@ def match_roles(
     return _named_by_text(question, corpus) or RoleMatch((), frozenset())
 
 
-# "the warehouse job", "that Dublin one": the words before a job word, when no title, company or
-# place has them
-_THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:job|role|position|posting|post|gig|vacancy|opening|one)\b",
-                        re.IGNORECASE)  # (or opening an informal question: "kiwi physio job - do i need ...?")
 
 
 def _names_by_other_words(question: str, named_by: Mapping[str, object]) -> bool:
     """The question says "the X job" and no word of X is among those that named a posting."""
-    said = {w for m in _THE_X_JOB.finditer(question) for w in content_stems(m.group(1))} - filler_stems()
+    said = {w for m in THE_X_JOB.finditer(question) for w in content_stems(m.group(1))} - filler_stems()
     return bool(said) and not said & named_by.keys()
 
 
 def _named_by_text(question: str, corpus: Corpus) -> RoleMatch | None:
     """"the warehouse job" of an "Order Picker" posting whose text says "warehouse": the words
     before a job word name the postings whose text alone says them all, when a few do."""
-    for m in _THE_X_JOB.finditer(question):
+    for m in THE_X_JOB.finditer(question):
         said = [w for w in content_stems(m.group(1)) if w not in filler_stems() and not w.isdigit()]
         words = [w for w in said if w in corpus.chunk_df]  # (a word no posting says names none: "kiwi physio job")
         if not words:

@@ -566,8 +566,7 @@ def _title_at(lines: list[str]) -> int:
         # / ... / "Translator, English to French – 12-month contract"): the first short line
         # naming a job, no label, heading or sentence
         for i, line in enumerate(lines[4:16], start=4):
-            if (len(line) < 80 and not re.search(r"[.:!?]$", line) and _ROLE_WORDS.search(line)
-                    and not _LABEL_VALUE.match(line) and not _heading_phrase(line.lstrip("# ")) and not _BULLET.match(line)):
+            if _title_like(line) and _ROLE_WORDS.search(line) and not _BULLET.match(line):
                 return i
     return 0
 
@@ -579,7 +578,12 @@ def _name_led(line: str) -> bool:
     if _name_like(line) or not _name_like(segments[0]):
         return _name_like(line)
     return bool(re.search(r"\s[–—-]\s+(?:part of|a member of|member of)\b", line)) or len(segments) > 1 and all(
-        _header_places(seg) or any(re.search(p, seg, re.IGNORECASE) for _, p in _EMPLOYMENT) for seg in segments[1:])
+        _header_fact(seg) for seg in segments[1:])
+
+
+def _header_fact(segment: str) -> bool:
+    """A place or an employment type, as a header writes them: "Dubai", "Full-time"."""
+    return bool(_header_places(segment) or _employment_in(segment))
 
 
 def _title_like(line: str) -> bool:
@@ -617,8 +621,7 @@ def _header_parts(text: str) -> tuple[list[str], int]:
             # a list of facts under the title ("• Mount Maunganui, Tauranga, Bay of Plenty",
             # "• Full time") is header; a list of anything else (duties) is the body
             line = _BULLET.sub("", line).strip()
-            if not (_header_places(line) or any(re.search(p, line, re.IGNORECASE) for _, p in _EMPLOYMENT)
-                    or "›" in line or re.match(rf"{_CUR}\s?\d", line)):
+            if not (_header_fact(line) or "›" in line or re.match(rf"{_CUR}\s?\d", line)):
                 break
         out.append(line)
     return [_EMPHASIS.sub("", line).strip() for line in out], above
