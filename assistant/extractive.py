@@ -157,6 +157,7 @@ _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(_MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug
 _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}(?:\s+([a-z]+))?")
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
+_CANDIDATE_PAYS = re.compile(r"\b(?:i|we)\s+(?:have to |need to |must |will |would )?pay\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
 _SAID_IN_OTHER_SENSES = frozenset(content_stems("time off"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
@@ -210,6 +211,8 @@ _SAID_AS = (
     (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
                 r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),
      _HOUSING),
+    # a lift pass is said as a "ski pass" or "season pass" at a resort
+    (re.compile(r"\b(?:ski|season|lift|resort)\s+pass(?:es)?\b", re.IGNORECASE), frozenset(content_stems("lift pass"))),
     # a driving licence is said as a "driver's licence", "Current driver licence", "Code B (08) licence"
     (re.compile(r"\bdriv(?:er['’]?s?|ing)\s+licen[cs]es?\b", re.IGNORECASE), frozenset(content_stems("driver driving licence"))),
     # a bonus is said by "a 13th cheque paid in December", "Annual Wage Supplement (13th month)"
@@ -456,6 +459,8 @@ class ExtractiveAnswerer:
         how = {stem(w.lower()) for w in _HOW_MUCH.findall(shape.text)}
         # "holiday allowance" is the time off, not an allowance paid ("on-call allowance")
         how |= {stem(w.lower()) for w in _LEAVE_ALLOWANCE.findall(shape.text)}
+        if any(i.name == "cost" for i in shape.intents) and _CANDIDATE_PAYS.search(shape.text):
+            how.add("pay")  # "or do I pay for it myself?" asks the cost; the line need not say "pay"
         if any(i.name in ("start", "duration") for i in shape.intents):
             how |= {"run", "last"}  # "When does the internship run?" asks for dates, not the word "run"
         # "at least 5 years of experience": a stated amount meets the bound or not (_bound_verdict);
@@ -2108,11 +2113,16 @@ def _only_title(sentence: str, title: str | None) -> bool:
     return bool(title) and len(sentence) <= len(title) + 8 and plain(sentence) == plain(title)
 
 
+# "lift pass included or do I pay for it myself?": after the "or", a question of its own, whose
+# "pay" is no alternative to the pass
+_ASKS_AGAIN = re.compile(r"\s*(?:do|does|did|is|are|can|will|would|should|must|have|has)\s+(?:i|you|we|they|it)\b", re.IGNORECASE)
+
+
 def _alternatives(text: str, said: list[str]) -> tuple[list[str], ...]:
     """The two sides of one "A or B" among the ``said`` stems: the run of them just before "or"
     and the run just after ("equity or stock options": [equiti], [stock, option]); () if none."""
     parts = re.split(r"\bor\b", text, flags=re.IGNORECASE)
-    if len(parts) != 2:
+    if len(parts) != 2 or _ASKS_AGAIN.match(parts[1]):
         return ()
     runs = []
     for words in (reversed(content_stems(parts[0])), content_stems(parts[1])):

@@ -45,7 +45,8 @@ CLOCK = r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"  # a
 TOOL_NAME = _rx(r"\b(?:" + _TOOLS + r")\b")
 _JOB_WORDS = "|".join(sorted(ROLE_NOUNS | {"i", "you", "job", "role", "position", "intern", "hire"}))
 INTENTS: tuple[Intent, ...] = (
-    Intent("salary", _rx(r"\b(?:salar\w*|(?<!who )(?<!who will )(?<!who would )(?:pay|pays)(?!\s+(?:(?:a|an|the|any|out)\s+)?(?:(?!hour|year|week|month|day)[\w-]+\s+){0,2}(?:bonus(?:es)?|overtime|allowances?|per diem|relocation|pension|retirement|superannuation|savings|mileage|expenses|commissions?|tips)\b)|paying|payment|compensation|comp|wages?|earn\w*|(?:the|any) money\b|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
+    # ("do I pay for it myself?" asks what the candidate pays: a cost, not the pay)
+    Intent("salary", _rx(r"\b(?:salar\w*|(?<!who )(?<!who will )(?<!who would )(?<!\bi )(?<!\bi have to )(?<!\bi need to )(?<!\bi must )(?<!\bi will )(?<!\bi would )(?:pay|pays)(?!\s+(?:(?:a|an|the|any|out)\s+)?(?:(?!hour|year|week|month|day)[\w-]+\s+){0,2}(?:bonus(?:es)?|overtime|allowances?|per diem|relocation|pension|retirement|superannuation|savings|mileage|expenses|commissions?|tips)\b)|paying|payment|compensation|comp|wages?|earn\w*|(?:the|any) money\b|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
                r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
                # "How much does the designer make?", "... make in Canada?", "... make a year?"
                # "What does the WellCare pharmacist make?" (a job's word before "make": "What does
@@ -145,7 +146,7 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"contact|enquir|inquir|kontakt|ansprechpartner"), frozenset({"contact", "enquiri", "inquiri", "chat"})),
     # "How much does staff housing cost?", "Is there a fee?": a line with an amount answers,
     # whatever it calls the cost ("Rent is $95 per week")
-    Intent("cost", _rx(r"\b(?:cost|costs|price|fees?|charged?|rent|who (?:pays|will pay|would pay|covers))\b"), _rx(_MONEY), None,
+    Intent("cost", _rx(r"\b(?:cost|costs|price|fees?|charged?|rent|who (?:pays|will pay|would pay|covers)|i (?:have to |need to |must |will |would )?pay)\b"), _rx(_MONEY), None,
            frozenset({"cost", "price", "fee", "charg", "rent", "deduct"})),
     # "What's the closing date?", "Is there a deadline to apply?": a line that says the posting
     # closes with a date or a time ("Closing date: 7 April 2025", "Closes in 19 days (Saturday 31

@@ -8,6 +8,8 @@ import re
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[+#][+#]?)?|[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _K_PLAN = re.compile(r"\b(\d{3})\s?\([kK]\)")  # "401(k)" is the "401k" a question types
+# "an in-house team" is no house: one word, which a question saying "in-house" stems alike
+_IN_HOUSE = re.compile(r"\bin-house\b", re.IGNORECASE)
 _CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{5})[^a-z\n]+$", re.MULTILINE)  # "STAFF HOUSING", "PAY & PERKS"
 MARKER = re.compile(r"\s?\[(\d{1,3})\]")
 
@@ -21,7 +23,8 @@ STOPWORDS = frozenset(
     mentioned mentions state stated states posting postings post job jobs role roles position positions
     opening vacancy listing ad advert kind sort thing things one ones does doing let there's what's
     i'm i'd you're would've anything something whats wheres whos hows whens thats theres im ive
-    don doesn didn isn aren wasn weren couldn shouldn wouldn haven hasn hadn without""".split()
+    don doesn didn isn aren wasn weren couldn shouldn wouldn haven hasn hadn without
+    myself yourself yourselves ourselves themselves himself herself itself""".split()
 )
 
 # Words that frame a question without saying what it is about ("What areas would I contribute
@@ -107,6 +110,7 @@ def content_stems(text: str) -> list[str]:
     out = []
     if _CAPS_LINE.search(text):
         text = _CAPS_LINE.sub(lambda m: m.group(0).lower(), text)
+    text = _IN_HOUSE.sub("inhouse", text)
     for raw in _WORD.findall(_K_PLAN.sub(r"\1k", text) if "(" in text else text):
         w = raw.lower()
         if len(raw) >= 3 and raw[-1] == "s" and raw[:-1].isupper():

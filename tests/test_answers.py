@@ -2179,12 +2179,13 @@ def test_a_role_called_by_a_word_only_its_text_says_is_that_posting(phrasing_bot
 
 def test_a_heading_in_capitals_says_what_its_lines_are_about(tmp_path):
     """"STAFF HOUSING" / "Rent is $95 per week": the heading says housing, the line its cost;
-    "open until filled" is no closing date."""
+    "open until filled" is no closing date; a "lift pass" asked is a "season pass" said."""
     bot = _ingested(tmp_path, {
         "lift.txt": ("Lift Operator - Winter Season\nAspen Hollow Resort - Granite Fork, Colorado\n\n"
                      "THE JOB\nLift operators load and unload guests safely and keep the ramps groomed.\n\n"
                      "STAFF HOUSING\nLimited beds are available in our staff dorms near the base area.\n"
-                     "Rent is $95 per week, deducted from your paycheck.\n\n"
+                     "Rent is $95 per week, deducted from your pay.\n\n"
+                     "PERKS\nA free season pass, good on every lift in the resort.\n\n"
                      "HOW TO APPLY\nApply online. Closing date: 30 September 2025.\n"),
         "designer.md": _posting("Founding Designer", "Quillfeather", "Remote", {
             "Compensation": "- $145,000 – $175,000 base\n- Equity: 0.60% – 1.20% in stock options",
@@ -2192,6 +2193,10 @@ def test_a_heading_in_capitals_says_what_its_lines_are_about(tmp_path):
     })
     rent = bot.ask("How much does staff housing cost at the lift operator job?")
     assert "$95 per week" in rent.text and not rent.abstained, rent.text
+    # a "lift pass" is the resort's "season pass"; "or do I pay for it myself?" asks what the
+    # candidate pays, and its "pay" is not an alternative a line about rent could answer
+    lift_pass = bot.ask("lift operator job — lift pass included or do I pay for it myself?")
+    assert "free season pass" in lift_pass.text and "$95" not in lift_pass.text, lift_pass.text
     equity = bot.ask("What's the equity range for the founding designer?")
     assert "0.60% – 1.20%" in equity.text, equity.text
     closing = bot.ask("Which postings have a closing date?")
@@ -2354,7 +2359,8 @@ def wording_bot(tmp_path_factory):
                             "Applications will be accepted until May 2, 2025.\n\nThe Society is an equal opportunity employer. "
                             "People from under-represented groups are encouraged to apply.",
             "Hybrid": "In the office 4 days a week, at home on Fridays.",
-            "Where": "The Society's Albany reading room is looking for an archivist to run its manuscript collections."}),
+            "Where": "The Society's Albany reading room is looking for an archivist to run its manuscript collections. "
+                     "Our in-house conservation team of four repairs the bindings."}),
     })
 
 
@@ -2451,11 +2457,12 @@ def test_a_pension_answers_retirement_benefits_under_a_package_heading(wording_b
 
 def test_a_place_to_stay_in_other_words_and_not_a_candidate_s_adjustment(wording_bot):
     """Housing is said as "accommodation", "pays for your motel"; an interview's "reasonable
-    accommodations" and "accommodation is not provided" offer none."""
+    accommodations" and "accommodation is not provided" offer none, nor does an "in-house" team."""
     answer = wording_bot.ask("Which jobs provide housing?")
     for offered in ("Strategic Planner", "QA Tester", "Site Joiner"):
         assert offered in answer.text, answer.text
-    assert "Pipe Welder" not in answer.text and "Hospital Porter" not in answer.text, answer.text
+    for offers_none in ("Pipe Welder", "Hospital Porter", "Archivist"):
+        assert offers_none not in answer.text, answer.text
     assert wording_bot.ask("Does the Duncairn welder job provide housing?").text.startswith("No.")
     answer = wording_bot.ask("Does the Fenwick porter job offer relocation assistance or housing?")
     assert answer.abstained, answer.text
