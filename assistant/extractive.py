@@ -728,7 +728,7 @@ class ExtractiveAnswerer:
                 passage, quote = self._find(pid, value.text)
             if passage is None:
                 return None
-            stated = _PAY_LABEL.sub("", _BULLET.sub("", quote)) if picked or value.text in quote else value.text
+            stated = _tidy_pay_line(_PAY_LABEL.sub("", _BULLET.sub("", quote))) if picked or value.text in quote else value.text
             return Claim(f"The pay for {label} is {stated}", passage, (quote,))
         if name == "locations":
             passage, quote = self._find(pid, value[0])
@@ -1013,6 +1013,9 @@ class ExtractiveAnswerer:
         if at < 0:
             return []
         end = at + len(pay.quotes[0])
+        tiers = _other_rates(text, end, pay.quotes[0], pay.passage.section)
+        if tiers:
+            return [Claim(_tidy_pay_line(line), pay.passage, (line,)) for line in tiers]
         for a, b in sentences(text):
             if a >= end:
                 following = text[a:b]
@@ -1936,6 +1939,35 @@ def _kept(cache: dict, pid: str, read):
     if pid not in cache:
         cache[pid] = read(pid)
     return cache[pid]
+
+
+# "Anwärter ........ €2,310 gross per month": dot leaders of a price list read as a colon
+_DOT_LEADER = re.compile(r"\s*\.{4,}\s*")
+
+
+def _tidy_pay_line(line: str) -> str:
+    return _DOT_LEADER.sub(": ", _BULLET.sub("", line.strip()))
+
+
+def _other_rates(text: str, end: int, quote: str, section: str) -> list[str]:
+    """The pay lines right below a pay line that ends its line, each stating pay by the same
+    period: the other rates of a list ("Anwärter ... €2,310 gross per month" / "Landesskilehrer
+    ... €2,890 gross per month"), which the first alone would answer for half the people asked."""
+    def pay_in(line: str):  # (under its heading: "Pay" / "$38 per hour")
+        return extract_salary(line, [Section(section, line, 0, len(line))])
+
+    first = pay_in(quote)
+    if first is None or first.period is None or not re.match(r"[ \t]*\n", text[end:]):
+        return []
+    rates = []
+    for line in text[end:].split("\n")[1:]:
+        rate = pay_in(line.strip()) if line.strip() else None
+        # (of the same pay: "Grocery vouchers | MXN 2,200 per month" is a tenth of a monthly salary)
+        if (rate is None or _TOTAL_PAY.search(line) or _ADDED_PAY.search(line) or rate.period != first.period or rate.currency != first.currency
+                or not (first.min and rate.min and 0.5 <= rate.min / first.min <= 2)):
+            break
+        rates.append(line.strip())
+    return rates
 
 
 @functools.lru_cache(maxsize=256)

@@ -2321,7 +2321,8 @@ def wording_bot(tmp_path_factory):
             "Requirements": "Registration with the United Kingdom's Health and Care Professions Council before you start.",
             "Team": "We are a team of 7 clinicians across two clinics.", "Reporting": "You will report to Maya Brennan, our Clinical Lead."}),
         "massage.md": _posting("Registered Massage Therapist", "Cedar Wellness", "Victoria, BC", {
-            "Requirements": "A diploma in massage therapy and two years of clinic work."}),
+            "Requirements": "A diploma in massage therapy and two years of clinic work.",
+            "Pay": "New graduate ........ $38 per hour\nThree years or more ........ $46 per hour\nTips are yours."}),
         "fitter.md": _posting("HGV Fitter", "Wielkopolska Truck Service", "Poznań, Poland", {
             "We offer": "- 40–48 zł brutto per hour\n- PPK: we add 1.5% of your gross pay\n- private medical care package paid by us\n"
                         "- 26 working days of holiday\n"
@@ -2362,6 +2363,13 @@ def wording_bot(tmp_path_factory):
             "Where": "The Society's Albany reading room is looking for an archivist to run its manuscript collections. "
                      "Our in-house conservation team of four repairs the bindings."}),
     })
+
+
+def test_a_list_of_rates_is_answered_whole(wording_bot):
+    """"New graduate ........ $38 per hour" / "Three years or more ........ $46 per hour": the
+    first rate alone is half the answer; the dot leaders read as a colon."""
+    answer = wording_bot.ask("How much does Cedar Wellness pay?")
+    assert "New graduate: $38 per hour" in answer.text and "Three years or more: $46 per hour" in answer.text, answer.text
 
 
 def test_the_boss_is_who_the_role_reports_to(wording_bot):
