@@ -21,7 +21,7 @@ from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import (CLOCK, CURRENCIES, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
-from .text import (STOPWORDS, content_stems, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
+from .text import (LANGUAGE, LANGUAGE_SPOKEN, STOPWORDS, content_stems, languages_spoken, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
                    words_as_written)
 from .types import Passage
 
@@ -211,6 +211,8 @@ _SAID_AS = (
     (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
                 r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),
      _HOUSING),
+    # a language is said by its name: "Italian at C1 level or higher" asks one spoken
+    (LANGUAGE_SPOKEN, frozenset(content_stems("language languages speak spoken"))),
     # a lift pass is said as a "ski pass" or "season pass" at a resort
     (re.compile(r"\b(?:ski|season|lift|resort)\s+pass(?:es)?\b", re.IGNORECASE), frozenset(content_stems("lift pass"))),
     # a driving licence is said as a "driver's licence", "Current driver licence", "Code B (08) licence"
@@ -241,6 +243,9 @@ _HOURLY_RATE = re.compile(r"[$£€₹¥]\s?\d[\d,.]*(?:\s*[-–]\s*[$£€₹¥
 # Intents whose cue finds a line only where the posting has one of its kind: a list asking for
 # them ("Which postings have a closing date?") lists the postings with such a line.
 _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
+_REQUIRING = re.compile(r"\b(?:requir\w*|must|need\w*|essential|mandatory|necessary|minimum)\b", re.IGNORECASE)
+_REQUIREMENTS_SECTION = next(i.section for i in INTENTS if i.name == "requirements")
+_BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|as well as|in addition to)\s+([A-Z][a-z]+)\b")
 _LISTED_AS = frozenset(content_stems("employer employers company companies"))
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
@@ -868,12 +873,16 @@ class ExtractiveAnswerer:
         currencies = {code for m in named_currencies for code in CURRENCIES[m.lastgroup]}
         currency_words = {w for m in named_currencies for w in m.group(0).lower().split()}  # "us", "dollars"
         field_words = {s for i in shape.intents if i.field for s in i.synonyms}
+        # "a language other than English": the postings that ask for another one, whether or not
+        # any says English
+        besides = _BESIDES.search(shape.text)
+        besides = besides.group(1).lower() if besides and LANGUAGE.fullmatch(besides.group(1)) else None
         unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
             w for w in re.findall(r"[^\W\d_]{3,}", shape.text)
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words
             and stem(w.lower()) not in self.corpus.chunk_df and w.lower() not in currency_words
             and stem(w.lower()) not in _SAID_AS_STEMS  # "retirement" may be said as "401(k)"
-            and stem(w.lower()) not in place_stems
+            and stem(w.lower()) not in place_stems and w.lower() != besides
         ]
         # "visas or work permits": a side of an "or" no posting says leaves the other side asked
         unknown = [w for w in unknown if not re.search(rf"\bor\s+(?:\w+\s+){{0,2}}{w}\b|\b{w}(?:\s+\w+){{0,2}}\s+or\b", shape.text, re.IGNORECASE)]
@@ -891,6 +900,8 @@ class ExtractiveAnswerer:
             and not any(stems_match(t.lower(), stem(w)) for w in currency_words) and t not in period_stems
             and not ("office" in kinds and t in _WHOLLY)  # "fully remote" is remote: the policy says it
             and t not in _LISTED_AS  # "Which employers sponsor visas?": the postings' employers are listed
+            # "Which jobs pay a bonus?": "pay" that asks no salary offers what follows, as "offer" does
+            and not (t == "pay" and "salary" not in kinds)
         ]
         # "Which postings have a closing date?", "... name a person to contact?": a line of the kind
         # the intent's cue finds (a date it closes, an email or phone), not the question's words
@@ -907,6 +918,8 @@ class ExtractiveAnswerer:
         # ("at least 30 hours") is read as the figure too: listing the roles that state it
         # leaves some out, listing every "hours per week" would list 24 as at least 30.
         figures = set() if shape.is_comparison else numbers(shape.text) - title_vocab
+        if besides:
+            said = [t for t in said if t != stem(besides)]
         either = _alternatives(shape.text, said)
         either_stems = {t for words in either for t in words}
         # "Which roles need no experience?": the postings whose line denies it ("No previous
@@ -975,7 +988,8 @@ class ExtractiveAnswerer:
                 # a word the role's own title says need not be said again ("a nursing license" of a nurse)
                 own_title = set(content_stems(fields.title or "")) & offered if offered else set()  # (no restemming per list)
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,
-                                              affirmed=not _NEGATION.search(shape.text), denied=denied, required=required)
+                                              affirmed=not _NEGATION.search(shape.text), denied=denied, required=required,
+                                              besides=besides)
                 if found is None:
                     continue
                 quotes[pid] = found
@@ -1475,11 +1489,12 @@ class ExtractiveAnswerer:
 
     def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset(),
                          either: tuple[list[str], ...] = (), affirmed: bool = False, denied: bool = False,
-                         required: bool = False) -> tuple[Passage, str] | None:
+                         required: bool = False, besides: str | None = None) -> tuple[Passage, str] | None:
         """The posting's first sentence that holds every one of ``terms`` (stems) and of
         ``figures`` (numbers, as :func:`numbers` writes them), and all the stems of one of
         ``either`` when given, if any; with ``affirmed``, none that denies it ("A sign-on bonus
-        is NOT offered" is no posting offering one); with ``denied``, only one that does."""
+        is NOT offered" is no posting offering one); with ``denied``, only one that does; with
+        ``besides`` (a language), one naming another language."""
         have = self.corpus.posting_stems.get(pid, frozenset())
         asked = [*terms, *(t for words in either for t in words)]  # what is denied may be a side of the "or"
         says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
@@ -1492,10 +1507,16 @@ class ExtractiveAnswerer:
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if "accommod" in asked and _ADJUSTMENT.search(sentence):
                     continue  # accommodations for disabled candidates are no place to stay
-                if required and _OPTIONAL.search(sentence):
-                    continue  # "A full driving licence is an advantage" requires none
+                if required and (_OPTIONAL.search(sentence) or not denied and _OPTIONAL.search(passage.section)):
+                    # "A full driving licence is an advantage", or one under "Nice to have", requires
+                    # none (where "No previous experience necessary" is, it still needs none)
+                    continue
+                if required and besides and not (_REQUIRING.search(f"{passage.section} {sentence}") or _REQUIREMENTS_SECTION.search(passage.section)):
+                    continue  # "a class shares a Japanese-speaking assistant" asks nothing of the candidate
                 if sentence.rstrip().endswith("?"):
                     continue  # "Do you sponsor work passes?": the posting's own question, not its answer
+                if besides and not languages_spoken(sentence) - {besides}:
+                    continue
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
                         and not (affirmed and _denied(sentence, asked)) and (not denied or _denied(sentence, asked))):

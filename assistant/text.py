@@ -197,6 +197,29 @@ _LANGUAGE_IN_TEXT = {
 }
 
 
+# Languages by their English names: "Italian at C1 level", "fluent Portuguese", "isiXhosa".
+# Many are also adjectives ("the Danish North Sea", "Japanese health insurance"): a line speaks
+# of the language when it also says how it is spoken (LANGUAGE_SPOKEN).
+LANGUAGE = re.compile(
+    r"\b(?:English|French|German|Spanish|Portuguese|Italian|Dutch|Flemish|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|"
+    r"Croatian|Serbian|Slovenian|Greek|Russian|Ukrainian|Turkish|Arabic|Hebrew|Persian|Farsi|Urdu|Hindi|Bengali|Punjabi|"
+    r"Gujarati|Marathi|Tamil|Telugu|Kannada|Malayalam|Nepali|Sinhala|Mandarin|Cantonese|Chinese|Japanese|Korean|Thai|"
+    r"Vietnamese|Malay|Indonesian|Tagalog|Filipino|Swedish|Norwegian|Danish|Finnish|Icelandic|Estonian|Latvian|Lithuanian|"
+    r"Irish|Welsh|Gaelic|Catalan|Basque|Galician|Maltese|Luxembourgish|Swahili|Kiswahili|Amharic|Somali|Yoruba|Hausa|Igbo|"
+    r"Afrikaans|(?:isi)?Xhosa|(?:isi)?Zulu|Sesotho|Setswana|M[aā]ori|Samoan|Scandinavian|(?:British|American) Sign Language)\b")
+
+
+_SPOKEN = (r"\b(?:fluen\w*|native|speak\w*|spoken|written|writing|read\w*|level|[ABC][12]|JLPT|N[1-5]|proficien\w*|conversational|"
+           r"basic|advanced|intermediate|working knowledge|mother tongue|bilingual|communicat\w*|languages?|skills)\b")
+LANGUAGE_SPOKEN = re.compile(rf"{LANGUAGE.pattern}[^\n]*?{_SPOKEN}|{_SPOKEN}[^\n]*?{LANGUAGE.pattern}")
+
+
+def languages_spoken(sentence: str) -> set[str]:
+    """The languages a sentence names as spoken (lower case): "fluent Portuguese and
+    conversational English" -> {"portuguese", "english"}; none in "Japanese health insurance"."""
+    return {m.group(0).lower() for m in LANGUAGE.finditer(sentence)} if LANGUAGE_SPOKEN.search(sentence) else set()
+
+
 def names_language(term: str, text: str) -> bool:
     """``text`` names the language ``term`` stems from in another language ("Deutsch" for
     "german"), alone or in a German compound ("Englischkenntnisse")."""

@@ -2311,7 +2311,8 @@ def wording_bot(tmp_path_factory):
         "labtech.md": _posting("Lab Technician", "Qalam Diagnostics", "Doha, Qatar", {
             "Benefits": "- Work visa and medical card arranged and paid for by the company\n- Joining ticket and one month in a hotel",
             "Team": "Four technicians and a lab manager: a team of 5.",
-            "Hours": "Sunday to Thursday, 7am to 3pm."}),
+            "Hours": "Sunday to Thursday, 7am to 3pm.",
+            "Nice to have": "- Arabic at a conversational level"}),
         "hygienist.md": _posting("Dental Hygienist", "Larchmont Dental", "Kelowna, BC", {
             "Schedule": "Monday to Thursday, 8am to 5pm, plus one Saturday in four.",
             "Pay": "$41 – $49 CAD per hour",
@@ -2328,7 +2329,8 @@ def wording_bot(tmp_path_factory):
                         "- 26 working days of holiday\n"
                         "- You start on a 3-month trial contract, then a contract for an indefinite period",
             "Hours": "Monday to Friday, flexible start between 6:00 and 8:00. Start date: 3 March 2025.",
-            "Team": "You will report to Ing. Marta Kowalska, Workshop Manager."}),
+            "Team": "You will report to Ing. Marta Kowalska, Workshop Manager.",
+            "Requirements": "- Polish at a communicative level: all work orders are in Polish"}),
         "cashier.md": _posting("Bank Cashier", "Mindoro Savings Bank", "Calapan, Philippines", {
             "Details": "Weekends: None – the branch is closed Saturdays and Sundays.\nHMO coverage for you plus one dependent.\n"
                        "Contract: a two-year renewable contract; the first six months are probationary.\n"
@@ -2347,6 +2349,7 @@ def wording_bot(tmp_path_factory):
             "Benefits": "- Cycle to Work scheme\n- Subsidised staff restaurant"}),
         "coach.md": _posting("Fitness Coach", "Steelhouse Gym Pte. Ltd.", "Singapore", {
             "Hours": "Shifts are either opening (6:00–15:00) or closing (13:00–22:00).",
+            "About us": "Our Tanjong Pagar club has Japanese-style baths and a Korean barbecue next door.",
             "Visas": "Do you sponsor work passes? For candidates with the right experience, we will support an S Pass application."}),
         "funeral.md": _posting("Funeral Director", "Ashcombe & Reed Funeral Directors", "Bath, UK", {
             "About us": "Ashcombe & Reed has cared for Bath families since 1931. We have three branches, and the Widcombe one on "
@@ -2370,6 +2373,17 @@ def test_a_list_of_rates_is_answered_whole(wording_bot):
     first rate alone is half the answer; the dot leaders read as a colon."""
     answer = wording_bot.ask("How much does Cedar Wellness pay?")
     assert "New graduate: $38 per hour" in answer.text and "Three years or more: $46 per hour" in answer.text, answer.text
+
+
+def test_a_bonus_paid_and_a_language_besides_english(wording_bot):
+    """"Which jobs pay a bonus?": "pay" offers the bonus, as "offer" would; no line need say it.
+    "a language other than English": a language the posting requires, not one "nice to have",
+    nor a nationality ("Japanese-style baths")."""
+    bonus = wording_bot.ask("Which jobs pay a bonus?")
+    assert {"accountant.md", "caseworker.md"} <= {c.source for c in bonus.citations}, bonus.text
+    assert "tester.md" not in {c.source for c in bonus.citations}, bonus.text  # "we don't run a cash bonus scheme"
+    languages = wording_bot.ask("Which jobs require you to speak a language other than English?")
+    assert {c.source for c in languages.citations} == {"fitter.md"}, languages.text
 
 
 def test_the_boss_is_who_the_role_reports_to(wording_bot):
