@@ -110,7 +110,11 @@ _LISTINGS_HEADING = re.compile(
     r"^\W*(?:(?:similar|related|other|more|recommended|nearby)\s+(?:[\w-]+\s+)?(?:jobs?|roles?|vacancies|positions|gigs|listings|"
     r"apprenticeships|opportunities|openings|internships)\b.{0,40}|(?:jobs|roles)\s+you\s+(?:might|may)\s+(?:also\s+)?like.{0,20}|"
     r"you\s+(?:may|might)\s+also\s+like|people\s+also\s+viewed|recommended(?:\s+(?:jobs|roles))?\s+for\s+you|"
-    r"more\s+(?:jobs|roles)\s+like\s+this|jobs\s+like\s+this)\W*$",
+    r"more\s+(?:jobs|roles)\s+like\s+this|jobs\s+like\s+this|"
+    # and in the boards' languages: "Offerte simili", "AVISOS SIMILARES", "Lignende job", "Ähnliche Stellen"
+    r"(?:offerte|annunci|lavori|avisos|ofertas|empleos|trabajos|vagas|empregos|offres|emplois|annonces)\s+(?:simil[ai]\w*|semelhantes)|"
+    r"(?:ähnliche|weitere)\s+(?:jobs|stellen\w*)(?:\s+in\s+der\s+region)?|(?:vergelijkbare|soortgelijke)\s+vacatures|"
+    r"lignende\s+(?:job|jobs|stillinger)|liknande\s+jobb|podobne\s+oferty)\W*$",
     re.IGNORECASE,
 )
 # An entry of such a list: a bullet or quoted line, or a short line of "title - place - pay" parts
@@ -123,7 +127,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 
 # Frequent short words per language; a line is attributed to a language by how many it has.
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in for with you your we our is are a an on at be will this that as or by from have it".split()),
+    # ("per" is English too, in every "per annum", "per month": no line of pay is Italian for it)
+    "en": frozenset("the and of to in for with you your we our is are a an on at be will this that as or by from have it per".split()),
     "de": frozenset("der die das und ist sind wir sie ihre ihr mit für von zu auf bei den dem ein eine einen nicht auch wie oder über uns du dein deine".split()),
     "fr": frozenset("le la les et est sont nous vous votre vos avec pour des du une un dans sur pas au aux ce cette qui que".split()),
     "es": frozenset("el la los las y es son nosotros usted su sus con para de del una un en por que al este esta tu".split()),

@@ -172,11 +172,12 @@ def parse_sections(text: str) -> list[Section]:
 _CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY", "₱": "PHP"}
 # Currencies written by their ISO code ("AED 12,000", "12,000 AED"); Gulf pay is usually written so.
 _ISO_CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN", "SGD", "NZD", "HKD", "ZAR",
-              "MXN", "BRL", "AED", "SAR", "QAR")
+              "MXN", "BRL", "AED", "SAR", "QAR", "CLP", "COP", "ARS", "UYU", "EGP", "NGN", "GHS", "THB", "MYR", "IDR", "VND", "KRW",
+              "CNY", "TWD", "CZK", "HUF", "PKR", "BDT", "LKR", "KWD", "BHD", "OMR")
 # Codes read only before an amount ("PHP 22,000", "KES 150,000"): after a number "PHP" is more often a
 # programming language ("5 years of PHP") than pay
 _PREFIX_CODES = ("PHP", "KES")
-_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|[$£€₹¥₱]|R(?=\d)|{'|'.join(_ISO_CODES + _PREFIX_CODES)})"
+_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|[$£€₹¥₱]|R(?=\s?\d)|{'|'.join(_ISO_CODES + _PREFIX_CODES)})"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.
 _NUM = (
@@ -191,12 +192,16 @@ _RANGE = re.compile(
 )
 _PER = r"(?:\b(?:per|an|a)\s+|/\s*)"  # "per hour", "an hour", "/hour"
 _PERIODS = (
-    ("hour", rf"{_PER}(?:hour|hr)\b|\bhourly\b|/h\b|\bpro stunde\b"),
-    ("day", rf"{_PER}day\b|\bdaily rate\b"),
-    ("week", rf"{_PER}week\b|\bweekly\b"),
+    # (and as boards in Spanish, Portuguese, Italian, French and Danish write them: "$1.800.000
+    # mensuales", "€1.650 por mês", "232,50 kr. pr. time")
+    ("hour", rf"{_PER}(?:hour|hr)\b|\bhourly\b|/h\b|\bpro stunde\b|\bpor hora\b|\ball'ora\b|\bde l'heure\b|\bpr\.? time\b"),
+    ("day", rf"{_PER}day\b|\bdaily rate\b|\bpor día\b|\bal giorno\b|\bpar jour\b"),
+    ("week", rf"{_PER}week\b|\bweekly\b|\bsemanal(?:es)?\b|\bpor semana\b"),
     ("fortnight", rf"{_PER}fortnight\b|\bfortnightly\b"),  # Australian public-sector pay
-    ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b"),
-    ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b"),
+    ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b|\bmensual(?:es)?\b|\b(?:al|por|par) (?:mes|mês|mese|mois)\b"
+              r"|\bmensa(?:l|is)\b|\bmensil[ei]\b|\bmensuel(?:le)?s?\b|\bpr\.? måned\b|\bom måneden\b|\bmiesięcznie\b"),
+    ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\banual(?:es)?\b|\b(?:al|por) año\b"
+             r"|\bpor ano\b|\bannu[oi]\b|\ball'anno\b|\bpar an\b|\bannuel(?:le)?s?\b|\bpr\.? år\b|\bom året\b|\brocznie\b"),
     # piecework: a translator's "USD 0.09 per word", a driver's "$0.62 per mile"
     ("word", rf"{_PER}(?:source\s+|target\s+)?word\b"),
     ("mile", rf"{_PER}mile\b|\bcpm\b"),
@@ -220,6 +225,8 @@ _CODE_ALIASES = {"US$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "S$": "SG
 _TAIL_CODE = re.compile(rf"^[^\d]{{0,12}}?(?:\b({'|'.join(_ISO_CODES)})\b|\s?(zł)(?!\w))")  # "38–46 zł brutto": the złoty
 
 
+# Currencies written "$" at home: a line that names one by its code writes its bare "$" amounts in it
+_DOLLAR_CODE = re.compile(r"(?<![A-Za-z])(CLP|MXN|COP|ARS|UYU|CAD|AUD|NZD|SGD|HKD|TWD)(?![A-Za-z])")
 _CODE_PATTERNS = tuple(
     (code, re.compile(rf"(?<![A-Za-z]){re.escape(code)}(?![A-Za-z])", re.IGNORECASE if code.isalpha() else 0))
     for code in _CODES
@@ -236,8 +243,8 @@ def _currency(text: str) -> tuple[str | None, bool]:
     for symbol, code in _CURRENCY_SYMBOLS.items():
         if symbol in text:
             return code, False
-    if re.match(r"\s*R\d", text):
-        return "ZAR", True  # "R26 000": the South African rand
+    if re.match(r"\s*R\s?\d", text):
+        return "ZAR", True  # "R26 000", "R 632 160": the South African rand
     return None, False
 
 
@@ -341,6 +348,8 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
             explicit = [c for c, written in (_currency(m.group("a")), _currency(m.group("b") or "")) if c and written]
             tail_code = _TAIL_CODE.match(tail)
             currency = explicit[0] if explicit else ((tail_code.group(1) or "PLN") if tail_code else (a_cur or b_cur))
+            if currency == "USD" and not explicit and not tail_code and (local := _DOLLAR_CODE.search(line)):
+                currency = local.group(1)  # "$1.800.000 mensuales / ... CLP 1,800,000": the "$" is the peso
             cents = re.match(r"\s*(?:cents?\b|¢)", tail)
             currency = currency or ("USD" if cents else None)  # a dollar's cents: local dollars below
             if currency is None and (not mentions_pay or _COUNTED.match(tail)):
@@ -401,7 +410,13 @@ _CITIES = frozenset(
 )
 _CITIES = frozenset(c.strip() for c in _CITIES)
 _CITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _CITIES), key=len, reverse=True)) + r")\b")
-_LOCATION_LABEL = re.compile(r"^\W*(?:locations?|based in|office locations?|where|standort|ubicación|lieu)\s*:\s*(.+)$", re.IGNORECASE)
+# "Location: ...", a row "| Location | ... |", and the label in the languages of the boards:
+# "Arbejdssted: Esbjerg Havn", "Local de trabalho: Pinhão, Alijó", "Luogo di lavoro: Lucca"
+_LOCATION_LABEL = re.compile(
+    r"^\W*(?:(?:work(?:ing)?\s+|office\s+|job\s+)?locations?|based in|where|place of work|workplace|work site|standort|arbeitsort|"
+    r"einsatzort|dienstort|ubicación|lugar de trabajo|lieu(?: de travail)?|luogo di lavoro|sede di lavoro|local de trabalho|"
+    r"localização|arbejdssted|arbetsort|arbeidssted|standplaats|werkplek|locatie|miejsce pracy)\s*(?::|\|)\s*(.+?)\s*\|?$",
+    re.IGNORECASE)
 _COUNTRIES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
     "Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
@@ -497,7 +512,7 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals of Latin scripts ("Śląsk")
-_NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&.'’-]*|&|and|of|the|for|de|der|und|du|la|von)$")
+_NAME_WORD = re.compile(rf"^(?:[{_UPPER}0-9][\w&.'’-]*|&|and|of|the|for|de|der|und|du|la|von|do|da|dos|das|del|di|della|y|e|van|den)$")
 
 
 def find_places(text: str) -> list[str]:
@@ -598,7 +613,8 @@ def _short_line(line: str) -> bool:
     if len(line) < 80:
         return True
     parts = _SEGMENT_SEP.split(line)
-    return len(parts) >= 2 and all(len(p) < 80 for p in parts) and not re.search(r"[.!?]\s", line)
+    # (a sentence ends on a word, not on an abbreviation: "Ref. EH-48213", "y Cía. Ltda.")
+    return len(parts) >= 2 and all(len(p) < 80 for p in parts) and not re.search(r"\b[a-z]{3,}[.!?]\s", line)
 
 
 def _header_lines(text: str) -> list[str]:
@@ -635,8 +651,9 @@ def _name_like(segment: str) -> bool:
     """Could be a company name on a header line: a few capitalised words, nothing else ("The
     Harbor Table" too, but not "The Role")."""
     # (its legal form in its own language is no word of it: "TransSerwis Wielkopolska Sp. z o.o.")
-    words = (LEGAL_FORM.sub("", segment) if "." in segment else segment).split()
-    if not 1 <= len(words) <= 7 or len(segment) > 60 or re.search(r"[\d:;,()/@]", segment):
+    bare = LEGAL_FORM.sub("", segment).strip() if "." in segment or "/" in segment else segment  # "Vestkyst Wind Service A/S"
+    words = bare.split()
+    if not 1 <= len(words) <= 7 or len(segment) > 60 or re.search(r"[\d:;,()/@]", bare):
         return False
     the_name = words[0] == "The" and len(words) >= 2 and not all(w.lower() in _HEADING_VOCAB for w in words[1:])
     if not all(_NAME_WORD.match(w) for w in words) or (words[0] in _NOT_COMPANY and not the_name):
@@ -782,7 +799,7 @@ def _title_beside_company(title: str | None) -> tuple[str, str] | None:
     """"Fernbrook Veterinary Practice — Registered Veterinary Nurse", "Senior QA Engineer —
     Tessellate Labs": a title line that is the role and an organisation's name ("Practice",
     "Labs"), split; "Registered Nurse – Acute Medical Unit" stays whole (a unit is no employer)."""
-    parts = re.split(r"\s+[—–|]\s+", title or "")
+    parts = re.split(r"\s+[—–|-]\s+", title or "")
     if len(parts) != 2:
         return None
     for name, role in (parts, parts[::-1]):
@@ -916,7 +933,17 @@ def _places(value: str) -> list[str]:
     return [p for p in places if p and (p[0].isupper() or _CITY_RE.search(p))][:20]
 
 
-def extract_locations(text: str) -> tuple[str, ...]:
+def _numbered_address(value: str) -> list[str]:
+    """The town of an address that starts with its number: "3-5-12 Momochihama, Sawara-ku,
+    Fukuoka 814-0001" -> "Sawara-ku, Fukuoka" (the parts after the street, without the postcode)."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) < 2 or not parts[0][:1].isdigit():
+        return []
+    town = re.sub(r"\s+\d[\d-]{2,}$", "", ", ".join(parts[1:]))
+    return _places(town)
+
+
+def extract_locations(text: str, company: str | None = None) -> tuple[str, ...]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines:
         m = _LOCATION_LABEL.match(line)
@@ -932,11 +959,12 @@ def extract_locations(text: str) -> tuple[str, ...]:
             elif inner and _OFFICE.search(inner.group(1)):
                 # "(on-site)", "(hybrid, 3 days/week in office)": the policy, not a place
                 value = value.replace(inner.group(0), "").strip()
-            places = _places(value)
+            places = _places(value) or _numbered_address(value)
             if places:
                 return tuple(dict.fromkeys(places))
     found: list[str] = []
-    for line in _header_lines(text):  # "London", "Berlin, Germany", "Acme · Austin, TX · Full-time"
+    header = _header_lines(text)
+    for line in header:  # "London", "Berlin, Germany", "Acme · Austin, TX · Full-time"
         for segment in _segments(line):
             found.extend(_header_places(segment))
     if not found:
@@ -950,7 +978,23 @@ def extract_locations(text: str) -> tuple[str, ...]:
                 place = _TOWN_AND_REGION.search(sentence) or _CITY_RE.search(sentence)
                 if place and place.group(0) != "Remote":
                     return (place.group(0),)
+    if not found and company:
+        # "Fondazione Palazzo Bellandi · Lucca (LU) · Tempo determinato": a town no list knows,
+        # where the header puts the place, right after the employer
+        for line in header:
+            segments = _segments(line)
+            if len(segments) >= 2 and segments[0] == company and _place_like(segments[1]):
+                return (segments[1],)
     return tuple(dict.fromkeys(found))
+
+
+def _place_like(segment: str) -> bool:
+    """Could be a place on a header line: a few capitalised words, a region or a note in
+    brackets ("Pinhão, Alijó (Douro Valley)", "Lucca (LU)"); no type, pay, date or label."""
+    bare = re.sub(r"\s*\([^()]{1,30}\)", "", segment)
+    words = bare.replace(",", " ").split()
+    return (1 <= len(words) <= 6 and all(_NAME_WORD.match(w) or w in {"-", "/"} for w in words) and not re.search(r"[\d:;@$€£]", bare)
+            and not _employment_in(segment) and not _OFFICE.search(segment) and not _ROLE_WORDS.search(segment))
 
 
 _WORKPLACE_SENTENCE = re.compile(r"\b(?:work|based|located|office|station|site|campus|clinic|farm|branch|depot|plant|headquarter|gym|club|studio)\w*\b",
@@ -1158,7 +1202,9 @@ def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
     split = _title_beside_company(title)
     if split and (company is None or company == split[1]):
         title, company = split
-    locations = extract_locations(text)
+    locations = extract_locations(text, company)
+    if split and company and company != split[1] and any(company in place for place in locations):
+        title, company = split  # "Fukuoka's Momochi district" named a place, not the employer of "Teacher - Hakata Bay ... School"
     if company and company in locations and len(locations) > 1:
         # "Location: Ashgrove Academy, Leeds, West Yorkshire": the employer is no place
         locations = tuple(place for place in locations if place != company)

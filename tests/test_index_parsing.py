@@ -995,6 +995,40 @@ _HEADERS = {
         "About us\nHartwell & Sons has served Bristol families since 1890.\n\nThe role\n"
         "- Meet around 30 families a month and run about 12 sessions a month at the chapel\n",
         {"company": "Hartwell & Sons Funeral Directors", "salary": None}, None),
+    # A town no list knows, right after the employer; a board's similar jobs in Italian
+    "town_after_employer.md": (
+        "# Textile Conservator\n\n**Fondazione Casa Varaldo** · Asti (AT) · Tempo determinato\n\n## Who we are\n\n"
+        "The Foundation keeps the Varaldo tapestries.\n\n### Offerte simili\n"
+        "- Restauratore/trice – Studio privato, Torino – €28.000–32.000 lordi annui\n",
+        {"company": "Fondazione Casa Varaldo", "locations": ("Asti (AT)",), "salary": None}, None),
+    # A legal form with a slash ("A/S"); the workplace labelled in Danish
+    "danish_label.txt": (
+        "Blade Technician\nKattegat Rotor Service A/S · Grenaa · Job-ID: KRS-2025-11\n- Arbejdssted: Grenaa Havn / offshore\n\n"
+        "About us\nKattegat Rotor Service services turbines from the Port of Grenaa.\n",
+        {"company": "Kattegat Rotor Service A/S", "locations": ("Grenaa Havn / offshore",)}, None),
+    # "Role - School" (a hyphen), a place in the possessive no employer; a table's location row
+    "role_dash_school.txt": (
+        "Grade 5 Homeroom Teacher (PYP) - Seaview International School\n[ Apply ] [ Save ]\n\n"
+        "Seaview International School is an IB school in Sendai's Aoba district.\n\nKEY FACTS\n"
+        "| Location | 2-1-7 Kokubuncho, Aoba-ku, Sendai 980-0803 |\n| Salary | JPY 5,000,000 per year |\n",
+        {"title": "Grade 5 Homeroom Teacher (PYP)", "company": "Seaview International School", "locations": ("Aoba-ku, Sendai",)}, None),
+    # Abbreviations in a header line are no sentence ("Ref. EH-51120", "y Cía. Ltda.")
+    "abbreviated_header.txt": (
+        "HEAD CHEF (M/F) - ÉPOCA 2025\nHerdade do Monte Branco Hotel & Spa · Monsaraz, Reguengos (Alentejo) · Ref. EH-51120\n\n"
+        "We are looking for a Head Chef for the season, leading a brigade of eight.\n",
+        {"company": "Herdade do Monte Branco Hotel & Spa", "locations": ("Monsaraz, Reguengos (Alentejo)",)}, None),
+    # A peso's "$" on a line that names CLP, paid "mensuales"
+    "chilean_peso.txt": (
+        "Customs Broker\nAgencia Torres Vial y Cía. Ltda. · Iquique, Región de Tarapacá\n\nREMUNERACIÓN / PAY\n"
+        "- Renta bruta: $1.500.000 mensuales / Gross monthly salary CLP 1,500,000\n",
+        {"company": "Agencia Torres Vial y Cía. Ltda.", "salary": Salary(1_500_000.0, 1_500_000.0, "CLP", "month", "$1.500.000 mensuales")},
+        None),
+    # A rand amount written "R 540 300", on a line whose only short word is "per" (no Italian)
+    "rand_per_annum.txt": (
+        "PHARMACIST\nKaroo Health Group - Karoo District Hospital, Graaff-Reinet\n\nREMUNERATION AND BENEFITS\n"
+        "- Basic salary: R 540 300 per annum (R 45 025 per month)\n- Housing allowance: R 1 900 per month\n",
+        {"company": "Karoo Health Group", "locations": ("Karoo District Hospital, Graaff-Reinet",),
+         "salary": Salary(540_300.0, 540_300.0, "ZAR", "year", "R 540 300 per annum")}, "Basic salary: R 540 300 per annum"),
 }
 
 
@@ -1012,7 +1046,7 @@ def test_header_layouts_give_title_company_and_place(tmp_path, name):
                    "cookies", "Back to", "Scam", "German Translator", "Accessibility", "Post a job", "Jobberly",
                    "欢迎", "SNOWJOBS", "Winter Jobs", "Careers |", "Career Advice", "views", "ChefBoard", "Find jobs",
                    "SiteBoard", "Career Hub", "Vacatures", "Walk-in", "NurseNet", "Salary Survey", "Saved searches",
-                   "praca", "cookie", "&nbsp;", "<h1>", "Fostóirí", "Eldoret", "Kericho"):
+                   "praca", "cookie", "&nbsp;", "<h1>", "Fostóirí", "Eldoret", "Kericho", "lordi annui"):
         assert chrome not in posting.text
 
 
