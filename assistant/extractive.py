@@ -159,7 +159,7 @@ _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlemen
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _CANDIDATE_PAYS = re.compile(r"\b(?:i|we)\s+(?:have to |need to |must |will |would )?pay\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
-_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off"))
+_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|[SE] pass|work pass(?:es)?|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
@@ -213,6 +213,8 @@ _SAID_AS = (
      _HOUSING),
     # a language is said by its name: "Italian at C1 level or higher" asks one spoken
     (LANGUAGE_SPOKEN, frozenset(content_stems("language languages speak spoken"))),
+    # an email's "subject line" is said by its "subject"
+    (re.compile(r"\bsubject\b(?!\s+to\b)", re.IGNORECASE), frozenset(content_stems("subject line"))),
     # a lift pass is said as a "ski pass" or "season pass" at a resort
     (re.compile(r"\b(?:ski|season|lift|resort)\s+pass(?:es)?\b", re.IGNORECASE), frozenset(content_stems("lift pass"))),
     # a driving licence is said as a "driver's licence", "Current driver licence", "Code B (08) licence"
@@ -1638,7 +1640,8 @@ class ExtractiveAnswerer:
         # say the asked word itself: then the line that says it answers ("including equity
         # (RSUs)" rather than "+ RSUs")
         # ("time" and "off" a posting says in other senses, "Full-time", "Fridays off", so "time
-        # off" is still said by "Annual leave is 18 working days a year")
+        # off" is still said by "Annual leave is 18 working days a year"; "shipping lines" leave
+        # a "subject line" said by "subject")
         stems |= _said_as(unit.text) - (self.corpus.posting_stems.get(unit.passage.posting_id, frozenset()) - _SAID_IN_OTHER_SENSES)
         if "accommod" in stems and _ADJUSTMENT.search(unit.text):
             stems -= _HOUSING  # an interview's "reasonable accommodation" is no place to stay

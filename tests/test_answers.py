@@ -2306,12 +2306,13 @@ def wording_bot(tmp_path_factory):
             "CLOSING DATE": "7 March 2025. We may close early if we receive many applications."}),
         "ecologist.md": _posting("Field Ecologist", "Fernside Ecology", "Exeter, UK", {
             "About the role": "You will survey bats and great crested newts across Devon. You will report to our Principal "
-                              "Ecologist, Ines Carvalho. To apply, send your CV and two references to careers@fernside.example.",
+                              "Ecologist, Ines Carvalho. To apply, send your CV and two references to careers@fernside.example. "
+                              "Night surveys are subject to the weather.",
             "Closing date": "None – we'll close the vacancy once we've hired."}),
         "labtech.md": _posting("Lab Technician", "Qalam Diagnostics", "Doha, Qatar", {
             "Benefits": "- Work visa and medical card arranged and paid for by the company\n- Joining ticket and one month in a hotel",
             "Team": "Four technicians and a lab manager: a team of 5.",
-            "Hours": "Sunday to Thursday, 7am to 3pm.",
+            "Hours": "Sunday to Thursday, 7am to 3pm, subject to shorter hours in Ramadan.",
             "Nice to have": "- Arabic at a conversational level"}),
         "hygienist.md": _posting("Dental Hygienist", "Larchmont Dental", "Kelowna, BC", {
             "Schedule": "Monday to Thursday, 8am to 5pm, plus one Saturday in four.",
@@ -2364,7 +2365,8 @@ def wording_bot(tmp_path_factory):
                             "People from under-represented groups are encouraged to apply.",
             "Hybrid": "In the office 4 days a week, at home on Fridays.",
             "Where": "The Society's Albany reading room is looking for an archivist to run its manuscript collections. "
-                     "Our in-house conservation team of four repairs the bindings."}),
+                     "Our in-house conservation team of four repairs the bindings of the old shipping lines' ledgers.",
+            "Applying by email": "Email your CV to records@holloway.example with ARC-2025-3 as the subject."}),
     })
 
 
@@ -2384,6 +2386,12 @@ def test_a_bonus_paid_and_a_language_besides_english(wording_bot):
     assert "tester.md" not in {c.source for c in bonus.citations}, bonus.text  # "we don't run a cash bonus scheme"
     languages = wording_bot.ask("Which jobs require you to speak a language other than English?")
     assert {c.source for c in languages.citations} == {"fitter.md"}, languages.text
+
+
+def test_a_subject_line_is_said_by_the_subject(wording_bot):
+    """An email's "subject line" is its "subject", though the posting says "lines" of something else."""
+    answer = wording_bot.ask("What subject line should I use to apply for the Holloway archivist job?")
+    assert "ARC-2025-3" in answer.text, answer.text
 
 
 def test_the_boss_is_who_the_role_reports_to(wording_bot):
