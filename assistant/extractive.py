@@ -159,10 +159,12 @@ _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlemen
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
 _CANDIDATE_PAYS = re.compile(r"\b(?:i|we)\s+(?:have to |need to |must |will |would )?pay\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
-_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line"))
+_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line check lunch money"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|[SE] pass|work pass(?:es)?|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
+# "work permits", "work and residence permits", "residence permit"
+_PERMITS = r"(?:work|employment|residence)(?:\s+and\s+(?:work|residence))?[- ]permits?"
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|nice to have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
                            r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
@@ -184,9 +186,9 @@ _SAID_AS = (
      frozenset(content_stems("equity stock rsu"))),
     # "visa sponsorship" is said by "Employment Pass sponsorship", "Skilled Worker sponsorship", "J-1",
     # "We sponsor EU Blue Card applications"; a visa alone ("hold a visa with work rights") sponsors nothing
-    (re.compile(rf"\b(?:{_VISA}|visas?|(?:work|employment)[- ]permits?)\b", re.IGNORECASE), frozenset(content_stems("visa"))),
+    (re.compile(rf"\b(?:{_VISA}|visas?|{_PERMITS})\b", re.IGNORECASE), frozenset(content_stems("visa"))),
     # ("will support LMIA and work-permit applications" sponsors too)
-    (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|(?:work|employment)[- ]permits?)\b"
+    (re.compile(rf"\b(?:{_VISA}|sponsorship)\b|\bsponsor\w*\b[^.\n]{{0,40}}\b(?:visas?|{_PERMITS})\b"
                 r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b|\b(?:visa|work[- ]permit)\s+support\b"
                 # (a visa the employer provides: "Employment visa and Emirates ID arranged and paid for by the company")
                 r"|\b(?:employment|work|residence)\s+visas?\b[^.\n]{0,40}\b(?:arranged|provided|paid\s+for|covered|processed)\b"
@@ -213,8 +215,18 @@ _SAID_AS = (
      _HOUSING),
     # a language is said by its name: "Italian at C1 level or higher" asks one spoken
     (LANGUAGE_SPOKEN, frozenset(content_stems("language languages speak spoken"))),
+    # a probation is said as a "trial period" ("período de prueba", "periodo di prova", "prøvetid")
+    (re.compile(r"\btrial period\b|\bperíodo (?:de prueba|experimental)\b|\bperiodo di prova\b|\bprøvetid\b|\bProbezeit\b", re.IGNORECASE),
+     frozenset(content_stems("probation trial period"))),
     # an email's "subject line" is said by its "subject"
     (re.compile(r"\bsubject\b(?!\s+to\b)", re.IGNORECASE), frozenset(content_stems("subject line"))),
+    # a "police check" is said as a "police clearance certificate", "criminal record check", "DBS", "Garda vetting"
+    (re.compile(r"\b(?:police|criminal[- ]record|background|DBS|PVG|Garda|vulnerable[- ]sector)\b[^.\n]{0,20}?\b(?:checks?|clearances?|certificates?|vetting|disclosures?)\b",
+                re.IGNORECASE), frozenset(content_stems("police check background criminal record clearance vetting"))),
+    # money for lunch is said as "meal vouchers", "buoni pasto", "a meal allowance", "luncheon vouchers"
+    (re.compile(r"\b(?:meal|lunch|luncheon|food)\s+(?:vouchers?|allowances?|cards?|tickets?|money)\b|\bbuoni pasto\b|\btickets? restaurant\b"
+                r"|\bvales? de (?:comida|despensa)\b|\bcolación\b", re.IGNORECASE),
+     frozenset(content_stems("lunch meal food money allowance voucher"))),
     # a lift pass is said as a "ski pass" or "season pass" at a resort
     (re.compile(r"\b(?:ski|season|lift|resort)\s+pass(?:es)?\b", re.IGNORECASE), frozenset(content_stems("lift pass"))),
     # a driving licence is said as a "driver's licence", "Current driver licence", "Code B (08) licence"
@@ -253,8 +265,11 @@ _LISTED_AS = frozenset(content_stems("employer employers company companies"))
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
 _NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
-                          r"|available after|eligible after|flexible start|start(?:ing)? times?|start (?:between|from) \d{1,2}[:.]?\d{0,2})\b",
-                          re.IGNORECASE)  # (a benefit "available after probation" is no start, nor a day's "flexible start between 8:00 and 10:00")
+                          r"|available after|eligible after|flexible start|start(?:ing)? times?|start (?:between|from) \d{1,2}[:.]?\d{0,2}"
+                          r"|(?:paid|payable|reviewed|awarded) (?:in|every))\b",
+                          re.IGNORECASE)  # (a benefit "available after probation" is no start, nor a day's "flexible start between 8:00 and 10:00",
+# nor a bonus "paid in November")
+_AVAILABLE_FROM = re.compile(r"\bavailab\w*\s+(?:to\s+(?:start|begin|join)|from|immediately|starting|in|on|by)\b", re.IGNORECASE)
 _END_WORDS = frozenset(content_stems("end ends ending finish finishes"))
 # "Unlimited PTO": time off with no number, the most a posting can offer but not comparable to one.
 _UNLIMITED_LEAVE = re.compile(
@@ -1641,11 +1656,14 @@ class ExtractiveAnswerer:
         # (RSUs)" rather than "+ RSUs")
         # ("time" and "off" a posting says in other senses, "Full-time", "Fridays off", so "time
         # off" is still said by "Annual leave is 18 working days a year"; "shipping lines" leave
-        # a "subject line" said by "subject")
+        # a "subject line" said by "subject", a "lunch break" lunch money said by "meal vouchers",
+        # "references will be checked" a police check said by "police clearance")
         stems |= _said_as(unit.text) - (self.corpus.posting_stems.get(unit.passage.posting_id, frozenset()) - _SAID_IN_OTHER_SENSES)
         if "accommod" in stems and _ADJUSTMENT.search(unit.text):
             stems -= _HOUSING  # an interview's "reasonable accommodation" is no place to stay
         intent = shape.primary
+        if intent is not None and intent.name == "start" and "avail" in stems and not _AVAILABLE_FROM.search(unit.text):
+            stems.discard("avail")  # "Sponsorship is not available" is no start; "available from 1 March" is
         if intent is not None and intent.name == "start" and _DATE_SPAN.search(unit.text):
             stems |= _END_WORDS  # "When does it start and end?" is answered by "from 15 June to 21 August"
         section_hit = bool(intent and intent.section and intent.section.search(unit.passage.section))
@@ -1654,6 +1672,8 @@ class ExtractiveAnswerer:
         # A sentence that says the intent's own word ("start", "salary") beats one that only
         # matches its cue (any month, any amount).
         cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)
+        if intent is not None and intent.cue is None and shape.is_yes_no and stems & intent.synonyms & _question_stems(shape.text):
+            cue += 0.35  # "Is Japanese required?": the line that says "required", which no cue finds
         not_start = intent is not None and intent.name == "start" and bool(_NOT_A_START.search(unit.text))
         if not_start:
             cue = 0.0  # "Closing date: 14 March" has a month and a "date", but is no start
@@ -1995,6 +2015,11 @@ def _other_rates(text: str, end: int, quote: str, section: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=256)
+def _question_stems(question: str) -> frozenset[str]:
+    return frozenset(content_stems(question))
+
+
+@functools.lru_cache(maxsize=256)
 def _asked_shapes(question: str, terms: tuple[str, ...]) -> tuple[str | None, tuple[list[str], ...]]:
     """What ``_coverage`` reads of the question for every sentence it scores, read once: the stem
     of the things whose names are asked ("which products") and the two sides of an "or"."""
@@ -2227,8 +2252,12 @@ def _has_policy(question: str, policy: str | None) -> bool:
     said = (policy or "").lower()
     hybrid = "hybrid" in said or bool(re.search(r"\b(?:[1-4]|one|two|three|four) days? (?:a|per) week", said))
     # "This is a hands-on clinic role; there is no remote option" is no remote policy
-    remote = "remote" in said and not re.search(r"\b(?:no|not|non)[- ](?:fully[- ])?remote\b|\bnot (?:be )?(?:done |worked )?remotely\b", said)
+    # ("remote work is not possible" neither)
+    remote = "remote" in said and not re.search(r"\b(?:no|not|non)[- ](?:fully[- ])?remote\b|\bnot (?:be )?(?:done |worked )?remotely\b"
+                                               r"|\bremote(?: work(?:ing)?)? (?:is )?not (?:possible|available|an option|offered)\b", said)
     word = asked.group(1).lower()
+    if re.search(r"\b(?:remote or hybrid|hybrid or remote)\b", question, re.IGNORECASE):
+        return remote or hybrid  # "Which postings allow remote or hybrid work?": either
     if word not in ("remote", "hybrid") and not word.startswith(("on", "in")):
         return hybrid or remote or bool(re.search(r"\bfrom home\b|\bhome[- ]?(?:working|based)\b", said))  # any days at home
     if word == "remote":

@@ -56,8 +56,9 @@ INTENTS: tuple[Intent, ...] = (
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
     # ("a home-office stipend", "a learning stipend" is a benefit, not the pay)
     # "How many weeks of parental leave ...?" asks about the leave, not how long the role lasts
+    # (nor "longer standard weekly hours", "How long are the shifts?")
     Intent("duration", _rx(r"\b(?:how long(?! ago)|duration|length|longer|shorter|how many (?:weeks|months))\b"
-                           r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice|probation\w*|trial|training|induction|orientation)\b)"
+                           r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice|probation\w*|trial|training|induction|orientation|hours|shifts?|commute)\b)"
                            r"(?<!\bprobation )(?<!\bprobationary )"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
     Intent("location", _rx(r"\b(?:where(?! (?:do|can|should|would|must) (?:i|you|we) (?:send|submit|email|apply|upload))|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
@@ -218,8 +219,9 @@ class QuestionShape:
 
 
 # "the warehouse job", "that Dublin one", "the ski school's instructor post", or opening an informal
-# question ("kiwi physio job - do i need ...?"): the words before a job word name the role
-THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:job|role|position|posting|post|gig|vacancy|opening|one)\b",
+# question ("kiwi physio job - do i need ...?"), "the japan teaching thing", "the wind turbine
+# place": the words before a job word name the role
+THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:job|role|position|posting|post|gig|vacancy|opening|one|thing|place)\b",
                        re.IGNORECASE)
 _ROLE_LIST = _rx(
     r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+[\w-]+){0,4}?\s+"
@@ -369,6 +371,9 @@ def trigger_spans(question: str) -> list[tuple[int, int]]:
     return spans + [m.span() for m in CURRENCY_NAME.finditer(question)] + [m.span() for m in _COUNTED.finditer(question)]
 
 
+_PERIOD_OF_CONTRACT = _rx(r"\b(?:trial|probation\w*|notice)(?:\s+period)?\b")
+
+
 def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
     """The shape of ``question``; intents are read from ``intent_text`` when given (the question
     with the words that name a role masked, so "Lattice Health" is not a health question)."""
@@ -377,6 +382,9 @@ def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
     q = " ".join(question.split())
     source = q if intent_text is None else intent_text
     found = [intent for intent in INTENTS if intent.trigger.search(source)]
+    if _PERIOD_OF_CONTRACT.search(source):
+        # "How long is the trial period for the sous-chef contract?": the contract names the job
+        found = [i for i in found if i.name != "employment" or any(m.group(0).lower()[:8] != "contract" for m in i.trigger.finditer(source))]
     # "Does it pay more than $150k?" sets a bound on one role's pay; it compares no two roles
     bound = asked_bound(q)
     compared = q if bound is None else q[: bound.span[0]] + " " * (bound.span[1] - bound.span[0]) + q[bound.span[1]:]

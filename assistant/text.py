@@ -42,7 +42,8 @@ QUESTION_FILLER = frozenset(
     handle handles handled kick kicks better sooner specific particular range ranges right written every
     explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided
     extra additional whole entire fewer less higher lower bigger smaller larger greater help possible period periods soon
-    deal like gonna wanna gotta stuck folks guys ever""".split()
+    deal like gonna wanna gotta stuck folks guys ever allow allows allowed let lets standard normal regular usual
+    smth sth stuff foreign""".split()
 )
 
 SPELLING_EXTRA = frozenset(
@@ -69,6 +70,7 @@ _OWN_STEMS = {
     "productivity": "=productive", "international": "=international", "internationally": "=international",
     "internal": "=internal", "internally": "=internal",
     "starter": "=starter", "starters": "=starter",  # "new starters" are people, not when a job starts
+    "hols": "holiday",  # "how many days hols do u get"
 }
 
 

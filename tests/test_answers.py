@@ -2347,10 +2347,12 @@ def wording_bot(tmp_path_factory):
             "Desirable Requirements": "- Experience of musculoskeletal ultrasound\n- Experience of teaching students",
             "Training": "Study leave and funding for approved ultrasound courses.",
             "Salary": "€45,000 – €60,000 per annum\nPension: Single Public Service Pension Scheme\nClosing Date: 12 noon, 5 February 2025",
-            "Benefits": "- Cycle to Work scheme\n- Subsidised staff restaurant"}),
+            "Benefits": "- Cycle to Work scheme\n- Subsidised staff restaurant",
+            "Work permits": "This is an on-site role: remote work is not possible. We are not able to sponsor work and residence permits."}),
         "coach.md": _posting("Fitness Coach", "Steelhouse Gym Pte. Ltd.", "Singapore", {
             "Hours": "Shifts are either opening (6:00–15:00) or closing (13:00–22:00).",
             "About us": "Our Tanjong Pagar club has Japanese-style baths and a Korean barbecue next door.",
+            "Preferred": "- Basic Mandarin (HSK 2 or above)\n- Mandarin is not required for this position.",
             "Visas": "Do you sponsor work passes? For candidates with the right experience, we will support an S Pass application."}),
         "funeral.md": _posting("Funeral Director", "Ashcombe & Reed Funeral Directors", "Bath, UK", {
             "About us": "Ashcombe & Reed has cared for Bath families since 1931. We have three branches, and the Widcombe one on "
@@ -2366,7 +2368,9 @@ def wording_bot(tmp_path_factory):
             "Hybrid": "In the office 4 days a week, at home on Fridays.",
             "Where": "The Society's Albany reading room is looking for an archivist to run its manuscript collections. "
                      "Our in-house conservation team of four repairs the bindings of the old shipping lines' ledgers.",
-            "Applying by email": "Email your CV to records@holloway.example with ARC-2025-3 as the subject."}),
+            "Applying by email": "Email your CV to records@holloway.example with ARC-2025-3 as the subject.",
+            "Checks": "You must provide a police clearance certificate; references will be checked.",
+            "Perks": "- Meal vouchers worth $8 for each day worked\n- A 30-minute lunch break"}),
     })
 
 
@@ -2392,6 +2396,34 @@ def test_a_subject_line_is_said_by_the_subject(wording_bot):
     """An email's "subject line" is its "subject", though the posting says "lines" of something else."""
     answer = wording_bot.ask("What subject line should I use to apply for the Holloway archivist job?")
     assert "ARC-2025-3" in answer.text, answer.text
+
+
+def test_other_words_for_hours_permits_holidays_checks_lunch_and_a_trial(wording_bot):
+    """Review 15's wordings: "allow remote or hybrid work" (and "remote work is not possible"
+    allows neither), "longer standard weekly hours", "work and residence permits" for visas,
+    "hols", a "police check" said as a "police clearance certificate" and "lunch money" as
+    "meal vouchers" in postings that say "checked" and "lunch break" of other things, the
+    "trial period" of a job called a "contract", "Is Mandarin required?" answered by the line
+    that says "not required", and a bonus "paid in December" that says no start."""
+    remote = wording_bot.ask("Which postings allow remote or hybrid work?")
+    sources = {c.source for c in remote.citations}
+    assert "tester.md" in sources and "sonographer.md" not in sources and "hygienist.md" not in sources, remote.text
+    hours = wording_bot.ask("Which has longer standard weekly hours: the Brightmoor QA tester or the Kornfeld backend developer?")
+    assert "35 hours" in hours.text and "40 hours" in hours.text and "has more: 40 hours" in hours.text, hours.text
+    visa = wording_bot.ask("Does the Shannon Valley sonographer job sponsor visas?")
+    assert visa.text.startswith("No.") and "residence permits" in visa.text, visa.text
+    hols = wording_bot.ask("how many days hols do u get at the Thusong social worker job")
+    assert "21 working days" in hols.text, hols.text
+    police = wording_bot.ask("Do I need a police check for the Holloway archivist job?")
+    assert "police clearance certificate" in police.text, police.text
+    lunch = wording_bot.ask("holloway archivist job - do they give u lunch money or smth")
+    assert "Meal vouchers" in lunch.text, lunch.text
+    trial = wording_bot.ask("How long is the trial period for the Wielkopolska HGV fitter contract?")
+    assert "3-month trial" in trial.text, trial.text
+    mandarin = wording_bot.ask("Is Mandarin required for the Steelhouse coach job?")
+    assert mandarin.text.startswith("No.") and "not required" in mandarin.text, mandarin.text
+    start = wording_bot.ask("When would the Thusong social worker start?")
+    assert start.abstained, start.text
 
 
 def test_the_boss_is_who_the_role_reports_to(wording_bot):
