@@ -157,9 +157,10 @@ _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(_MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug
 _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}(?:\s+([a-z]+))?")
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
+_MONEY_FOR_A_MEAL = re.compile(r"\b(?:lunch|meal|food)\s+money\b", re.IGNORECASE)
 _CANDIDATE_PAYS = re.compile(r"\b(?:i|we)\s+(?:have to |need to |must |will |would )?pay\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
-_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line check lunch money"))
+_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line check lunch"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|[SE] pass|work pass(?:es)?|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
@@ -226,7 +227,7 @@ _SAID_AS = (
     # money for lunch is said as "meal vouchers", "buoni pasto", "a meal allowance", "luncheon vouchers"
     (re.compile(r"\b(?:meal|lunch|luncheon|food)\s+(?:vouchers?|allowances?|cards?|tickets?|money)\b|\bbuoni pasto\b|\btickets? restaurant\b"
                 r"|\bvales? de (?:comida|despensa)\b|\bcolación\b", re.IGNORECASE),
-     frozenset(content_stems("lunch meal food money allowance voucher"))),
+     frozenset(content_stems("lunch meal food allowance voucher"))),
     # a lift pass is said as a "ski pass" or "season pass" at a resort
     (re.compile(r"\b(?:ski|season|lift|resort)\s+pass(?:es)?\b", re.IGNORECASE), frozenset(content_stems("lift pass"))),
     # a driving licence is said as a "driver's licence", "Current driver licence", "Code B (08) licence"
@@ -260,6 +261,8 @@ _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
 _REQUIRING = re.compile(r"\b(?:requir\w*|must|need\w*|essential|mandatory|necessary|minimum)\b", re.IGNORECASE)
 _REQUIREMENTS_SECTION = next(i.section for i in INTENTS if i.name == "requirements")
 _BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|as well as|in addition to)\s+([A-Z][a-z]+)\b")
+_POSTINGS_COUNTED = re.compile(r"\b(?:all|the|these|those|both|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                               r"(?:jobs|roles|positions|postings|openings|vacancies|ads|listings)\b", re.IGNORECASE)
 _LISTED_AS = frozenset(content_stems("employer employers company companies"))
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
@@ -456,11 +459,13 @@ class ExtractiveAnswerer:
     def _question_terms(self, shape: QuestionShape, targets: list[str], role_terms: frozenset[str]) -> list[str]:
         # Words that name the roles asked about (title, company, places) are not what is asked.
         target_vocab: set[str] = set()
+        place_vocab: set[str] = set()
         for pid in targets:
             target_vocab |= self.corpus.naming_terms.get(pid, set())
             fields = self.corpus.postings.get(pid)
             if fields:
-                target_vocab |= set(content_stems(" ".join([*fields.locations, fields.employment_type or ""])))
+                place_vocab |= set(content_stems(" ".join(fields.locations)))
+                target_vocab |= place_vocab | set(content_stems(fields.employment_type or ""))
         # A role described rather than named ("the leadership-level job building video
         # recommendation systems"): when the posting answered holds most of the description, its
         # words say which role, not what is asked.
@@ -481,6 +486,8 @@ class ExtractiveAnswerer:
         how = {stem(w.lower()) for w in _HOW_MUCH.findall(shape.text)}
         # "holiday allowance" is the time off, not an allowance paid ("on-call allowance")
         how |= {stem(w.lower()) for w in _LEAVE_ALLOWANCE.findall(shape.text)}
+        if _MONEY_FOR_A_MEAL.search(shape.text):
+            how.add("money")  # "lunch money" is a meal allowance, which a line need not call money
         if any(i.name == "cost" for i in shape.intents) and _CANDIDATE_PAYS.search(shape.text):
             how.add("pay")  # "or do I pay for it myself?" asks the cost; the line need not say "pay"
         if any(i.name in ("start", "duration") for i in shape.intents):
@@ -495,10 +502,13 @@ class ExtractiveAnswerer:
         if re.match(r"\s*(?:which|what)\s+(?:employer|company)\b", shape.text, re.IGNORECASE):
             workplace.update(content_stems("employer company"))
         # "the kenya farm gig": the words before a job word name the role with the one that named it
+        placed = set()  # "lucca museum job - do they give u lunch money?": the role's town and what it is there
         for m in THE_X_JOB.finditer(shape.text):
             phrase = content_stems(m.group(1))
             if any(t in role_terms or any(stems_match(t, v) for v in target_vocab) for t in phrase):
                 workplace.update(phrase)
+                if any(t in place_vocab for t in phrase):
+                    placed.update(phrase)
         # "sponsor my H-1B?" asks about a visa, which a posting may name only as "employment visas"
         visa_names = [m.group(0) for m in re.finditer(rf"\b(?:{_VISA})\b", shape.text, re.IGNORECASE)]
         text = shape.text
@@ -506,7 +516,7 @@ class ExtractiveAnswerer:
             text = text.replace(name, "visa")
         terms = []
         for t in dict.fromkeys(content_stems(text)):
-            if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents):
+            if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents) or t in placed:
                 continue
             if t in how and not any(_intent_word(t, i) for i in shape.intents):
                 continue
@@ -894,9 +904,11 @@ class ExtractiveAnswerer:
         # any says English
         besides = _BESIDES.search(shape.text)
         besides = besides.group(1).lower() if besides and LANGUAGE.fullmatch(besides.group(1)) else None
+        # ("closing dates" are found by the deadline's cue, in postings that say "Scadenza")
+        asked_by_cue = {s for i in shape.intents if i.name in _LISTED_BY_CUE for s in i.synonyms}
         unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
-            w for w in re.findall(r"[^\W\d_]{3,}", shape.text)
-            if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words
+            w for w in re.findall(r"[^\W\d_]{3,}", _POSTINGS_COUNTED.sub(" ", shape.text))
+            if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words | asked_by_cue
             and stem(w.lower()) not in self.corpus.chunk_df and w.lower() not in currency_words
             and stem(w.lower()) not in _SAID_AS_STEMS  # "retirement" may be said as "401(k)"
             and stem(w.lower()) not in place_stems and w.lower() != besides
@@ -909,8 +921,10 @@ class ExtractiveAnswerer:
         # "Which roles offer equity?": words that no field answers must be in the posting's text;
         # each posting listed cites the sentence that says them.
         offered = set(content_stems(" ".join(shape.text[a:b] for a, b in offered_spans(shape.text))))
+        # "of all six postings", "the two roles": how many the user sees, no figure a posting must say
+        uncounted = _POSTINGS_COUNTED.sub(" ", shape.text)
         said = [
-            t for t in content_stems(shape.text)
+            t for t in content_stems(uncounted)
             if t.isalpha() and (t not in title_vocab or t in offered) and t not in place_stems and t not in _POINTERS and t not in _FILLER
             and t not in {"intern", "internship"} and t not in field_words and not (kind and stems_match(t, stem(kind.split()[0])))
             and not any(i.trigger.fullmatch(t) for i in shape.intents if i.field)
@@ -934,7 +948,7 @@ class ExtractiveAnswerer:
         # "Which roles are 40 hours per week?": the sentence says 40, not 36 or 20–28. A bound
         # ("at least 30 hours") is read as the figure too: listing the roles that state it
         # leaves some out, listing every "hours per week" would list 24 as at least 30.
-        figures = set() if shape.is_comparison else numbers(shape.text) - title_vocab
+        figures = set() if shape.is_comparison else numbers(uncounted) - title_vocab
         if besides:
             said = [t for t in said if t != stem(besides)]
         either = _alternatives(shape.text, said)

@@ -158,10 +158,14 @@ INTENTS: tuple[Intent, ...] = (
            _rx(r"\b(?:clos(?:ing|es)(?!\s*(?:\(\s*)?\d{1,2}[:.]\d{2})(?!\s+shifts?)|deadline|apply by|applications? (?:close|must be received|(?:will be |are )?accepted until)|no later than)\b[^.\n]{0,60}?"
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
+               # the boards' labels: "Scadenza: 14/02/2025", "Ansøgningsfrist: 9. februar 2025", "Candidaturas até 25 de janeiro"
+               r"|\b(?:scadenza|fecha l[ií]mite|date limite|date de cl[oô]ture|bewerbungs(?:frist|schluss)|einsendeschluss"
+               r"|ans[øo]gningsfrist|sista ans[öo]kningsdag|sluitingsdatum|termin sk[łl]adania|candidaturas at[ée]|prazo de candidatura"
+               r"|plazo de (?:postulaci[oó]n|presentaci[oó]n))\b[^\n]{0,30}?\d"
                r"|\b(?:rolling basis|until (?:the (?:role|position|vacancy) is|it['’]s|it is)? ?filled)\b"
                r"|\bonce (?:we(?:['’]ve| have) (?:hired|found)|(?:the (?:role|position|vacancy) is|it['’]s|it is) filled)\b"
                # "Please email your CV ... by 31 May 2025"
-               r"|\b(?:send|email|submit|apply|applications?)\b[^\n]{0,100}?\bby\s+(?:[^.\n]{0,25}?\bon\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+               r"|\b(?:send|email|submit|apply|applications?)\b[^\n]{0,160}?\bby\s+(?:[^.\n]{0,25}?\bon\s+)?(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
                r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2})"),
            _rx(r"closing|deadline|key dates"), frozenset({"close", "closing", "deadlin", "date"}), strict=True),
@@ -226,7 +230,8 @@ THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'’-]+\s+){0,2}?[\w
 _ROLE_LIST = _rx(
     r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+[\w-]+){0,4}?\s+"
     r"(?:jobs|roles|positions|openings|postings|vacancies|internships|employers|companies|(?:job|role|position)['’]s)\b"
-    r"|\b(?:every|each|all)\s+(?:the\s+)?(?:job|role|position|posting|opening|vacancy)\b"  # "What does each job pay?"
+    r"|\b(?:every|each|all)\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:jobs?|roles?|positions?|postings?|openings?|vacanc(?:y|ies))\b"  # "What does each job pay?", "of all six postings"
 )
 # "Which jobs involve weekend work?", "... require a nursing license?": what the jobs do, need or
 # offer is asked, not a title's "(Weekends)" or "Nurse"; "Which weekend jobs ...?" still names one,

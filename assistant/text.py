@@ -43,7 +43,7 @@ QUESTION_FILLER = frozenset(
     explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided
     extra additional whole entire fewer less higher lower bigger smaller larger greater help possible period periods soon
     deal like gonna wanna gotta stuck folks guys ever allow allows allowed let lets standard normal regular usual
-    smth sth stuff foreign""".split()
+    smth sth stuff foreign earliest soonest latest order sorted""".split()
 )
 
 SPELLING_EXTRA = frozenset(

@@ -2177,6 +2177,30 @@ def test_a_role_called_by_a_word_only_its_text_says_is_that_posting(phrasing_bot
     assert "$19.25" in pay.text and "€55,000" in pay.text, pay.text
 
 
+def test_closing_dates_as_boards_and_employers_write_them(tmp_path):
+    """"Scadenza: 28/02/2025", "Ansøgningsfrist: 9. februar 2025", and "send your CV ... with the
+    subject ... by 20 January 2025" in a long sentence close a posting; "plazo fijo" (a fixed
+    term) does not. "all four postings" counts the postings, it asks for no figure 4."""
+    bot = _ingested(tmp_path, {
+        "restorer.md": _posting("Fresco Restorer", "Fondazione Villa Serra", "Genova (GE)", {
+            "Key facts": "Codice annuncio: FVS-2025-1 · Scadenza: 28/02/2025 ore 12:00",
+            "The work": "Consolidate and clean the frescoes of the loggia."}),
+        "chef.txt": ("Head Chef\nQuinta da Ribeira · Peso da Régua\n\nThe role\nLead a brigade of eight in a 40-cover restaurant.\n\n"
+                     "To apply, send your CV with a photo and two references to rh@ribeira.example with the subject \"CHEF 2025\" "
+                     "by 20 January 2025.\n"),
+        "technician.md": _posting("Blade Technician", "Kattegat Rotor Service A/S", "Grenaa", {
+            "Fakta": "- Ansættelse: Fast, fuldtid\n- Ansøgningsfrist: 9. februar 2025",
+            "Your job": "Inspect and repair rotor blades offshore."}),
+        "broker.md": _posting("Customs Broker", "Agencia Torres Vial", "Iquique", {
+            "Condiciones": "- Contrato: plazo fijo por 3 meses / A 3-month fixed-term contract",
+            "El cargo": "Prepare import declarations for the port of Iquique."}),
+    })
+    dates = bot.ask("List the closing dates of all four postings, earliest first.")
+    assert {c.source for c in dates.citations} == {"restorer.md", "chef.txt", "technician.md"}, dates.text
+    first = bot.ask("Which closes first: the Genova restorer job or the Régua chef job?")
+    assert "20 January 2025" in first.text and "28/02/2025" in first.text, first.text
+
+
 def test_a_heading_in_capitals_says_what_its_lines_are_about(tmp_path):
     """"STAFF HOUSING" / "Rent is $95 per week": the heading says housing, the line its cost;
     "open until filled" is no closing date; a "lift pass" asked is a "season pass" said."""
