@@ -157,6 +157,8 @@ _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(_MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug
 _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}(?:\s+([a-z]+))?")
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
+_WHAT_NOUN = re.compile(r"\s*what\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z]{3,})\s+(?:does|do|did|is|are|will|would|should|can)\b", re.IGNORECASE)
+_JOB_NOUNS = frozenset({"job", "jobs", "role", "roles", "position", "positions", "posting", "postings", "opening", "vacancy", "gig"})
 _MONEY_FOR_A_MEAL = re.compile(r"\b(?:lunch|meal|food)\s+money\b", re.IGNORECASE)
 _CANDIDATE_PAYS = re.compile(r"\b(?:i|we)\s+(?:have to |need to |must |will |would )?pay\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
@@ -261,6 +263,7 @@ _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
 _REQUIRING = re.compile(r"\b(?:requir\w*|must|need\w*|essential|mandatory|necessary|minimum)\b", re.IGNORECASE)
 _REQUIREMENTS_SECTION = next(i.section for i in INTENTS if i.name == "requirements")
 _BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|as well as|in addition to)\s+([A-Z][a-z]+)\b")
+_FIXED_TERM = frozenset(content_stems("fixed-term fixed term"))
 _POSTINGS_COUNTED = re.compile(r"\b(?:all|the|these|those|both|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                                r"(?:jobs|roles|positions|postings|openings|vacancies|ads|listings)\b", re.IGNORECASE)
 _LISTED_AS = frozenset(content_stems("employer employers company companies"))
@@ -514,11 +517,18 @@ class ExtractiveAnswerer:
         text = shape.text
         for name in visa_names:
             text = text.replace(name, "visa")
+        # the noun a "What ...?" asks for, though the title says it too (not a job's noun: "What
+        # nurse job ...?" names the role)
+        what = _WHAT_NOUN.match(shape.text)
+        asked_noun = stem(what.group(1).lower()) if what and what.group(1).lower() not in ROLE_NOUNS | _JOB_NOUNS else None
         terms = []
         for t in dict.fromkeys(content_stems(text)):
             if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents) or t in placed:
                 continue
             if t in how and not any(_intent_word(t, i) for i in shape.intents):
+                continue
+            if t == asked_noun:
+                terms.append(t)  # "What rotation does the Vestkyst technician work?" of a "(14/14 rotation)" title
                 continue
             if t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab):
                 continue
@@ -1021,9 +1031,10 @@ class ExtractiveAnswerer:
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,
                                               affirmed=not _NEGATION.search(shape.text), denied=denied, required=required,
                                               besides=besides)
-                if found is None:
-                    continue
-                quotes[pid] = found
+                if found is not None:
+                    quotes[pid] = found
+                elif not (kind == "contract" and set(said) <= _FIXED_TERM and not figures):
+                    continue  # ("fixed-term contracts" of a seasonal job: its type says so, in no line)
             matches.append(fields)
         if not matches:
             if focus:  # "Which of them is remote?" after a list: none of those, not "no posting"
@@ -1609,7 +1620,9 @@ class ExtractiveAnswerer:
                 continue  # "1.5 million drivers. Our Claims Analytics group ...": not the group's size
             coverage, cue, section_hit, key_covered, unknown_missed = self._coverage(unit, shape, terms, weights)
             pair_penalty = 0.05 if unit.pair else 0.0
-            score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score - pair_penalty
+            # (a line under a heading that says the asked word, "Rotation and working hours", first among equals)
+            heading = 0.05 if terms and set(terms) & _heading_stems(unit.passage.section) else 0.0
+            score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score + heading - pair_penalty
             accepted = not unknown_missed and (
                 (coverage >= 0.5 and key_covered) or coverage >= 0.67 or (cue and coverage >= 0.4 and key_covered)
             )
@@ -2028,6 +2041,11 @@ def _other_rates(text: str, end: int, quote: str, section: str) -> list[str]:
     return rates
 
 
+@functools.lru_cache(maxsize=1024)
+def _heading_stems(heading: str) -> frozenset[str]:
+    return frozenset(content_stems(heading))
+
+
 @functools.lru_cache(maxsize=256)
 def _question_stems(question: str) -> frozenset[str]:
     return frozenset(content_stems(question))
@@ -2253,7 +2271,8 @@ def _unstated(count: int, nouns: tuple[str, str], what: str) -> str:
 
 
 def _of_kind(kind: str | None, fields: PostingFields) -> bool:
-    return not kind or kind in (fields.employment_type or "")
+    # (a seasonal or temporary job is on a contract for a fixed term: "Which are fixed-term contracts?")
+    return not kind or kind in (fields.employment_type or "") or (kind == "contract" and fields.employment_type == "temporary")
 
 
 def _has_policy(question: str, policy: str | None) -> bool:

@@ -2201,6 +2201,23 @@ def test_closing_dates_as_boards_and_employers_write_them(tmp_path):
     assert "20 January 2025" in first.text and "28/02/2025" in first.text, first.text
 
 
+def test_what_a_title_also_says_and_seasonal_work_as_a_fixed_term(tmp_path):
+    """"What rotation ...?" of a "(21/21 rotation)" title asks for the rotation, which the line
+    under the "Rotation and hours" heading gives; seasonal and temporary jobs are fixed-term."""
+    bot = _ingested(tmp_path, {
+        "rigger.txt": ("Rope Access Technician (21/21 rotation)\nNordhav Offshore AS · Stavanger · Seasonal\n\n"
+                       "Training and team\nYour first rotation starts after a 2-week safety course. You join one of three rotation teams.\n\n"
+                       "Rotation and hours\nYou work a 21-days-on / 21-days-off rotation, 12-hour shifts.\n"),
+        "guide.txt": ("Mountain Guide\nFjellsti Tours · Tromsø · Temporary\n\nThe job\nLead groups on glacier walks from June to August.\n"),
+        "clerk.md": _posting("Payroll Clerk", "Bergen Kommune", "Bergen", {
+            "Contract": "A permanent post after a six-month probation.", "The job": "Run the monthly payroll for 4,000 staff."}),
+    })
+    rotation = bot.ask("What rotation does the Nordhav rope access technician work?")
+    assert "21-days-on / 21-days-off" in rotation.text, rotation.text
+    fixed = bot.ask("Which postings are fixed-term contracts?")
+    assert {c.source for c in fixed.citations} == {"rigger.txt", "guide.txt"}, fixed.text
+
+
 def test_a_heading_in_capitals_says_what_its_lines_are_about(tmp_path):
     """"STAFF HOUSING" / "Rent is $95 per week": the heading says housing, the line its cost;
     "open until filled" is no closing date; a "lift pass" asked is a "season pass" said."""
