@@ -43,6 +43,9 @@ _UI_PHRASE = r"""(?:
       | (?:veröffentlicht\s+)?vor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten)(?:\s+veröffentlicht)?
       | veröffentlicht\s+(?:am|vor)\s+.{1,20} | pubblicat[oa]\s+.{1,20}\s+fa | geplaatst\s+.{1,25}
       | \d+\s+(?:gün|saat|hafta|ay)\s+önce(?:\s+yayınlandı)?
+      # Norwegian, Danish, Swedish; a board's gloss in brackets: "(Posted 12 days ago)", "(applicants)"
+      | (?:publisert|slået\s+op|publicerad)\s+for\s+\d+\s+\w+\s+siden | \d+\s+(?:søkere|ansøgere|sökande)
+      | postulantes\s*:?\s*\d+ | \((?:posted\s+\d+\s+\w+\s+ago|applicants)\)
       | (?:postular(?:se)?|aplicar|candidatar(?:-se)?|candidat[ae]rsi|candidati)(?:\s+(?:ahora|agora|ora|ya))?
       | postuler(?:\s+maintenant)? | (?:jetzt\s+)?bewerben | solliciteer(?:\s+nu)? | (?:hemen\s+)?başvur(?:un)?
       | guardar(?:\s+(?:empleo|oferta|vaga))? | enregistrer(?:\s+(?:l['’]offre|cette\s+offre))? | sauvegarder
@@ -275,6 +278,11 @@ def _menu_entries(line: str) -> list[str]:
     return [_BUTTON.sub(r"\1", part).strip() for part in _MENU_SEPARATOR.split(line)]
 
 
+_POSTED_AFTER = re.compile(
+    r"\s+(?:(?:veröffentlicht\s+)?vor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten)(?:\s+veröffentlicht)?|publicad[oa]\s+(?:hace|h[áa])\s+\d+\s+\w+"
+    r"|posted\s+\d+\s+\w+\s+ago|publisert\s+for\s+\d+\s+\w+\s+siden)(?:\s*\([^()]{0,40}\))?$", re.IGNORECASE)
+
+
 def without_chrome_segments(line: str) -> str:
     """A header line of facts and UI bits keeps its facts: "Tidewire · Remote · Posted 12 days
     ago · 200+ applicants" -> "Tidewire · Remote"; "Posted 6 days ago | Closing date: 14 March"
@@ -283,9 +291,11 @@ def without_chrome_segments(line: str) -> str:
     if len(parts) < 2:
         return line
     kept = [part for part in parts if not _UI_LINE.match(_BUTTON.sub(r"\1", part).strip())]
+    # "Augsburg, Bayern vor 9 Tagen veröffentlicht (Posted 9 days ago)": a place with the date stuck to it
     if len(kept) * 4 <= len(parts):
         return ""  # "NHS Jobs | Search jobs | Sign in | Create an account": the board's menu, its name too
-    return line if len(kept) == len(parts) else " · ".join(kept)
+    unstuck = [_POSTED_AFTER.sub("", part) for part in kept]
+    return line if len(kept) == len(parts) and unstuck == kept else " · ".join(unstuck)
 
 
 def is_menu(line: str) -> bool:

@@ -410,12 +410,12 @@ _CITIES = frozenset(
 )
 _CITIES = frozenset(c.strip() for c in _CITIES)
 _CITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _CITIES), key=len, reverse=True)) + r")\b")
-# "Location: ...", a row "| Location | ... |", and the label in the languages of the boards:
+# "Location: ...", a row "| Location | ... |", "Arbeidssted ....... Tromsø", and the label in the languages of the boards:
 # "Arbejdssted: Esbjerg Havn", "Local de trabalho: Pinhão, Alijó", "Luogo di lavoro: Lucca"
 _LOCATION_LABEL = re.compile(
     r"^\W*(?:(?:work(?:ing)?\s+|office\s+|job\s+)?locations?|based in|where|place of work|workplace|work site|standort|arbeitsort|"
     r"einsatzort|dienstort|ubicación|lugar de trabajo|lieu(?: de travail)?|luogo di lavoro|sede di lavoro|local de trabalho|"
-    r"localização|arbejdssted|arbetsort|arbeidssted|standplaats|werkplek|locatie|miejsce pracy)\s*(?::|\|)\s*(.+?)\s*\|?$",
+    r"localização|arbejdssted|arbetsort|arbeidssted|standplaats|werkplek|locatie|miejsce pracy)\s*(?::|\||\.{3,})\s*(.+?)\s*\|?$",
     re.IGNORECASE)
 _COUNTRIES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
@@ -508,7 +508,7 @@ inspector adviser advisor worker""".split())
 # Words of a job title, never of a company name in a header line.
 _ROLE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"|associate|specialist|officer|assistant|"
-    r"representative|lead|head|entwickler\w*|werkstudent\w*)(?:s|es)?\b",
+    r"representative|lead|head|guide|conservator|courier|dispatcher|hygienist|concierge|entwickler\w*|werkstudent\w*)(?:s|es)?\b",
     re.IGNORECASE,
 )
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"  # capitals of Latin scripts ("Śląsk")
@@ -583,7 +583,15 @@ def _title_at(lines: list[str]) -> int:
         for i, line in enumerate(lines[4:16], start=4):
             if _title_like(line) and _ROLE_WORDS.search(line) and not _BULLET.match(line):
                 return i
-    return 0
+    return 1 if len(lines) > 1 and _translated_title(lines[0], lines[1]) else 0
+
+
+def _translated_title(line: str, below: str) -> bool:
+    """"Schichtleiter Produktion (m/w/d) – Backwaren" / "Production Shift Supervisor (m/f/d) –
+    Bakery": a title in the board's language, then in English; the English one is the title."""
+    # (not an employer's name above its role: "Ashgrove Academy — part of the ... Trust")
+    return (not _ROLE_WORDS.search(line) and _title_like(line) and _title_like(below) and not _name_like(_segments(line)[0])
+            and bool(_ROLE_WORDS.search(below)) and not _LABEL_VALUE.match(below))
 
 
 def _name_led(line: str) -> bool:
@@ -628,7 +636,8 @@ def _header_parts(text: str) -> tuple[list[str], int]:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     at = _title_at(lines)
     out = [line.lstrip("# ") if at and line.startswith("# ") else line for line in lines[:at]
-           if _short_line(line) and (not line.startswith("#") or line.startswith("# "))]
+           if _short_line(line) and (not line.startswith("#") or line.startswith("# "))
+           and not (at == 1 and _translated_title(line, lines[1]))]  # (the title in the board's language)
     above = len(out)
     for line in lines[at + 1 : at + 9]:
         if line.startswith("#") or not _short_line(line):
@@ -967,6 +976,10 @@ def extract_locations(text: str, company: str | None = None) -> tuple[str, ...]:
     for line in header:  # "London", "Berlin, Germany", "Acme · Austin, TX · Full-time"
         for segment in _segments(line):
             found.extend(_header_places(segment))
+    # "Fondazione Palazzo Bellandi · Lucca (LU) · Tempo determinato": a town no list knows, where
+    # the header puts the place, right after the employer
+    after_company = None if found else next((segments[1] for segments in map(_segments, header) if company and len(segments) >= 2
+                                             and segments[0] == company and _place_like(segments[1])), None)
     if not found:
         for m in re.finditer(r"\b(?:based in|located in|in (?:the|our))\s+([^.\n]{2,80})", text):
             found.extend(c.group(1) for c in _CITY_RE.finditer(m.group(1)))
@@ -977,14 +990,11 @@ def extract_locations(text: str, company: str | None = None) -> tuple[str, ...]:
             if _WORKPLACE_SENTENCE.search(sentence):
                 place = _TOWN_AND_REGION.search(sentence) or _CITY_RE.search(sentence)
                 if place and place.group(0) != "Remote":
-                    return (place.group(0),)
-    if not found and company:
-        # "Fondazione Palazzo Bellandi · Lucca (LU) · Tempo determinato": a town no list knows,
-        # where the header puts the place, right after the employer
-        for line in header:
-            segments = _segments(line)
-            if len(segments) >= 2 and segments[0] == company and _place_like(segments[1]):
-                return (segments[1],)
+                    found = [place.group(0)]
+                    break
+    if after_company and (not found or any(place in after_company for place in found)):
+        # (which the text's place is part of: "Koodarrie Iron Ore Operation, Pilbara WA (FIFO ex-Perth)")
+        return (after_company,)
     return tuple(dict.fromkeys(found))
 
 

@@ -1023,6 +1023,23 @@ _HEADERS = {
         "- Renta bruta: $1.500.000 mensuales / Gross monthly salary CLP 1,500,000\n",
         {"company": "Agencia Torres Vial y Cía. Ltda.", "salary": Salary(1_500_000.0, 1_500_000.0, "CLP", "month", "$1.500.000 mensuales")},
         None),
+    # A title in the board's language, then in English; a place with the posting date stuck to it
+    "translated_title.txt": (
+        "Schichtleiter Verpackung (m/w/d) – Süßwaren\nPackaging Shift Supervisor (m/f/d) – Confectionery\n"
+        "Konditorei Brandl GmbH · Regensburg, Bayern vor 3 Tagen veröffentlicht (Posted 3 days ago) · Vollzeit\n\n"
+        "Since 1950 the Brandl family has made chocolates in Regensburg.\n",
+        {"title": "Packaging Shift Supervisor (m/f/d) – Confectionery", "company": "Konditorei Brandl GmbH",
+         "locations": ("Regensburg, Bayern",)}, None),
+    # "Arbeidssted ....... Tromsø": a label with dot leaders; a site after the employer that
+    # holds the city a sentence names ("FIFO ex-Perth")
+    "dot_leader_label.txt": (
+        "BILMEKANIKER / CAR MECHANIC\nFjordbil Verksted AS\n\nNØKKELINFO / KEY FACTS\n"
+        "Stillingstype ..... Fast, 100 % (permanent, full-time)\nArbeidssted ....... Strandvegen 12, 8006 Bodø\n",
+        {"company": "Fjordbil Verksted AS", "locations": ("Strandvegen 12, 8006 Bodø",)}, None),
+    "site_after_employer.md": (
+        "# FIFO Fitter – Processing Plant (8/6 Roster)\n\n**Red Gum Resources** · Wanderrie Gold Operation, Goldfields WA (FIFO ex-Perth)\n\n"
+        "## About us\nFlights to site depart from Perth every Tuesday.\n",
+        {"company": "Red Gum Resources", "locations": ("Wanderrie Gold Operation, Goldfields WA (FIFO ex-Perth)",)}, None),
     # A rand amount written "R 540 300", on a line whose only short word is "per" (no Italian)
     "rand_per_annum.txt": (
         "PHARMACIST\nKaroo Health Group - Karoo District Hospital, Graaff-Reinet\n\nREMUNERATION AND BENEFITS\n"
