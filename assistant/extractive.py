@@ -157,6 +157,7 @@ _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(_MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug
 _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}(?:\s+([a-z]+))?")
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
+_NEW_HIRE = re.compile(r"\b(?:the|a) new (?:hire|starter|joiner|recruit)\b", re.IGNORECASE)
 _WHAT_NOUN = re.compile(r"\s*what\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z]{3,})\s+(?:does|do|did|is|are|will|would|should|can)\b", re.IGNORECASE)
 _JOB_NOUNS = frozenset({"job", "jobs", "role", "roles", "position", "positions", "posting", "postings", "opening", "vacancy", "gig"})
 _MONEY_FOR_A_MEAL = re.compile(r"\b(?:lunch|meal|food)\s+money\b", re.IGNORECASE)
@@ -501,9 +502,11 @@ class ExtractiveAnswerer:
         bounding = set(content_stems(shape.text[slice(*bound.amount_span)])) if bound else set()
         # "as a picker at the Sparks warehouse": where the role is worked says which role, not what is asked
         workplace = {stem(m.group(1).lower()) for m in _AT_WORKPLACE.finditer(shape.text)}
-        # "Which employer contributes more ...?": the employer is the role asked about, not a word to say
+        # "Which employer contributes more ...?": the employer is the role asked about, not a word to
+        # say; "the new hire" is the candidate
+        pointing = set(content_stems("new hire hires")) if _NEW_HIRE.search(shape.text) else set()
         if re.match(r"\s*(?:which|what)\s+(?:employer|company)\b", shape.text, re.IGNORECASE):
-            workplace.update(content_stems("employer company"))
+            pointing.update(content_stems("employer company"))
         # "the kenya farm gig": the words before a job word name the role with the one that named it
         placed = set()  # "lucca museum job - do they give u lunch money?": the role's town and what it is there
         for m in THE_X_JOB.finditer(shape.text):
@@ -523,7 +526,7 @@ class ExtractiveAnswerer:
         asked_noun = stem(what.group(1).lower()) if what and what.group(1).lower() not in ROLE_NOUNS | _JOB_NOUNS else None
         terms = []
         for t in dict.fromkeys(content_stems(text)):
-            if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents) or t in placed:
+            if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents) or t in placed or t in pointing:
                 continue
             if t in how and not any(_intent_word(t, i) for i in shape.intents):
                 continue

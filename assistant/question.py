@@ -160,7 +160,7 @@ INTENTS: tuple[Intent, ...] = (
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                # the boards' labels: "Scadenza: 14/02/2025", "Ansøgningsfrist: 9. februar 2025", "Candidaturas até 25 de janeiro"
                r"|\b(?:scadenza|fecha l[ií]mite|date limite|date de cl[oô]ture|bewerbungs(?:frist|schluss)|einsendeschluss"
-               r"|ans[øo]gningsfrist|sista ans[öo]kningsdag|sluitingsdatum|termin sk[łl]adania|candidaturas at[ée]|prazo de candidatura"
+               r"|ans[øo]gningsfrist|s[øo]knadsfrist|sista ans[öo]kningsdag|sluitingsdatum|termin sk[łl]adania|candidaturas at[ée]|prazo de candidatura"
                r"|plazo de (?:postulaci[oó]n|presentaci[oó]n))\b[^\n]{0,30}?\d"
                r"|\b(?:rolling basis|until (?:the (?:role|position|vacancy) is|it['’]s|it is)? ?filled)\b"
                r"|\bonce (?:we(?:['’]ve| have) (?:hired|found)|(?:the (?:role|position|vacancy) is|it['’]s|it is) filled)\b"
@@ -172,7 +172,9 @@ INTENTS: tuple[Intent, ...] = (
     # "Who's eligible to apply?", "Who can apply?": who the posting is open to (citizens,
     # residents, the right to work), often under a "Who can apply" heading
     Intent("eligibility", _rx(r"\b(?:eligib\w*|who (?:can|may) apply|(?:allowed|able|entitled) to apply|open to (?:applicants|candidates))\b"),
-           _rx(r"\b(?:citizens?(?:hip)?|permanent residents?|residing|residents?|right to work|authori[sz]ed to work|eligib\w*|work permits?|visas?|open to)\b"),
+           # (and who a benefit is for: "for candidates moving from outside Karnataka")
+           _rx(r"\b(?:citizens?(?:hip)?|permanent residents?|residing|residents?|right to work|authori[sz]ed to work|eligib\w*|work permits?|visas?|open to"
+               r"|for (?:candidates|applicants|those|anyone|staff|employees|new (?:hires|starters|joiners)) (?:who|moving|relocating|coming|from|with|living|based|joining))\b"),
            _rx(r"who can apply|eligib|who (?:may|should) apply|right to work"), frozenset({"elig", "citizen", "resid"})),
     Intent("duties", _rx(r"\b(?:responsibilit\w*|responsible for|duties|duty|do (?:all )?day|day[- ]to[- ]day|what (?:will|would|do|does|should) (?:i|you|they|one) (?:do|be doing|work on)|work on|tasks?|own(?=\W*$)|do(?:ing)?(?=\W*$))\b"),
            None, _rx(r"what you|responsibilit|duties|role|day|(?<!where )you will|(?<!where )you'll|aufgaben|responsabilidades|missions?"), frozenset({"respons", "duti", "work", "task", "day", "build"})),

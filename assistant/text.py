@@ -170,6 +170,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if re.fullmatch(r"\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\.", piece, re.IGNORECASE):
                 continue  # "1. Currently studying ...": a numbered item's number, not a sentence
+            if piece.endswith("...."):
+                continue  # "Søknadsfrist ...... 31.07.2025": dot leaders between a label and its value
             if piece.strip():
                 spans.append(_trim(text, cursor, end))
             cursor = line_start + m.end()

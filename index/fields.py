@@ -466,7 +466,7 @@ _DURATION = re.compile(
 _REQ_LABEL = re.compile(
     r"^\W*(?:(?:job\s*)?req(?:uisition)?(?:[.\s-]*(?:id|#|number|no\.?))?|job\s*(?:id|#|number|code|ref(?:erence)?)|"
     r"ref(?:erence)?(?:[.\s-]*(?:no\.?|number|id))?|posting\s*id|stellen[\s-]*id|kennziffer|referenz(?:nummer)?)"
-    r"(?:\s*[:#]\s*|[.\s]+)([A-Za-z0-9][A-Za-z0-9\-_/]{2,})\s*$",
+    r"(?:\s*\([^()]{1,20}\))?(?:\s*[:#]\s*|[.\s]+)([A-Za-z0-9][A-Za-z0-9\-_/]{2,})\s*$",
     re.IGNORECASE,
 )
 _REQ_BARE = re.compile(r"^(?:R|REQ|JR|JOB|J)[-_]?\d{4,}(?:[-_]\d+)?$")
@@ -1049,7 +1049,13 @@ def extract_duration(text: str) -> str | None:
     return None
 
 
+# "... to bewerbung@hofmeier.example, quoting Kennziffer (reference) PRD-SL-19."
+_QUOTING_REF = re.compile(r"\bquot(?:e|ing)\s+(?:the\s+|our\s+)?(?:job\s+)?(?:ref(?:erence)?|kennziffer|job\s+id|code)(?:\s+(?:number|no\.?))?"
+                          r"(?:\s*\([^()]{1,20}\))?\s*:?\s*\**([A-Z0-9][A-Za-z0-9\-_/]*\d[A-Za-z0-9\-_/]*)", re.IGNORECASE)
+
+
 def extract_requisition_id(text: str) -> str | None:
+    quoted = _QUOTING_REF.search(text)
     for line in text.split("\n"):
         line = line.strip()
         for segment in [line, *(_segments(line) if _SEGMENT_SEP.search(line) else [])]:
@@ -1058,7 +1064,7 @@ def extract_requisition_id(text: str) -> str | None:
                 return m.group(1)
             if _REQ_BARE.match(segment):
                 return segment
-    return None
+    return quoted.group(1).rstrip(".,;") if quoted else None
 
 
 _OFFICE_STRONG = re.compile(

@@ -2178,7 +2178,8 @@ def test_a_role_called_by_a_word_only_its_text_says_is_that_posting(phrasing_bot
 
 
 def test_closing_dates_as_boards_and_employers_write_them(tmp_path):
-    """"Scadenza: 28/02/2025", "Ansøgningsfrist: 9. februar 2025", and "send your CV ... with the
+    """"Scadenza: 28/02/2025", "Ansøgningsfrist: 9. februar 2025", "Søknadsfrist ...... 31.07.2025",
+    and "send your CV ... with the
     subject ... by 20 January 2025" in a long sentence close a posting; "plazo fijo" (a fixed
     term) does not. "all four postings" counts the postings, it asks for no figure 4."""
     bot = _ingested(tmp_path, {
@@ -2191,12 +2192,14 @@ def test_closing_dates_as_boards_and_employers_write_them(tmp_path):
         "technician.md": _posting("Blade Technician", "Kattegat Rotor Service A/S", "Grenaa", {
             "Fakta": "- Ansættelse: Fast, fuldtid\n- Ansøgningsfrist: 9. februar 2025",
             "Your job": "Inspect and repair rotor blades offshore."}),
+        "mechanic.txt": ("BILMEKANIKER / CAR MECHANIC\nFjordbil Verksted AS\n\nNØKKELINFO / KEY FACTS\n"
+                         "Stillingstype ..... Fast, 100 % (permanent, full-time)\nSøknadsfrist ...... 31.07.2025\n"),
         "broker.md": _posting("Customs Broker", "Agencia Torres Vial", "Iquique", {
             "Condiciones": "- Contrato: plazo fijo por 3 meses / A 3-month fixed-term contract",
             "El cargo": "Prepare import declarations for the port of Iquique."}),
     })
-    dates = bot.ask("List the closing dates of all four postings, earliest first.")
-    assert {c.source for c in dates.citations} == {"restorer.md", "chef.txt", "technician.md"}, dates.text
+    dates = bot.ask("List the closing dates of all five postings, earliest first.")
+    assert {c.source for c in dates.citations} == {"restorer.md", "chef.txt", "technician.md", "mechanic.txt"}, dates.text
     first = bot.ask("Which closes first: the Genova restorer job or the Régua chef job?")
     assert "20 January 2025" in first.text and "28/02/2025" in first.text, first.text
 
@@ -2465,6 +2468,10 @@ def test_other_words_for_hours_permits_holidays_checks_lunch_and_a_trial(wording
     assert mandarin.text.startswith("No.") and "not required" in mandarin.text, mandarin.text
     start = wording_bot.ask("When would the Thusong social worker start?")
     assert start.abstained, start.text
+    relocation = wording_bot.ask("What relocation support does Kumbha Labs offer, and who is eligible?")
+    assert "₹60,000 for candidates moving from outside Bengaluru" in relocation.text, relocation.text
+    team = wording_bot.ask("Which employer has the bigger team the new hire joins: Harbourside Physio or Qalam Diagnostics?")
+    assert "team of 7" in team.text and "team of 5" in team.text, team.text
 
 
 def test_the_boss_is_who_the_role_reports_to(wording_bot):

@@ -1040,6 +1040,11 @@ _HEADERS = {
         "# FIFO Fitter – Processing Plant (8/6 Roster)\n\n**Red Gum Resources** · Wanderrie Gold Operation, Goldfields WA (FIFO ex-Perth)\n\n"
         "## About us\nFlights to site depart from Perth every Tuesday.\n",
         {"company": "Red Gum Resources", "locations": ("Wanderrie Gold Operation, Goldfields WA (FIFO ex-Perth)",)}, None),
+    # A reference quoted in the instructions, its label glossed
+    "quoted_reference.txt": (
+        "Baker\nBäckerei Lindner GmbH · Passau\n\nBewerbung / How to apply\nSend your CV to jobs@lindner.example, "
+        "quoting Kennziffer (reference) BK-NT-07.\n",
+        {"requisition_id": "BK-NT-07"}, None),
     # A rand amount written "R 540 300", on a line whose only short word is "per" (no Italian)
     "rand_per_annum.txt": (
         "PHARMACIST\nKaroo Health Group - Karoo District Hospital, Graaff-Reinet\n\nREMUNERATION AND BENEFITS\n"
