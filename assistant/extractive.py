@@ -524,6 +524,8 @@ class ExtractiveAnswerer:
         # nurse job ...?" names the role)
         what = _WHAT_NOUN.match(shape.text)
         asked_noun = stem(what.group(1).lower()) if what and what.group(1).lower() not in ROLE_NOUNS | _JOB_NOUNS else None
+        names = [f"{self.corpus.postings[p].company or ''} {self.corpus.postings[p].title or ''}" for p in targets if p in self.corpus.postings]
+        initials = {t for t in content_stems(text) if len(t) >= 2 and any(says_initials(t, name) for name in names)}
         terms = []
         for t in dict.fromkeys(content_stems(text)):
             if (t in described and shape.intents) or t in role_nouns or t in bounding or (t in workplace and shape.intents) or t in placed or t in pointing:
@@ -533,7 +535,8 @@ class ExtractiveAnswerer:
             if t == asked_noun:
                 terms.append(t)  # "What rotation does the Vestkyst technician work?" of a "(14/14 rotation)" title
                 continue
-            if t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab):
+            if (t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab)
+                    or t in initials):  # "the DRSS signalling engineer" of "Deccan Rail Signalling Systems"
                 continue
             if len(t) <= 3 and not t.isdigit() and t not in self.corpus.chunk_df and not t.isupper() and t not in acronyms:
                 continue  # "wat", "abt": noise the corpus never uses, not a topic ("PTO" is one)

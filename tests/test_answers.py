@@ -2206,7 +2206,8 @@ def test_closing_dates_as_boards_and_employers_write_them(tmp_path):
 
 def test_what_a_title_also_says_and_seasonal_work_as_a_fixed_term(tmp_path):
     """"What rotation ...?" of a "(21/21 rotation)" title asks for the rotation, which the line
-    under the "Rotation and hours" heading gives; seasonal and temporary jobs are fixed-term."""
+    under the "Rotation and hours" heading gives; seasonal and temporary jobs are fixed-term; an
+    employer named by its initials."""
     bot = _ingested(tmp_path, {
         "rigger.txt": ("Rope Access Technician (21/21 rotation)\nNordhav Offshore AS · Stavanger · Seasonal\n\n"
                        "Training and team\nYour first rotation starts after a 2-week safety course. You join one of three rotation teams.\n\n"
@@ -2214,11 +2215,16 @@ def test_what_a_title_also_says_and_seasonal_work_as_a_fixed_term(tmp_path):
         "guide.txt": ("Mountain Guide\nFjellsti Tours · Tromsø · Temporary\n\nThe job\nLead groups on glacier walks from June to August.\n"),
         "clerk.md": _posting("Payroll Clerk", "Bergen Kommune", "Bergen", {
             "Contract": "A permanent post after a six-month probation.", "The job": "Run the monthly payroll for 4,000 staff."}),
+        "signalling.md": _posting("Signalling Engineer", "Malnad Line Signalling Systems", "Mysuru", {
+            "Must have": "- Fluency in English and Kannada", "Reporting": "You will join a team of 9 engineers."}),
     })
     rotation = bot.ask("What rotation does the Nordhav rope access technician work?")
     assert "21-days-on / 21-days-off" in rotation.text, rotation.text
     fixed = bot.ask("Which postings are fixed-term contracts?")
     assert {c.source for c in fixed.citations} == {"rigger.txt", "guide.txt"}, fixed.text
+    # the employer by its initials: "MLSS" is "Malnad Line Signalling Systems", no word to find
+    languages = bot.ask("What languages does the MLSS signalling engineer need?")
+    assert "Kannada" in languages.text, languages.text
 
 
 def test_a_heading_in_capitals_says_what_its_lines_are_about(tmp_path):
