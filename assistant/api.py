@@ -23,7 +23,7 @@ from .claims import Claim, Draft, render
 from .corpus import Corpus, build_corpus, correct_spelling
 from .text import stem
 from .extractive import ExtractiveAnswerer
-from .question import DIFFER, ROLE_NOUNS, QuestionShape, analyse, asks_for_roles, offered_spans, pay_period_asked, role_description, trigger_spans
+from .question import DIFFER, ROLE_NOUNS, QuestionShape, analyse, asks_for_roles, besides_spans, offered_spans, pay_period_asked, role_description, trigger_spans
 from .retrieval import ANSWERED_AT_ONCE, FIELDS_ANSWERED_AT_ONCE, HybridRetriever, RoleMatch, match_roles
 from .types import Answer, Passage
 
@@ -361,7 +361,8 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
                          + [m.span() for m in _SUPERLATIVE.finditer(question) if question[m.start()].islower()]
                          + [period[1] for period in [pay_period_asked(question)] if period]  # "monthly" is no "6 months" role
                          + [bound.span for bound in [asked_bound(question)] if bound]  # "at most 2 years" is no "Tier 2" role
-                         + offered_spans(question))  # "Which jobs involve weekend work?" names no "(Weekends)" role
+                         + offered_spans(question)  # "Which jobs involve weekend work?" names no "(Weekends)" role
+                         + besides_spans(question))
     role = (several and _each_role(masked, corpus, evidence)) or match_roles(masked, corpus, several=several, evidence=evidence)
     focus, terms, carried, equal = role.posting_ids, role.terms, False, role.equal
     if previous and _OTHER.search(question) and set(focus) - set(previous):

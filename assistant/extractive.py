@@ -19,7 +19,7 @@ from index import PostingFields, Section, extract_salary, find_places, in_region
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (CLOCK, CURRENCIES, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
+from .question import (BESIDES, CLOCK, CURRENCIES, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import (LANGUAGE, LANGUAGE_SPOKEN, STOPWORDS, content_stems, languages_spoken, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
                    words_as_written)
@@ -263,7 +263,6 @@ _HOURLY_RATE = re.compile(r"[$£€₹¥]\s?\d[\d,.]*(?:\s*[-–]\s*[$£€₹¥
 _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
 _REQUIRING = re.compile(r"\b(?:requir\w*|must|need\w*|essential|mandatory|necessary|minimum)\b", re.IGNORECASE)
 _REQUIREMENTS_SECTION = next(i.section for i in INTENTS if i.name == "requirements")
-_BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|as well as|in addition to)\s+([A-Z][a-z]+)\b")
 _FIXED_TERM = frozenset(content_stems("fixed-term fixed term"))
 _POSTINGS_COUNTED = re.compile(r"\b(?:all|the|these|those|both|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                                r"(?:jobs|roles|positions|postings|openings|vacancies|ads|listings)\b", re.IGNORECASE)
@@ -909,17 +908,17 @@ class ExtractiveAnswerer:
         # (nor "months" in a title: "Data Engineer (Contract, 6 months)")
         period = pay_period_asked(shape.text)
         period_stems = set(content_stems(shape.text[slice(*period[1])])) if period else set()
-        wanted_title = self._title_words_asked(shape, place_stems | period_stems)
+        # "a language other than English": the postings that ask for another one, whether or not
+        # any says English (or a title: "Tour Guide (English)")
+        besides = BESIDES.search(shape.text)
+        besides = besides.group(1).lower() if besides and LANGUAGE.fullmatch(besides.group(1)) else None
+        wanted_title = self._title_words_asked(shape, place_stems | period_stems | ({stem(besides)} if besides else set()))
         # "Which jobs pay in euros?": a currency's name is answered by the pay field's currency
         # (postings write "€", not "euros").
         named_currencies = list(CURRENCY_NAME.finditer(shape.text))
         currencies = {code for m in named_currencies for code in CURRENCIES[m.lastgroup]}
         currency_words = {w for m in named_currencies for w in m.group(0).lower().split()}  # "us", "dollars"
         field_words = {s for i in shape.intents if i.field for s in i.synonyms}
-        # "a language other than English": the postings that ask for another one, whether or not
-        # any says English
-        besides = _BESIDES.search(shape.text)
-        besides = besides.group(1).lower() if besides and LANGUAGE.fullmatch(besides.group(1)) else None
         # ("closing dates" are found by the deadline's cue, in postings that say "Scadenza")
         asked_by_cue = {s for i in shape.intents if i.name in _LISTED_BY_CUE for s in i.synonyms}
         unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
@@ -1618,6 +1617,7 @@ class ExtractiveAnswerer:
         if not terms and shape.primary is None:
             return _abstain("I couldn't find this in the postings.")
         weights = {t: self.corpus.idf(t) for t in terms}
+        needs = any(i.name in ("requirements", "languages") for i in shape.intents) and not _OPTIONAL.search(shape.text)
         scored = []
         for unit in units:
             if shape.is_numeric and not _COUNT.search(unit.text):
@@ -1628,7 +1628,9 @@ class ExtractiveAnswerer:
             pair_penalty = 0.05 if unit.pair else 0.0
             # (a line under a heading that says the asked word, "Rotation and working hours", first among equals)
             heading = 0.05 if terms and set(terms) & _heading_stems(unit.passage.section) else 0.0
-            score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score + heading - pair_penalty
+            # (what a role needs before what would be nice: "Deseable: Mandarín básico" after "Español nativo")
+            optional = 0.05 if needs and (_OPTIONAL.search(unit.text) or _OPTIONAL.search(unit.passage.section)) else 0.0
+            score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score + heading - pair_penalty - optional
             accepted = not unknown_missed and (
                 (coverage >= 0.5 and key_covered) or coverage >= 0.67 or (cue and coverage >= 0.4 and key_covered)
             )

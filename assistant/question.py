@@ -242,6 +242,15 @@ _JOBS_THAT = _rx(r"\b(?:jobs|roles|positions|openings|postings|vacancies)\s+(?:t
                  r"(?:involve|include|require|need|offer|provide|mention|allow|let you|come with)s?\b")
 
 
+# "a language other than English": what the question sets aside, a language, not a role's name
+# ("Bilingual Tour Guide (English)")
+BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|as well as|in addition to)\s+([A-Z][a-z]+)\b")
+
+
+def besides_spans(question: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in BESIDES.finditer(question)]
+
+
 def offered_spans(question: str) -> list[tuple[int, int]]:
     """The lower-case words after "jobs that involve/require/offer": what is asked of the jobs."""
     offered = _JOBS_THAT.search(question)

@@ -43,7 +43,7 @@ QUESTION_FILLER = frozenset(
     explicitly specifically clearly later earlier longer shorter form forms sort sorts assistance provide provides provided
     extra additional whole entire fewer less higher lower bigger smaller larger greater help possible period periods soon
     deal like gonna wanna gotta stuck folks guys ever allow allows allowed let lets standard normal regular usual
-    smth sth stuff foreign earliest soonest latest order sorted""".split()
+    smth sth stuff foreign earliest soonest latest order sorted maximum minimum max size""".split()
 )
 
 SPELLING_EXTRA = frozenset(
@@ -213,8 +213,8 @@ LANGUAGE = re.compile(
     r"Afrikaans|(?:isi)?Xhosa|(?:isi)?Zulu|Sesotho|Setswana|M[aā]ori|Samoan|Scandinavian|(?:British|American) Sign Language)\b")
 
 
-_SPOKEN = (r"\b(?:fluen\w*|native|speak\w*|spoken|written|writing|read\w*|level|[ABC][12]|JLPT|N[1-5]|proficien\w*|conversational|"
-           r"basic|advanced|intermediate|working knowledge|mother tongue|bilingual|communicat\w*|languages?|skills)\b")
+_SPOKEN = (r"\b(?:(?i:fluen\w*|native|speak\w*|spoken|written|writing|read\w*|level|proficien\w*|conversational|basic|advanced|"
+           r"intermediate|working knowledge|mother tongue|bilingual|communicat\w*|languages?|skills)|[ABC][12]|JLPT|N[1-5])\b")
 LANGUAGE_SPOKEN = re.compile(rf"{LANGUAGE.pattern}[^\n]*?{_SPOKEN}|{_SPOKEN}[^\n]*?{LANGUAGE.pattern}")
 
 

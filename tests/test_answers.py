@@ -2212,7 +2212,7 @@ def test_what_a_title_also_says_and_seasonal_work_as_a_fixed_term(tmp_path):
         "rigger.txt": ("Rope Access Technician (21/21 rotation)\nNordhav Offshore AS · Stavanger · Seasonal\n\n"
                        "Training and team\nYour first rotation starts after a 2-week safety course. You join one of three rotation teams.\n\n"
                        "Rotation and hours\nYou work a 21-days-on / 21-days-off rotation, 12-hour shifts.\n"),
-        "guide.txt": ("Mountain Guide\nFjellsti Tours · Tromsø · Temporary\n\nThe job\nLead groups on glacier walks from June to August.\n"),
+        "guide.txt": ("Mountain Guide (English)\nFjellsti Tours · Tromsø · Temporary\n\nThe job\nLead groups on glacier walks from June to August.\nEach group is up to 12 walkers.\n"),
         "clerk.md": _posting("Payroll Clerk", "Bergen Kommune", "Bergen", {
             "Contract": "A permanent post after a six-month probation.", "The job": "Run the monthly payroll for 4,000 staff."}),
         "signalling.md": _posting("Signalling Engineer", "Malnad Line Signalling Systems", "Mysuru", {
@@ -2225,6 +2225,12 @@ def test_what_a_title_also_says_and_seasonal_work_as_a_fixed_term(tmp_path):
     # the employer by its initials: "MLSS" is "Malnad Line Signalling Systems", no word to find
     languages = bot.ask("What languages does the MLSS signalling engineer need?")
     assert "Kannada" in languages.text, languages.text
+    # "other than English" sets a language aside; it names no "Mountain Guide (English)"
+    other = bot.ask("Which postings make a language other than English a must-have?")
+    assert {c.source for c in other.citations} == {"signalling.md"}, other.text
+    # "maximum" and "size" ask for a number a line gives as "up to 12"
+    group = bot.ask("What is the maximum group size for the Fjellsti mountain guide?")
+    assert "up to 12 walkers" in group.text, group.text
 
 
 def test_a_heading_in_capitals_says_what_its_lines_are_about(tmp_path):
