@@ -263,7 +263,7 @@ _HOURLY_RATE = re.compile(r"[$£€₹¥]\s?\d[\d,.]*(?:\s*[-–]\s*[$£€₹¥
 _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
 _REQUIRING = re.compile(r"\b(?:requir\w*|must|need\w*|essential|mandatory|necessary|minimum)\b", re.IGNORECASE)
 _REQUIREMENTS_SECTION = next(i.section for i in INTENTS if i.name == "requirements")
-_FIXED_TERM = frozenset(content_stems("fixed-term fixed term"))
+_FIXED_TERM = frozenset(content_stems("fixed-term"))
 _POSTINGS_COUNTED = re.compile(r"\b(?:all|the|these|those|both|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                                r"(?:jobs|roles|positions|postings|openings|vacancies|ads|listings)\b", re.IGNORECASE)
 _LISTED_AS = frozenset(content_stems("employer employers company companies"))
@@ -503,7 +503,7 @@ class ExtractiveAnswerer:
         workplace = {stem(m.group(1).lower()) for m in _AT_WORKPLACE.finditer(shape.text)}
         # "Which employer contributes more ...?": the employer is the role asked about, not a word to
         # say; "the new hire" is the candidate
-        pointing = set(content_stems("new hire hires")) if _NEW_HIRE.search(shape.text) else set()
+        pointing = set(content_stems("new hire")) if _NEW_HIRE.search(shape.text) else set()
         if re.match(r"\s*(?:which|what)\s+(?:employer|company)\b", shape.text, re.IGNORECASE):
             pointing.update(content_stems("employer company"))
         # "the kenya farm gig": the words before a job word name the role with the one that named it
@@ -921,8 +921,10 @@ class ExtractiveAnswerer:
         field_words = {s for i in shape.intents if i.field for s in i.synonyms}
         # ("closing dates" are found by the deadline's cue, in postings that say "Scadenza")
         asked_by_cue = {s for i in shape.intents if i.name in _LISTED_BY_CUE for s in i.synonyms}
+        # "of all six postings", "the two roles": how many the user sees, no figure a posting must say
+        uncounted = _POSTINGS_COUNTED.sub(" ", shape.text)
         unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
-            w for w in re.findall(r"[^\W\d_]{3,}", _POSTINGS_COUNTED.sub(" ", shape.text))
+            w for w in re.findall(r"[^\W\d_]{3,}", uncounted)
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words | asked_by_cue
             and stem(w.lower()) not in self.corpus.chunk_df and w.lower() not in currency_words
             and stem(w.lower()) not in _SAID_AS_STEMS  # "retirement" may be said as "401(k)"
@@ -936,8 +938,6 @@ class ExtractiveAnswerer:
         # "Which roles offer equity?": words that no field answers must be in the posting's text;
         # each posting listed cites the sentence that says them.
         offered = set(content_stems(" ".join(shape.text[a:b] for a, b in offered_spans(shape.text))))
-        # "of all six postings", "the two roles": how many the user sees, no figure a posting must say
-        uncounted = _POSTINGS_COUNTED.sub(" ", shape.text)
         said = [
             t for t in content_stems(uncounted)
             if t.isalpha() and (t not in title_vocab or t in offered) and t not in place_stems and t not in _POINTERS and t not in _FILLER
