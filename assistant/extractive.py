@@ -157,6 +157,7 @@ _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(_MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug
 _NAMED_LIST = re.compile(rf"(?<=\s){_NAME}(?:\s*,\s*{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}(?:\s+([a-z]+))?")
 _LEAVE_ALLOWANCE = re.compile(rf"\b(?:{_TIME_OFF}|leave)\s+(allowance|entitlement)\b", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow (long|often)\b", re.IGNORECASE)
+_LINE_LABEL = re.compile(r"^[\s|*-]*([^|:\n]{1,30}?)[\s*]*(?:\||:)")
 _NEW_HIRE = re.compile(r"\b(?:the|a) new (?:hire|starter|joiner|recruit)\b", re.IGNORECASE)
 _WHAT_NOUN = re.compile(r"\s*what\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z]{3,})\s+(?:does|do|did|is|are|will|would|should|can)\b", re.IGNORECASE)
 _JOB_NOUNS = frozenset({"job", "jobs", "role", "roles", "position", "positions", "posting", "postings", "opening", "vacancy", "gig"})
@@ -1626,8 +1627,10 @@ class ExtractiveAnswerer:
                 continue  # "1.5 million drivers. Our Claims Analytics group ...": not the group's size
             coverage, cue, section_hit, key_covered, unknown_missed = self._coverage(unit, shape, terms, weights)
             pair_penalty = 0.05 if unit.pair else 0.0
-            # (a line under a heading that says the asked word, "Rotation and working hours", first among equals)
-            heading = 0.05 if terms and set(terms) & _heading_stems(unit.passage.section) else 0.0
+            # (a line under a heading that says the asked word, "Rotation and working hours", or
+            # labelled by it, "| Roster | 8 days on / 6 days off |", first among equals)
+            label = _LINE_LABEL.match(unit.text)
+            heading = 0.05 if terms and set(terms) & (_heading_stems(unit.passage.section) | _heading_stems(label.group(1) if label else "")) else 0.0
             # (what a role needs before what would be nice: "Deseable: Mandarín básico" after "Español nativo")
             optional = 0.05 if needs and (_OPTIONAL.search(unit.text) or _OPTIONAL.search(unit.passage.section)) else 0.0
             score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score + heading - pair_penalty - optional

@@ -61,7 +61,8 @@ INTENTS: tuple[Intent, ...] = (
                            r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice|probation\w*|trial|training|induction|orientation|hours|shifts?|commute)\b)"
                            r"(?<!\bprobation )(?<!\bprobationary )"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
-    Intent("location", _rx(r"\b(?:where(?! (?:do|can|should|would|must) (?:i|you|we) (?:send|submit|email|apply|upload))|locat\w*|based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
+    # ("the Bengaluru-based engineer" describes the role: no location asked)
+    Intent("location", _rx(r"\b(?:where(?! (?:do|can|should|would|must) (?:i|you|we) (?:send|submit|email|apply|upload))|locat\w*|(?<!-)based|cit(?:y|ies)|countr(?:y|ies)|offices)\b"),
            None, _rx(r"location"), frozenset({"locat", "base", "citi", "offic", "where", "countri"}), "locations"),
     Intent("office", _rx(r"\b(?:remote\w*|hybrid|on-?site|in[- ]office|in the office|in[- ]person|work[- ]from[- ]home|wfh|days? (?:a|per) week|office(?![- ](?:stipends?|budgets?|allowances?|equipment|set-?up|furniture))|commute)\b"),
            _rx(r"\b(?:remote|hybrid|on-?site|in[- ]office|office|in[- ]person|days? (?:a|per) week|work[- ]from[- ]home)\b"), None,

@@ -2216,7 +2216,9 @@ def test_what_a_title_also_says_and_seasonal_work_as_a_fixed_term(tmp_path):
         "clerk.md": _posting("Payroll Clerk", "Bergen Kommune", "Bergen", {
             "Contract": "A permanent post after a six-month probation.", "The job": "Run the monthly payroll for 4,000 staff."}),
         "signalling.md": _posting("Signalling Engineer", "Malnad Line Signalling Systems", "Mysuru", {
-            "Must have": "- Fluency in English and Kannada", "Reporting": "You will join a team of 9 engineers."}),
+            "Must have": "- Fluency in English and Kannada", "Reporting": "You will join a team of 9 engineers.",
+            "Key facts": "| Overtime | paid for hours beyond your rostered shift |\n| Roster | 6 days on / 1 day off |",
+            "Travel": "Up to 40% travel to the Hassan and Shivamogga depots."}),
     })
     rotation = bot.ask("What rotation does the Nordhav rope access technician work?")
     assert "21-days-on / 21-days-off" in rotation.text, rotation.text
@@ -2228,6 +2230,11 @@ def test_what_a_title_also_says_and_seasonal_work_as_a_fixed_term(tmp_path):
     # "other than English" sets a language aside; it names no "Mountain Guide (English)"
     other = bot.ask("Which postings make a language other than English a must-have?")
     assert {c.source for c in other.citations} == {"signalling.md"}, other.text
+    # a row labelled by the word asked comes first; "the Mysuru-based engineer" asks no place
+    roster = bot.ask("What roster does the MLSS signalling engineer work?")
+    assert "6 days on" in roster.text and ("rostered" not in roster.text or roster.text.index("6 days on") < roster.text.index("rostered")), roster.text
+    travel = bot.ask("How much travel does the Mysuru-based signalling engineer role involve?")
+    assert "Up to 40% travel" in travel.text, travel.text
     # "maximum" and "size" ask for a number a line gives as "up to 12"
     group = bot.ask("What is the maximum group size for the Fjellsti mountain guide?")
     assert "up to 12 walkers" in group.text, group.text
