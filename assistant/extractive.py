@@ -1630,7 +1630,7 @@ class ExtractiveAnswerer:
             # (a line under a heading that says the asked word, "Rotation and working hours", or
             # labelled by it, "| Roster | 8 days on / 6 days off |", first among equals)
             label = _LINE_LABEL.match(unit.text)
-            heading = 0.05 if terms and set(terms) & (_heading_stems(unit.passage.section) | _heading_stems(label.group(1) if label else "")) else 0.0
+            heading = 0.05 if terms and set(terms) & (_stem_set(unit.passage.section) | _stem_set(label.group(1) if label else "")) else 0.0
             # (what a role needs before what would be nice: "Deseable: Mandarín básico" after "Español nativo")
             optional = 0.05 if needs and (_OPTIONAL.search(unit.text) or _OPTIONAL.search(unit.passage.section)) else 0.0
             score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score + heading - pair_penalty - optional
@@ -1710,7 +1710,7 @@ class ExtractiveAnswerer:
         # A sentence that says the intent's own word ("start", "salary") beats one that only
         # matches its cue (any month, any amount).
         cue = cue + (0.7 if intent and cue and stems & intent.synonyms else 0.0)
-        if intent is not None and intent.cue is None and shape.is_yes_no and stems & intent.synonyms & _question_stems(shape.text):
+        if intent is not None and intent.cue is None and shape.is_yes_no and stems & intent.synonyms & _stem_set(shape.text):
             cue += 0.35  # "Is Japanese required?": the line that says "required", which no cue finds
         not_start = intent is not None and intent.name == "start" and bool(_NOT_A_START.search(unit.text))
         if not_start:
@@ -2053,13 +2053,10 @@ def _other_rates(text: str, end: int, quote: str, section: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _heading_stems(heading: str) -> frozenset[str]:
-    return frozenset(content_stems(heading))
-
-
-@functools.lru_cache(maxsize=256)
-def _question_stems(question: str) -> frozenset[str]:
-    return frozenset(content_stems(question))
+def _stem_set(text: str) -> frozenset[str]:
+    """The content stems of a short text met again and again while scoring (a heading, a line's
+    label, the question), computed once."""
+    return frozenset(content_stems(text))
 
 
 @functools.lru_cache(maxsize=256)
