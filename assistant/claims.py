@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import as_prose
 from .types import Citation, Passage
 
 
@@ -32,7 +33,7 @@ def render(claims: list[Claim]) -> tuple[str, list[Citation]]:
     passages: dict[str, Passage] = {}
     parts: list[str] = []
     for claim in claims:
-        text = claim.text.strip()
+        text = as_prose(claim.text.strip())  # a quoted table row or dot-leader line, as prose
         if claim.passage is not None:
             chunk_id = claim.passage.chunk_id
             if chunk_id not in numbers:

@@ -21,7 +21,7 @@ from .claims import Claim, Draft
 from .corpus import Corpus
 from .question import (BESIDES, CLOCK, CURRENCIES, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
-from .text import (LANGUAGE, LANGUAGE_SPOKEN, STOPWORDS, content_stems, languages_spoken, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
+from .text import (LANGUAGE, LANGUAGE_SPOKEN, STOPWORDS, as_prose, content_stems, languages_spoken, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
                    words_as_written)
 from .types import Passage
 
@@ -283,6 +283,7 @@ _UNLIMITED_LEAVE = re.compile(
     rf"\b(?:unlimited|uncapped)\s+(?:(?:paid|annual)\s+)?(?:{_TIME_OFF}|leave)\b", re.IGNORECASE)
 _PAY_LABEL = re.compile(
     r"^\W*(?:(?:the|our)\s+)?(?:(?:base|basic|hourly|starting|annual|weekly)\s+)?(?:salary|pay|compensation|wage|rate|stipend|ctc|gehalt|vergütung|salario|sueldo|salaire|rémunération)\s*(?:range)?"
+    r"(?:\s*\([^()]{1,24}\))?"  # a gloss: "Gehalt (salary): €3,650"
     r"(?:\s*(?:for this role|for the role)?\s+is\b|\s*[:\-–])\s*",
     re.IGNORECASE,
 )
@@ -776,7 +777,7 @@ class ExtractiveAnswerer:
                 passage, quote = self._find(pid, value.text)
             if passage is None:
                 return None
-            stated = _tidy_pay_line(_PAY_LABEL.sub("", _BULLET.sub("", quote))) if picked or value.text in quote else value.text
+            stated = _PAY_LABEL.sub("", _tidy_pay_line(quote)) if picked or value.text in quote else value.text
             return Claim(f"The pay for {label} is {stated}", passage, (quote,))
         if name == "locations":
             passage, quote = self._find(pid, value[0])
@@ -2023,12 +2024,8 @@ def _kept(cache: dict, pid: str, read):
     return cache[pid]
 
 
-# "Anwärter ........ €2,310 gross per month": dot leaders of a price list read as a colon
-_DOT_LEADER = re.compile(r"\s*\.{4,}\s*")
-
-
 def _tidy_pay_line(line: str) -> str:
-    return _DOT_LEADER.sub(": ", _BULLET.sub("", line.strip()))
+    return as_prose(_BULLET.sub("", line.strip()))
 
 
 def _other_rates(text: str, end: int, quote: str, section: str) -> list[str]:

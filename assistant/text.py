@@ -148,6 +148,40 @@ def stems_match(a: str, b: str) -> bool:
     return len(short) >= 5 and long_.startswith(short)
 
 
+# A posting's layout, not its words: table bars, dot leaders, a bullet opening a quotation
+_BAR = re.compile(r"\s*\|\s*")
+_DOT_LEADER = re.compile(r"\s*(?:\.{4,}|…{2,})\s*")
+_QUOTED_BULLET = re.compile(r"([“\"])\s*[-*•·▪◦–]\s+")
+# what may come before a row's opening bar: "The pay for X is | Base rate | $58.50 |", "X: | ..."
+_BEFORE_ROW = re.compile(r"(?:[:“\"(]|\b(?:is|are|was|were|says?|reads?))\s*$")
+_LABEL_CELL = re.compile(r"^[^\W\d][^\d|.!?]{0,30}$")  # "CTC", "Base rate", "Reports to"
+
+
+def as_prose(line: str) -> str:
+    """A line quoted from a posting as it reads aloud: "| Base rate | $58.50 per hour |" ->
+    "Base rate: $58.50 per hour", "Gehalt (salary) ...... €3,650" -> "Gehalt (salary): €3,650",
+    "“- Pay: to be agreed”" -> "“Pay: to be agreed”". The words and figures stay as written."""
+    line = _QUOTED_BULLET.sub(r"\1", _DOT_LEADER.sub(": ", line))
+    if "|" not in line:
+        return line
+    head, _, row = line.partition("|")
+    if head.strip() and not _BEFORE_ROW.search(head):
+        # No opening bar: a row of a page's table ("CTC | ₹14,00,000 per annum") when a label
+        # comes first; a header line ("Zenith Media | London, UK | Internship") stays as written.
+        cells = _BAR.split(line)
+        if len(cells) != 2 or not _LABEL_CELL.match(cells[0]):
+            return line
+        head, row = "", line
+    parts = [p.strip() for p in _BAR.split(row)]
+    tail = parts.pop() if parts and not re.search(r"\w", parts[-1]) else ""  # "”", "."
+    cells = [p for p in parts if p]
+    if not cells:
+        return line
+    joined = cells[0] if len(cells) == 1 else f"{cells[0].rstrip(':')}: {', '.join(cells[1:])}"
+    head = head.rstrip()
+    return head + (" " if head and head[-1] not in "“\"(" else "") + joined + tail
+
+
 def strip_markers(text: str) -> str:
     return MARKER.sub("", text)
 

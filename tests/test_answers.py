@@ -2915,3 +2915,28 @@ def test_a_posting_written_as_questions_and_answers(wording_bot):
     assert "three months" in wording_bot.ask("What is the probation period for the Cragline climbing instructor?").text
     answer = wording_bot.ask("Does Cragline sponsor work passes?")
     assert "right to work" in answer.text and "Do you sponsor" not in answer.text, answer.text
+
+
+def test_table_rows_and_dot_leaders_are_quoted_as_prose(tmp_path):
+    """A posting's layout is not part of what it says: a quoted table row reads "Base rate: $41.20
+    per hour", a dot-leader line "Søknadsfrist: 14.08.2025", a quoted bullet loses its dash."""
+    bot = _ingested(tmp_path, {
+        "welder.md": _posting("Boilermaker Welder (7/7 Roster)", "Karri Basin Alumina", "Collie WA", {
+            "Pay and roster": "| | |\n|---|---|\n| Base rate | $41.20 per hour |\n| Roster | 7 days on / 7 days off |"}),
+        "baker.txt": ("Bakerei-Schichtleiter (m/w/d)\nBrotwerk Lindner GmbH · Regensburg\n\nEckdaten\n"
+                      "Gehalt (salary) .............. €3,120 gross per month\n"
+                      "Bewerbungsfrist ............... 14.08.2025\n"),
+        "guide.txt": ("Trekking Guide (English)\nAndes Senderos S.A.C. · Arequipa\n\nCondiciones\n"
+                      "- Remuneración (pay): a tratar según experiencia (to be agreed according to experience)\n"
+                      "- Contrato: temporada de mayo a octubre\n"),
+    })
+    rate = bot.ask("What is the base hourly rate for the Karri Basin welder?")
+    assert "$41.20 per hour" in rate.text and "|" not in rate.text, rate.text
+    roster = bot.ask("What roster does the Karri Basin boilermaker work?")
+    assert "7 days on / 7 days off" in roster.text and "|" not in roster.text, roster.text
+    salary = bot.ask("What is the monthly salary of the Brotwerk Lindner shift leader?")
+    assert "€3,120 gross per month" in salary.text and "...." not in salary.text, salary.text
+    deadline = bot.ask("What is the application deadline at Brotwerk Lindner?")
+    assert "14.08.2025" in deadline.text and "...." not in deadline.text, deadline.text
+    pay = bot.ask("How much does the Andes Senderos trekking guide earn?")
+    assert "a tratar según experiencia" in pay.text and "“-" not in pay.text and "“ -" not in pay.text, pay.text
