@@ -671,7 +671,11 @@ def _name_like(segment: str) -> bool:
     named_for_trade = len(words) >= 3 and words[-1].lower().endswith("s") and words[-1][:-1].lower() in ROLE_NOUNS
     if _CITY_RE.match(segment) or _ROLE_WORDS.search(" ".join(words[:-1]) if named_for_trade else segment) or _OFFICE.search(segment):
         return False
-    return not any(re.search(p, segment, re.IGNORECASE) for _, p in _EMPLOYMENT)
+    # ("Konkan Permanent Way Services Pvt. Ltd.": a registered firm's name, whatever its words say)
+    return _REGISTERED.search(segment) is not None or not any(re.search(p, segment, re.IGNORECASE) for _, p in _EMPLOYMENT)
+
+
+_REGISTERED = re.compile(r"\S\s+(?:Inc|Ltd|Limited|LLC|plc|PLC|Corp|GmbH|AG|Pty|S\.A\.|S\.L\.|B\.V\.)\.?$")
 
 
 def _without_acronym(segment: str) -> str:
@@ -1017,7 +1021,9 @@ def _employment_in(scope: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def extract_employment_type(text: str, title: str | None) -> str | None:
+def extract_employment_type(text: str, title: str | None, company: str | None = None) -> str | None:
+    if company:  # "Contract Cleaning Services Ltd" is no contract
+        text = text.replace(company, " ")
     if title:
         for name, pattern in _EMPLOYMENT:
             if re.search(pattern, title, re.IGNORECASE):
@@ -1231,7 +1237,7 @@ def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
         company=company,
         locations=locations,
         salary=_local_dollar(extract_salary(text, sections), locations),
-        employment_type=extract_employment_type(text, title),
+        employment_type=extract_employment_type(text, title, company),
         duration=extract_duration(text),
         requisition_id=extract_requisition_id(text),
         office_policy=extract_office_policy(text),

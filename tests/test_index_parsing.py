@@ -649,6 +649,15 @@ def test_generator_is_reproducible_and_its_postings_parse(tmp_path):
 # "Company, City" line, a labelled place, a company named "The ...", the company above a title
 # whose job word is not an office one.
 _HEADERS = {
+    # a registered firm's name may hold a job word; it is no contract or permanent post
+    "firm_named_with_job_words.md": (
+        "# Track Surveyor\n\nKonkan Permanent Way Services Pvt. Ltd. · Ratnagiri, Maharashtra (site-based) · Full-time\n\n"
+        "## The job\n\nSurvey track geometry after tamping.\n",
+        {"title": "Track Surveyor", "company": "Konkan Permanent Way Services Pvt. Ltd.",
+         "locations": ("Ratnagiri, Maharashtra (site-based)",), "employment_type": "full time"}, None),
+    "firm_named_contract.md": (
+        "# Window Cleaner\n\nContract Cleaning Services Ltd · Leeds · Part-time\n\n## The job\n\nClean shop fronts on a round.\n",
+        {"title": "Window Cleaner", "company": "Contract Cleaning Services Ltd", "locations": ("Leeds",), "employment_type": "part time"}, None),
     "board_above_title.md": (
         "Posted 6 days ago | Closing date: 14 March 2025\nShare | Save | Report this listing\n\n"
         "# Teacher of Chemistry\n\n**Elmwood School, Leeds** — Permanent, Full-time\n\n## About the school\n\n"
