@@ -197,10 +197,12 @@ _SAID_AS = (
                 r"|\bsupport\w*\b[^.\n]{0,30}\b(?:visa|work[- ]permit|LMIA)s?\b|\b(?:visa|work[- ]permit)\s+support\b"
                 # (a visa the employer provides: "Employment visa and Emirates ID arranged and paid for by the company")
                 r"|\b(?:employment|work|residence)\s+visas?\b[^.\n]{0,40}\b(?:arranged|provided|paid\s+for|covered|processed)\b"
-                r"|\b(?:we|the\s+company)\s+(?:will\s+)?(?:provide|arrange|cover|pay\s+for)s?\b[^.\n]{0,20}\bvisas?\b", re.IGNORECASE),
+                # ("We do not process work visas" sponsors none)
+                r"|\b(?:we|the\s+company)\s+(?:will\s+|(?:do|will|can)\s*n[o']?t\s+|cannot\s+)?(?:provide|arrange|cover|pay\s+for|process)s?\b[^.\n]{0,20}\bvisas?\b", re.IGNORECASE),
      frozenset(content_stems("visa sponsor sponsorship"))),
-    # help to relocate is said by "a joining flight", "moving costs", "flights to join us"
-    (re.compile(r"\bjoining\s+(?:flight|ticket|airfare)s?\b|\bmoving\s+(?:costs|expenses|allowance)\b"
+    # help to relocate is said by "a joining flight", "moving costs", "flights to join us", "a
+    # shifting allowance" (Indian English)
+    (re.compile(r"\bjoining\s+(?:flight|ticket|airfare)s?\b|\b(?:moving|shifting)\s+(?:costs|expenses|allowance)\b"
                 r"|\b(?:flights?|airfares?|tickets?)\b[^.\n]{0,20}\b(?:to\s+join|on\s+joining)\b", re.IGNORECASE),
      frozenset(content_stems("relocation"))),
     # a fixed-term post is said by "Specified Purpose Contract – 11 months", "a two-year renewable contract", "maternity cover"
@@ -268,6 +270,10 @@ _FIXED_TERM = frozenset(content_stems("fixed-term"))
 _POSTINGS_COUNTED = re.compile(r"\b(?:all|the|these|those|both|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                                r"(?:jobs|roles|positions|postings|openings|vacancies|ads|listings)\b", re.IGNORECASE)
 _LISTED_AS = frozenset(content_stems("employer employers company companies"))
+# "relocation support", "visa assistance": the help asked about is the first noun's, which a
+# posting says in its own words ("we cover relocation costs"), not "support"
+_HELP_WITH = re.compile(r"\b(relocation|relocating|moving|visas?|immigration|work permits?|housing|accommodation|childcare|sponsorship)"
+                        r"\s+(?:support|assistance|help|package|scheme)\b", re.IGNORECASE)
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
@@ -924,7 +930,7 @@ class ExtractiveAnswerer:
         # ("closing dates" are found by the deadline's cue, in postings that say "Scadenza")
         asked_by_cue = {s for i in shape.intents if i.name in _LISTED_BY_CUE for s in i.synonyms}
         # "of all six postings", "the two roles": how many the user sees, no figure a posting must say
-        uncounted = _POSTINGS_COUNTED.sub(" ", shape.text)
+        uncounted = _HELP_WITH.sub(r"\1", _POSTINGS_COUNTED.sub(" ", shape.text))
         unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
             w for w in re.findall(r"[^\W\d_]{3,}", uncounted)
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words | asked_by_cue

@@ -71,6 +71,8 @@ _OWN_STEMS = {
     "internal": "=internal", "internally": "=internal",
     "starter": "=starter", "starters": "=starter",  # "new starters" are people, not when a job starts
     "hols": "holiday",  # "how many days hols do u get"
+    # money, not a question's "allow" ("Does it allow remote work?", which asks about nothing allowed)
+    "allowance": "=allowance", "allowances": "=allowance",
 }
 
 

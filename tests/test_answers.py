@@ -2940,3 +2940,27 @@ def test_table_rows_and_dot_leaders_are_quoted_as_prose(tmp_path):
     assert "14.08.2025" in deadline.text and "...." not in deadline.text, deadline.text
     pay = bot.ask("How much does the Andes Senderos trekking guide earn?")
     assert "a tratar según experiencia" in pay.text and "“-" not in pay.text and "“ -" not in pay.text, pay.text
+
+
+def test_allowances_relocation_support_and_visas_not_processed(tmp_path):
+    """"site allowance" asks for an allowance ("allowance" is no "Does it allow ...?"); "relocation
+    support" is found where a posting says it in its own words; "we do not process work visas"
+    sponsors none."""
+    bot = _ingested(tmp_path, {
+        "surveyor.md": _posting("Track Surveyor", "Konkan Permanent Way Services Pvt. Ltd.", "Ratnagiri, Maharashtra (site-based, Konkan division)", {
+            "Package": "| | |\n|---|---|\n| CTC | ₹9,00,000 per annum |\n| Site allowance | ₹900 per day spent at site |",
+            "Joining": "- One-time shifting allowance of ₹30,000 for candidates moving from outside Maharashtra",
+            "Eligibility": "Only Indian nationals can be considered."}),
+        "fitter.txt": ("Pipe Fitter\nHavbris Verft AS · Ålesund\n\nWhat we offer\n"
+                       "- Relocation: we pay moving costs up to NOK 25,000 and help you find a flat\n"
+                       "- Overtime paid at 50% on weekdays\n"),
+        "guide.txt": ("Kayak Guide\nPatagonia Remos Ltda · Puerto Natales\n\nVisa\n"
+                      "We do not process work visas: foreign applicants must already hold a permit to work in Chile.\n"
+                      "\nPay\nCLP 950.000 per month\n"),
+    })
+    allowance = bot.ask("What is the site allowance for the Track Surveyor at Konkan Permanent Way Services?")
+    assert "₹900 per day" in allowance.text, allowance.text
+    support = bot.ask("Which postings offer relocation support?")
+    assert {c.source for c in support.citations} == {"surveyor.md", "fitter.txt"}, support.text
+    visas = bot.ask("Which postings say they will not sponsor visas?")
+    assert {c.source for c in visas.citations} == {"guide.txt"}, visas.text
