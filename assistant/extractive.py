@@ -164,7 +164,7 @@ _JOB_NOUNS = frozenset({"job", "jobs", "role", "roles", "position", "positions",
 _MONEY_FOR_A_MEAL = re.compile(r"\b(?:lunch|meal|food)\s+money\b", re.IGNORECASE)
 _CANDIDATE_PAYS = re.compile(r"\b(?:i|we)\s+(?:have to |need to |must |will |would )?pay\b", re.IGNORECASE)
 _LEAVE_WORDS = frozenset(content_stems("vacation vacations pto holiday holidays time off"))
-_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line check lunch"))
+_SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line check lunch night"))
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|[SE] pass|work pass(?:es)?|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
@@ -200,6 +200,10 @@ _SAID_AS = (
                 # ("We do not process work visas" sponsors none)
                 r"|\b(?:we|the\s+company)\s+(?:will\s+|(?:do|will|can)\s*n[o']?t\s+|cannot\s+)?(?:provide|arrange|cover|pay\s+for|process)s?\b[^.\n]{0,20}\bvisas?\b", re.IGNORECASE),
      frozenset(content_stems("visa sponsor sponsorship"))),
+    # night work is said by the hours it spans ("hours worked between 22:00 and 06:00") or in the
+    # posting's language ("Nachtzuschlag", "prime de nuit", "turno de noche")
+    (re.compile(r"\bnacht\w*|\bnuit\b|\bnoche\b|\bnatt\w*|\b(?:1[89]|2[0-3])[:.]\d\d\s*(?:-|–|to|and|until)\s*0?[0-7][:.]\d\d\b", re.IGNORECASE),
+     frozenset(content_stems("night"))),
     # help to relocate is said by "a joining flight", "moving costs", "flights to join us", "a
     # shifting allowance" (Indian English)
     (re.compile(r"\bjoining\s+(?:flight|ticket|airfare)s?\b|\b(?:moving|shifting)\s+(?:costs|expenses|allowance)\b"
@@ -542,6 +546,8 @@ class ExtractiveAnswerer:
             if t == asked_noun:
                 terms.append(t)  # "What rotation does the Vestkyst technician work?" of a "(14/14 rotation)" title
                 continue
+            if t == "pay" and not any(i.name == "salary" for i in shape.intents):
+                continue  # "What supplement does it pay for night work?": the verb that asks
             if (t in role_terms or t in _POINTERS or (t in _FILLER and t not in named) or any(stems_match(t, v) for v in target_vocab)
                     or t in initials):  # "the DRSS signalling engineer" of "Deccan Rail Signalling Systems"
                 continue
@@ -1702,7 +1708,8 @@ class ExtractiveAnswerer:
         # ("time" and "off" a posting says in other senses, "Full-time", "Fridays off", so "time
         # off" is still said by "Annual leave is 18 working days a year"; "shipping lines" leave
         # a "subject line" said by "subject", a "lunch break" lunch money said by "meal vouchers",
-        # "references will be checked" a police check said by "police clearance")
+        # "references will be checked" a police check said by "police clearance", "night buses" a
+        # night supplement by "hours worked between 22:00 and 06:00")
         stems |= _said_as(unit.text) - (self.corpus.posting_stems.get(unit.passage.posting_id, frozenset()) - _SAID_IN_OTHER_SENSES)
         if "accommod" in stems and _ADJUSTMENT.search(unit.text):
             stems -= _HOUSING  # an interview's "reasonable accommodation" is no place to stay

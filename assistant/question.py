@@ -391,6 +391,16 @@ def trigger_spans(question: str) -> list[tuple[int, int]]:
 _PERIOD_OF_CONTRACT = _rx(r"\b(?:trial|probation\w*|notice)(?:\s+period)?\b")
 
 
+# Money on top of the pay: "What supplement does the bakery pay?", "pay for night work",
+# "pay extra for Sundays"; not the salary, which these would otherwise ask
+_PAY_EXTRA = re.compile(
+    r"\bwhat\s+(?:supplements?|premiums?|loadings?|uplifts?|extras?|allowances?|penalty rates?)\s+(?:do|does|did|will|would)\b"
+    r"|\bpays?\s+(?:extra\s+|more\s+)?(?:for|on)\s+(?:working\s+)?(?:nights?|night[- ](?:work|shifts?|hours)|weekends?|weekend\s+(?:work|shifts?|hours)"
+    r"|sundays?|saturdays?|public\s+holidays?|bank\s+holidays?|evenings?|late\s+shifts?|on[- ]call)\b",
+    re.IGNORECASE)
+_SALARY_WORD = re.compile(r"\b(?:salar\w*|wages?|base\s+pay|hourly\s+rate)\b", re.IGNORECASE)
+
+
 def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
     """The shape of ``question``; intents are read from ``intent_text`` when given (the question
     with the words that name a role masked, so "Lattice Health" is not a health question)."""
@@ -402,6 +412,9 @@ def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
     if _PERIOD_OF_CONTRACT.search(source):
         # "How long is the trial period for the sous-chef contract?": the contract names the job
         found = [i for i in found if i.name != "employment" or any(m.group(0).lower()[:8] != "contract" for m in i.trigger.finditer(source))]
+    if _PAY_EXTRA.search(source) and not _SALARY_WORD.search(source):
+        # "What supplement does it pay for night work?": money on top of the pay, which a line says
+        found = [i for i in found if i.name != "salary"]
     # "Does it pay more than $150k?" sets a bound on one role's pay; it compares no two roles
     bound = asked_bound(q)
     compared = q if bound is None else q[: bound.span[0]] + " " * (bound.span[1] - bound.span[0]) + q[bound.span[1]:]

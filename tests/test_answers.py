@@ -2964,3 +2964,22 @@ def test_allowances_relocation_support_and_visas_not_processed(tmp_path):
     assert {c.source for c in support.citations} == {"surveyor.md", "fitter.txt"}, support.text
     visas = bot.ask("Which postings say they will not sponsor visas?")
     assert {c.source for c in visas.citations} == {"guide.txt"}, visas.text
+
+
+def test_money_on_top_of_the_pay_for_nights_and_sundays(tmp_path):
+    """"What supplement does it pay for night work?" asks for the supplement, not the salary, and
+    a line gives nights by their hours ("between 21:00 and 05:00") or in the posting's language."""
+    bot = _ingested(tmp_path, {
+        "baker.txt": ("Bakery Team Leader (H/F)\nBoulangerie Vautrin SAS · Lyon\n\nConditions\n"
+                      "Salaire ................ €2,480 brut par mois\n"
+                      "Prime de nuit .......... 20% supplement for hours worked between 21:00 and 05:00\n"
+                      "Horaires ............... rotating night shift and early shift, 35 hours per week\n\n"
+                      "Le poste\nYou lead a team of six bakers on the night shift; night buses stop at 01:00.\n"),
+        "porter.md": _posting("Hospital Porter", "St Brendan's Hospital", "Cork", {
+            "Pay": "€31,200 per year.\n\nSunday premium: time and a half for every hour worked on a Sunday.",
+            "Hours": "39 hours per week on a rota, including nights."}),
+    })
+    night = bot.ask("What supplement does the Lyon bakery pay for night work?")
+    assert "20% supplement" in night.text and "2,480" not in night.text, night.text
+    sunday = bot.ask("What does St Brendan's pay for Sundays?")
+    assert "time and a half" in sunday.text and "31,200" not in sunday.text, sunday.text
