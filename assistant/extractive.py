@@ -444,6 +444,8 @@ class ExtractiveAnswerer:
             if unnamed is not None:
                 return unnamed
         draft = self._from_sentences(shape, passages, targets, terms, focus)
+        if draft.abstained and len(targets) == 1:
+            draft = self._without_unsaid_place(shape, passages, targets[0], terms, focus) or draft
         if draft.abstained and shape.is_numeric and len(targets) == 1 and terms:
             # "How much equity does it come with?" of "Competitive salary + equity": no amount,
             # but not silence either; the line is quoted and the answer still abstains
@@ -459,6 +461,22 @@ class ExtractiveAnswerer:
             # don't say" (but "Who is the recruiter for the Kestrel job?" does not ask for one)
             return self._role_not_posted(shape, targets) or draft
         return draft
+
+    def _without_unsaid_place(self, shape: QuestionShape, passages: list[Passage], pid: str, terms: list[str],
+                              focus: tuple[str, ...]) -> Draft | None:
+        """"Will they fly me to site from Brisbane?" of a posting that never says Brisbane: what it
+        says of the rest ("flights depart from Perth Airport only"), after saying that it does not
+        mention the place, rather than nothing."""
+        said = self.corpus.posting_stems.get(pid, frozenset())
+        for place in find_places(shape.text):
+            stems = set(content_stems(place))
+            rest = [t for t in terms if t not in stems]
+            if not stems or stems & said or not rest or len(rest) == len(terms):
+                continue
+            draft = self._from_sentences(shape, passages, [pid], rest, focus)
+            if not draft.abstained:
+                return replace(draft, claims=[Claim(f"The posting for {self.corpus.label(pid)} does not mention {place}."), *draft.claims])
+        return None
 
     # -- who is asked about -----------------------------------------------------------------
     def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...],

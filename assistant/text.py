@@ -71,6 +71,8 @@ _OWN_STEMS = {
     "internal": "=internal", "internally": "=internal",
     "starter": "=starter", "starters": "=starter",  # "new starters" are people, not when a job starts
     "hols": "holiday",  # "how many days hols do u get"
+    # "Will they fly me to site?" asks about flights (the stemmer's "fli" is no word of a posting)
+    "fly": "flight", "flies": "flight", "flying": "flight", "flew": "flight", "flown": "flight",
     # money, not a question's "allow" ("Does it allow remote work?", which asks about nothing allowed)
     "allowance": "=allowance", "allowances": "=allowance",
 }
