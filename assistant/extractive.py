@@ -274,6 +274,12 @@ _FIXED_TERM = frozenset(content_stems("fixed-term"))
 _POSTINGS_COUNTED = re.compile(r"\b(?:all|the|these|those|both|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                                r"(?:jobs|roles|positions|postings|openings|vacancies|ads|listings)\b", re.IGNORECASE)
 _LISTED_AS = frozenset(content_stems("employer employers company companies"))
+# "write a cover letter", "send my CV": the document is asked about; a posting says "no cover
+# letter required" or "CV to jobs@...", not the verb
+_DOCUMENT_VERB = re.compile(
+    r"\b(?:write|writing|send|sending|submit|submitting|attach|attaching|upload|uploading|prepare|preparing)\s+"
+    r"(?=(?:(?:a|an|the|my|your|any)\s+)?(?:cover(?:ing)?\s+letters?|motivation(?:al)?\s+letters?|letters?|cvs?|resumes?|résumés?|portfolios?"
+    r"|personal\s+statements?|statements?)\b)", re.IGNORECASE)
 # "relocation support", "visa assistance": the help asked about is the first noun's, which a
 # posting says in its own words ("we cover relocation costs"), not "support"
 _HELP_WITH = re.compile(r"\b(relocation|relocating|moving|visas?|immigration|work permits?|housing|accommodation|childcare|sponsorship)"
@@ -546,7 +552,7 @@ class ExtractiveAnswerer:
                     placed.update(phrase)
         # "sponsor my H-1B?" asks about a visa, which a posting may name only as "employment visas"
         visa_names = [m.group(0) for m in re.finditer(rf"\b(?:{_VISA})\b", shape.text, re.IGNORECASE)]
-        text = shape.text
+        text = _DOCUMENT_VERB.sub(" ", shape.text)
         for name in visa_names:
             text = text.replace(name, "visa")
         # the noun a "What ...?" asks for, though the title says it too (not a job's noun: "What
@@ -954,7 +960,7 @@ class ExtractiveAnswerer:
         # ("closing dates" are found by the deadline's cue, in postings that say "Scadenza")
         asked_by_cue = {s for i in shape.intents if i.name in _LISTED_BY_CUE for s in i.synonyms}
         # "of all six postings", "the two roles": how many the user sees, no figure a posting must say
-        uncounted = _HELP_WITH.sub(r"\1", _POSTINGS_COUNTED.sub(" ", shape.text))
+        uncounted = _DOCUMENT_VERB.sub(" ", _HELP_WITH.sub(r"\1", _POSTINGS_COUNTED.sub(" ", shape.text)))
         unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
             w for w in re.findall(r"[^\W\d_]{3,}", uncounted)
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words | asked_by_cue

@@ -2998,3 +2998,18 @@ def test_a_place_the_posting_never_names_leaves_the_rest_answered(tmp_path):
     flights = bot.ask("Will Gibber Plains Drilling fly me to camp from Adelaide?")
     assert "does not mention Adelaide" in flights.text and "Return flights from Darwin" in flights.text, flights.text
     assert [c.source for c in flights.citations] == ["driller.md"], flights.text
+
+
+def test_the_verb_of_a_document_asks_for_the_document(tmp_path):
+    """"Do I need to write a cover letter?" asks about the cover letter; "write" is how one makes
+    it, not a word the posting must say ("no cover letter needed")."""
+    bot = _ingested(tmp_path, {
+        "nurse.md": _posting("Theatre Nurse", "Kestrel Private Hospital", "Leeds", {
+            "How to apply": "Apply through our two-minute form - no cover letter needed.\nInterviews are held on Thursdays."}),
+        "clerk.md": _posting("Ward Clerk", "Kestrel Private Hospital", "York", {
+            "How to apply": "Email your CV and a one-page cover letter to jobs@kestrel.example."}),
+    })
+    nurse = bot.ask("Do I need to write a cover letter to apply for the Kestrel theatre nurse job?")
+    assert nurse.text.startswith("No") and "no cover letter needed" in nurse.text, nurse.text
+    clerk = bot.ask("Do I have to write a cover letter for the Kestrel ward clerk job?")
+    assert clerk.text.startswith("Yes") or "one-page cover letter" in clerk.text, clerk.text
