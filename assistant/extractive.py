@@ -284,6 +284,13 @@ _DOCUMENT_VERB = re.compile(
 # posting says in its own words ("we cover relocation costs"), not "support"
 _HELP_WITH = re.compile(r"\b(relocation|relocating|moving|visas?|immigration|work permits?|housing|accommodation|childcare|sponsorship)"
                         r"\s+(?:support|assistance|help|package|scheme)\b", re.IGNORECASE)
+# "Is it a four-day week?", "a 4 day work week": how many days a week are worked, and a line
+# that says it ("5 shifts per week", "four days a week", "a 4-day week")
+_DAY_COUNT = r"(\d|one|two|three|four|five|six|seven)"
+_DAYS_WEEK_ASKED = re.compile(rf"\b{_DAY_COUNT}[- ]day\s+(?:work(?:ing)?[- ]?)?week\b", re.IGNORECASE)
+_DAYS_WEEK_SAID = re.compile(rf"\b{_DAY_COUNT}\s*(?:days?|shifts?)\s+(?:per|a|each)\s+week\b|\b{_DAY_COUNT}[- ]day\s+(?:work(?:ing)?[- ]?)?week\b",
+                             re.IGNORECASE)
+_WORKED = re.compile(r"\b(?:work\w*|shifts?|hours|schedule|rota|roster|you|arbeitszeit)\b", re.IGNORECASE)
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
@@ -396,7 +403,7 @@ class ExtractiveAnswerer:
             if draft is not None:
                 return draft
         if shape.is_yes_no and len(targets) == 1:
-            verdict = self._bound_verdict(shape, targets[0])
+            verdict = self._bound_verdict(shape, targets[0]) or self._days_a_week_verdict(shape, targets[0])
             if verdict is not None:
                 return Draft([verdict], abstained=False)
         # every word only asks ("salary"): none says which role, not even by describing it
@@ -1481,6 +1488,26 @@ class ExtractiveAnswerer:
         word = "Yes." if every else f"Partly, at the {'top' if bound.lower else 'bottom'} of its range." if some else "No."
         return replace(claim, text=f"{word} {claim.text}", bullet=False)
 
+    def _days_a_week_verdict(self, shape: QuestionShape, pid: str) -> Claim | None:
+        """"Is it a four-day week?": yes or no by the first line saying how many days or shifts a
+        week are worked ("40 hours per week, 5 shifts per week", "a 4-day week"), quoted. None
+        when the question asks no such week or no line says one."""
+        asked = _DAYS_WEEK_ASKED.search(shape.text)
+        if asked is None:
+            return None
+        want = _count(asked.group(1))
+        for passage in self.corpus.by_posting.get(pid, []):
+            for a, b in sentences(passage.text):
+                line = passage.text[a:b]
+                said = _DAYS_WEEK_SAID.search(line)
+                # (the week worked: "We're open 7 days a week" is the shop's)
+                if said is None or is_instruction(line) or not _WORKED.search(f"{passage.section} {line}"):
+                    continue
+                days = _count(said.group(1) or said.group(2))
+                word = "Yes." if days == want else "No."
+                return Claim(f"{word} The posting says: “{_BULLET.sub('', line.strip())}”", passage, (line,))
+        return None
+
     def _hours_stated(self, pid: str) -> "_Hours | None":
         """The first hours a week the posting states. Read once per posting and kept with the corpus."""
         return _kept(self.corpus.hours, pid, self._read_hours)
@@ -1986,6 +2013,11 @@ def _dedupe(units: list[Unit]) -> list[Unit]:
 
 
 _COUNT = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.IGNORECASE)
+
+
+def _count(word: str) -> int:
+    """"4" or "four" -> 4."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 def _counts_what_is_asked(text: str, terms: list[str]) -> bool:

@@ -3013,3 +3013,19 @@ def test_the_verb_of_a_document_asks_for_the_document(tmp_path):
     assert nurse.text.startswith("No") and "no cover letter needed" in nurse.text, nurse.text
     clerk = bot.ask("Do I have to write a cover letter for the Kestrel ward clerk job?")
     assert clerk.text.startswith("Yes") or "one-page cover letter" in clerk.text, clerk.text
+
+
+def test_a_four_day_week_is_answered_by_the_days_a_week_worked(tmp_path):
+    """"Is it a four-day week?": yes or no by the line that says how many days or shifts a week
+    are worked, not by a shop's opening days."""
+    bot = _ingested(tmp_path, {
+        "baker.md": _posting("Bakery Shift Lead", "Roggenhof Backstube GmbH", "Ulm", {
+            "About us": "Our shops are open 6 days a week.",
+            "Conditions": "Arbeitszeit: 38.5 hours per week, 5 shifts per week"}),
+        "optician.md": _posting("Optical Assistant", "Clearview Opticians", "Galway", {
+            "Hours": "35 hours over a 4-day week, Tuesday to Friday."}),
+    })
+    baker = bot.ask("Is the Roggenhof bakery shift lead job a four-day week?")
+    assert baker.text.startswith("No") and "5 shifts per week" in baker.text, baker.text
+    optician = bot.ask("Is the Clearview optical assistant job a four day week?")
+    assert optician.text.startswith("Yes") and "4-day week" in optician.text, optician.text
