@@ -196,8 +196,19 @@ def pdf_to_text(data: bytes, name: str) -> str:
 
 
 _WRAPPED_TAIL = re.compile(r"[^.:;!?]$")
-_CONTINUATION = re.compile(r"^(?:[a-z]|\d[\d.,]*\s+[a-z])")
+_CONTINUATION = re.compile(r"^(?:[a-z]|\d[\d.,]*(?:\s+|-)[a-z])")  # "1.5 million drivers", "20-minute talk"
+# "Schichten ....... rotating night shift and early shift" / (aligned under the value) "04:00-12:30":
+# a price-list line whose value runs on, indented to where the value starts
+_LEADER_VALUE = re.compile(r"\S\s*\.{4,}\s*(?=\S)")
 _HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
+
+
+def _runs_on_under_value(previous: str, line: str) -> bool:
+    """``line`` goes on with the value of a dot-leader line above it: indented to that value's
+    column (give or take two), and no label and leader of its own."""
+    leader = _LEADER_VALUE.search(previous)
+    indent = len(line) - len(line.lstrip(" "))
+    return leader is not None and indent >= leader.end() - 2 and indent >= 8 and not _LEADER_VALUE.search(line)
 
 
 def unwrap_lines(text: str, min_width: int = 50) -> str:
@@ -213,7 +224,7 @@ def unwrap_lines(text: str, min_width: int = 50) -> str:
             and len(out[-1].strip()) >= min_width
             and _WRAPPED_TAIL.search(out[-1].rstrip())
             and _CONTINUATION.match(stripped)
-        ):
+        ) or (out and stripped and _runs_on_under_value(out[-1], line)):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:
             out.append(line)

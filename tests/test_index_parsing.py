@@ -613,6 +613,25 @@ def test_pdf_line_unwrapping():
         "Benefits", "- Four weeks of vacation"]
 
 
+def test_wrapped_values_of_a_price_list_and_a_wrapped_number_word_are_one_line(tmp_path):
+    """A dot-leader line's value that runs on under itself ("04:00-12:30; ...") and a sentence
+    wrapped before "20-minute" are read whole, so an answer quotes them whole; the next label of
+    the list stays a line of its own."""
+    (tmp_path / "kitchen.txt").write_text(
+        "Prep Cook\nGasthaus Lindenwirt · Passau\n\nWhat we offer\n"
+        "  Lohn (pay) ...................... €15.80 gross per hour\n"
+        "  Schichten ....................... split shift 10:00-14:00 and evening shift\n"
+        "                                    17:00-22:30; two Sundays a month\n"
+        "  Urlaub .......................... 28 days\n\nHow to apply\n"
+        "Trial days are held in our kitchen at Ludwigsplatz 4, Passau, and include a\n"
+        "30-minute cooking test with our head chef. We do not pay travel costs for the trial day.\n",
+        encoding="utf-8")
+    lines = load_posting(tmp_path / "kitchen.txt").text.split("\n")
+    assert "Schichten ....................... split shift 10:00-14:00 and evening shift 17:00-22:30; two Sundays a month" in lines
+    assert "Urlaub .......................... 28 days" in lines
+    assert any(line.startswith("Trial days are held") and "30-minute cooking test" in line for line in lines)
+
+
 # --- generated postings (benchmarks/generate.py) ---------------------------------------------
 def test_generator_is_reproducible_and_its_postings_parse(tmp_path):
     import json
