@@ -398,6 +398,10 @@ _PAY_EXTRA = re.compile(
     r"|\bpays?\s+(?:extra\s+|more\s+)?(?:for|on)\s+(?:working\s+)?(?:nights?|night[- ](?:work|shifts?|hours)|weekends?|weekend\s+(?:work|shifts?|hours)"
     r"|sundays?|saturdays?|public\s+holidays?|bank\s+holidays?|evenings?|late\s+shifts?|on[- ]call)\b",
     re.IGNORECASE)
+_WHERE_SOMETHING_ELSE = re.compile(
+    r"\bwhere\b.*\b(?:interviews?|assessments?|assessment\s+(?:centre|center|day)|training|induction|orientation|onboarding"
+    r"|tests?|exams?|medicals?|courses?|trial\s+shifts?|drug\s+(?:test|screen)s?)\b", re.IGNORECASE)
+_BASED = re.compile(r"(?<!-)\bbased\b|\blocat\w*|\bwork(?:ing)?\s+from\b|\bthe\s+(?:job|role|position)\s+(?:be|is)\b", re.IGNORECASE)
 _SALARY_WORD = re.compile(r"\b(?:salar\w*|wages?|base\s+pay|hourly\s+rate)\b", re.IGNORECASE)
 
 
@@ -412,6 +416,9 @@ def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
     if _PERIOD_OF_CONTRACT.search(source):
         # "How long is the trial period for the sous-chef contract?": the contract names the job
         found = [i for i in found if i.name != "employment" or any(m.group(0).lower()[:8] != "contract" for m in i.trigger.finditer(source))]
+    if _WHERE_SOMETHING_ELSE.search(source) and not _BASED.search(source):
+        # "Where is the interview?": where that happens, which a line says, not the job's place
+        found = [i for i in found if i.name != "location"]
     if _PAY_EXTRA.search(source) and not _SALARY_WORD.search(source):
         # "What supplement does it pay for night work?": money on top of the pay, which a line says
         found = [i for i in found if i.name != "salary"]

@@ -3029,3 +3029,19 @@ def test_a_four_day_week_is_answered_by_the_days_a_week_worked(tmp_path):
     assert baker.text.startswith("No") and "5 shifts per week" in baker.text, baker.text
     optician = bot.ask("Is the Clearview optical assistant job a four day week?")
     assert optician.text.startswith("Yes") and "4-day week" in optician.text, optician.text
+
+
+def test_where_something_happens_is_not_where_the_job_is(tmp_path):
+    """"Where is the interview?" and "Where do candidates do their assessment?" ask where that
+    happens, which a line says; "Where is the job based?" still asks the job's place."""
+    bot = _ingested(tmp_path, {
+        "lineworker.md": _posting("Power Line Worker", "Karoo Grid Services", "Kimberley, Northern Cape", {
+            "How to apply": ("Apply online by 30 June.\n\nShortlisted candidates sit a one-day climbing assessment at our "
+                             "training yard in Upington.\n\nInterviews are held at our Bloemfontein office.")}),
+    })
+    interview = bot.ask("Where is the interview for the Karoo power line worker job?")
+    assert "Bloemfontein office" in interview.text and "Kimberley" not in interview.text, interview.text
+    assessment = bot.ask("Where do shortlisted candidates for the Karoo line worker job do their assessment?")
+    assert "Upington" in assessment.text, assessment.text
+    based = bot.ask("Where is the Karoo power line worker job based?")
+    assert "Kimberley" in based.text, based.text
