@@ -456,7 +456,7 @@ class ExtractiveAnswerer:
             unnamed = self._role_not_posted(shape, targets)
             if unnamed is not None:
                 return unnamed
-        draft = self._from_sentences(shape, passages, targets, terms, focus)
+        draft = self._each_clause(shape, passages, targets, terms, focus) or self._from_sentences(shape, passages, targets, terms, focus)
         if draft.abstained and len(targets) == 1:
             draft = self._without_unsaid_place(shape, passages, targets[0], terms, focus) or draft
         if draft.abstained and shape.is_numeric and len(targets) == 1 and terms:
@@ -474,6 +474,31 @@ class ExtractiveAnswerer:
             # don't say" (but "Who is the recruiter for the Kestrel job?" does not ask for one)
             return self._role_not_posted(shape, targets) or draft
         return draft
+
+    def _each_clause(self, shape: QuestionShape, passages: list[Passage], targets: list[str], terms: list[str],
+                     focus: tuple[str, ...]) -> Draft | None:
+        """"When do applications close, and when does mobilisation start?": two questions of one
+        posting that no field answers, each answered by its own line (one line for both would
+        leave one unanswered), or said to be unanswered. None unless two clauses ask different
+        things, or when neither is answered."""
+        clauses = [(c, intents) for c, intents in _clause_intents(shape) if intents]
+        if len(targets) != 1 or len(clauses) < 2 or any(i.field for _, intents in clauses for i in intents):
+            return None
+        if len({i.name for _, intents in clauses for i in intents}) < 2:
+            return None
+        claims: list[Claim] = []
+        answered = False
+        for clause, intents in clauses:
+            stems = set(content_stems(clause))
+            more = self._from_sentences(replace(shape, intents=tuple(intents), is_numeric=False), passages, targets,
+                                        [t for t in terms if t in stems], focus)
+            if more.abstained:
+                claims.append(self._silence(shape, targets, stems & set(terms)))
+                continue
+            answered = True
+            quoted = {q for c in claims for q in c.quotes}
+            claims += [c for c in more.claims if not (c.passage and quoted & set(c.quotes))]
+        return Draft(claims, abstained=False) if answered else None
 
     def _without_unsaid_place(self, shape: QuestionShape, passages: list[Passage], pid: str, terms: list[str],
                               focus: tuple[str, ...]) -> Draft | None:

@@ -3045,3 +3045,14 @@ def test_where_something_happens_is_not_where_the_job_is(tmp_path):
     assert "Upington" in assessment.text, assessment.text
     based = bot.ask("Where is the Karoo power line worker job based?")
     assert "Kimberley" in based.text, based.text
+
+
+def test_two_questions_of_one_posting_are_each_answered(tmp_path):
+    """"When do applications close, and when does the job start?" of a table that gives both in
+    rows of their own: both rows, not the one that fits best."""
+    bot = _ingested(tmp_path, {
+        "rigger.md": _posting("Crane Rigger (14/14 Roster)", "Bluegum Iron Pty Ltd", "Tom Price WA", {
+            "Key dates": "| | |\n|---|---|\n| Start on site | From 1 September 2025 |\n| Applications close | 18 August 2025 |"}),
+    })
+    both = bot.ask("When do applications close for the Bluegum crane rigger job, and when does it start?")
+    assert "18 August 2025" in both.text and "1 September 2025" in both.text, both.text
