@@ -173,18 +173,20 @@ _CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": 
 # Currencies written by their ISO code ("AED 12,000", "12,000 AED"); Gulf pay is usually written so.
 _ISO_CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN", "SGD", "NZD", "HKD", "ZAR",
               "MXN", "BRL", "AED", "SAR", "QAR", "CLP", "COP", "ARS", "UYU", "EGP", "NGN", "GHS", "THB", "MYR", "IDR", "VND", "KRW",
-              "CNY", "TWD", "CZK", "HUF", "PKR", "BDT", "LKR", "KWD", "BHD", "OMR")
+              "CNY", "TWD", "CZK", "HUF", "PKR", "BDT", "LKR", "KWD", "BHD", "OMR", "BGN", "ILS", "UAH", "KZT", "ISK", "RSD",
+              "TZS", "UGX", "DOP", "GTQ", "PYG", "JMD", "NPR", "RUB", "RON")
 # Codes read only before an amount ("PHP 22,000", "KES 150,000"): after a number "PHP" is more often a
 # programming language ("5 years of PHP") than pay
-_PREFIX_CODES = ("PHP", "KES")
-_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|[$£€₹¥₱]|R(?=\s?\d)|{'|'.join(_ISO_CODES + _PREFIX_CODES)})"
+_PREFIX_CODES = ("PHP", "KES", "PEN", "TRY", "MAD", "BOB", "GEL", "CRC")  # (and words: "pen", "try", "mad")
+_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|[$£€₹¥₱]|R(?=\s?\d)|S/(?=\s?\d)|(?:{'|'.join(_ISO_CODES + _PREFIX_CODES)})(?![A-Za-z]))"
+_CUR_AFTER = rf"(?:[$£€₹¥₱]|(?:{'|'.join(_ISO_CODES)})(?![A-Za-z]))"  # after an amount: no "5 pens", "3 PHP developers"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.
 _NUM = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\u202f ]\d{3})+(?:[.,]\d{1,2}(?!\d))?"
     r"|\d+,\d{1,2}(?![\d])|\d+(?:\.\d{1,2})?"
 )
-_AMOUNT = rf"(?:{_CUR}\s?){{0,2}}(?:{_NUM})\s?(?:[kKmM]\b)?(?:\s?{_CUR})?"
+_AMOUNT = rf"(?:{_CUR}\s?){{0,2}}(?:{_NUM})\s?(?:[kKmM]\b)?(?:\s?{_CUR_AFTER})?"
 _RANGE = re.compile(
     rf"(?P<a>{_AMOUNT})(?:\s*(?:–|—|-|to|bis|a)\s*(?P<b>{_AMOUNT}))?"
     r"(?P<tail>[^\n.;]{0,40})",
@@ -215,7 +217,8 @@ _SUFFIX = re.compile(r"\d\s?([kKmM])\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _DIGIT = re.compile(r"\d")
 _PAY_WORDS = re.compile(
-    r"\b(?:salary|salaries|pay|compensation|wages?|rates?|base|ote|ctc|stipend|gross|brutto|gehalt|vergütung|salario|salaire|remuneration)\b",
+    r"\b(?:salary|salaries|pay|compensation|wages?|rates?|base|ote|ctc|stipend|gross|brutto|gehalt|vergütung|lohn|lønn|lön|salario|sueldo"
+    r"|salaire|remuneration|remuneración)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -245,6 +248,8 @@ def _currency(text: str) -> tuple[str | None, bool]:
             return code, False
     if re.match(r"\s*R\s?\d", text):
         return "ZAR", True  # "R26 000", "R 632 160": the South African rand
+    if re.match(r"\s*S/\s?\d", text):
+        return "PEN", True  # "S/ 2,900": the Peruvian sol
     return None, False
 
 
@@ -323,8 +328,11 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
         labelled = bool(_LABELLED_PAY.match(line))
         in_pay_section = any(a <= line_start < b for a, b in pay_spans)
         # "Full time · $29.50 per hour": a header line's part that is only an amount per period
+        # ("USD 2,900 per month" on a line of its own, under a "Pay" line the header's short lines
+        # do not make a heading, is the pay too)
         mentions_pay = bool(_PAY_WORDS.search(line)) or (
-            len(line) < 120 and any(_PAY_SEGMENT.match(seg.strip()) for seg in SEGMENT_SEPARATOR.split(line)[1:]))
+            len(line) < 120 and any(_PAY_SEGMENT.match(seg.strip()) for seg in SEGMENT_SEPARATOR.split(line)[1:])) or (
+            len(line) < 60 and _PAY_SEGMENT.fullmatch(line.strip().rstrip(".")) is not None)
         context = 0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3
         # The cheap reasons to pass an amount by come first: most numbers are not pay, and the
         # pay period (fifteen searches) is looked for only when it decides.
@@ -687,9 +695,10 @@ def _without_acronym(segment: str) -> str:
 
 def _named_elsewhere(name: str, text: str) -> bool:
     """The name's first word appears again in the posting (the header line is one occurrence);
-    the whole name when that word is "The"."""
+    the whole name when that word is "The". Not after "in" or "near": "held in Arequipa" names a
+    town no list knows, not the employer."""
     first = name if name.startswith("The ") else name.split()[0]
-    return len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text)) >= 2
+    return len(re.findall(rf"(?<![\w-])(?<!\bin )(?<!\bnear ){re.escape(first)}(?![\w-])", text)) >= 2
 
 
 def _company_and_place(segment: str) -> tuple[str, str] | None:

@@ -522,6 +522,10 @@ def test_chunking_splits_an_overlong_line_and_sentence():
         # a number that is not pay ("Level 2") does not hide the amount written after it
         ("Salary:\n- Level 2: €62,000 – €70,000 per year", (62000, 70000, "EUR", "year")),
         ("- Grade 7 (senior): £48,000 - £55,000 a year", (48000, 55000, "GBP", "year")),
+        # the Peruvian sol by its code and its symbol, a Romanian leu after the amount
+        ("Pay: PEN 2,900 per month", (2900, 2900, "PEN", "month")),
+        ("Sueldo: S/ 2,900 mensuales", (2900, 2900, "PEN", "month")),
+        ("Salary: 7,500 RON per month", (7500, 7500, "RON", "month")),
     ],
 )
 def test_salary_formats(line, want):
@@ -668,6 +672,12 @@ def test_generator_is_reproducible_and_its_postings_parse(tmp_path):
 # "Company, City" line, a labelled place, a company named "The ...", the company above a title
 # whose job word is not an office one.
 _HEADERS = {
+    # a town no list knows, which the text names again "in Arequipa", is no employer
+    "town_named_again.txt": (
+        "Trail Ranger\nAltiplano Senderos S.A.C. · Arequipa\n\nThe job\nYou lead groups of hikers on day treks in the "
+        "Colca Canyon and keep them safe at altitude.\n\nSelection\n"
+        "Selection days are held in person in Arequipa. We do not cover travel costs.\n",
+        {"title": "Trail Ranger", "company": "Altiplano Senderos S.A.C.", "locations": ("Arequipa",)}, None),
     # a registered firm's name may hold a job word; it is no contract or permanent post
     "firm_named_with_job_words.md": (
         "# Track Surveyor\n\nKonkan Permanent Way Services Pvt. Ltd. · Ratnagiri, Maharashtra (site-based) · Full-time\n\n"
@@ -1123,3 +1133,15 @@ def test_a_line_between_two_headings_is_the_first_one_s_body():
             "Competitive, depending on experience (DOE)\n\n## Benefits\n- A bonus of up to 10% of salary")
     sections = {s.heading: s.text for s in parse_sections(text)}
     assert sections.get("Salary") == "Competitive, depending on experience (DOE)", sections
+
+
+def test_a_pay_line_of_its_own_among_the_header_lines_is_the_pay_and_a_pens_count_is_no_currency():
+    from index.fields import extract_salary
+
+    text = "Trail Ranger\nAltiplano Senderos · Arequipa\n\nPay\nUSD 2,900 per month\n\nThe job\nLead treks.\n"
+    salary = extract_salary(text, parse_sections(text))
+    assert salary is not None and (salary.min, salary.currency, salary.period) == (2900.0, "USD", "month")
+    # prefix-only codes read before an amount, never after it: "5 pens" is no Peruvian money
+    text = "Office Assistant\nAbout the role\nSalary: 24 per hour, and we hand out 5 pens per hour of training.\n"
+    salary = extract_salary(text, parse_sections(text))
+    assert salary is None or salary.currency != "PEN"
