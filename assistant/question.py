@@ -402,6 +402,11 @@ _WHERE_SOMETHING_ELSE = re.compile(
     r"\bwhere\b.*\b(?:interviews?|assessments?|assessment\s+(?:centre|center|day)|training|induction|orientation|onboarding"
     r"|tests?|exams?|medicals?|courses?|trial\s+shifts?|drug\s+(?:test|screen)s?)\b", re.IGNORECASE)
 _BASED = re.compile(r"(?<!-)\bbased\b|\blocat\w*|\bwork(?:ing)?\s+from\b|\bthe\s+(?:job|role|position)\s+(?:be|is)\b", re.IGNORECASE)
+_PAYS_FOR_A_COST = re.compile(
+    r"\bpays?\s+for\s+(?:(?:the|my|your|our|their|any|candidates?['’]?s?|applicants?['’]?s?|staff['’]?s?)\s+)?"
+    r"(?:travel|flights?|airfares?|relocation|moving|accommodation|housing|training|courses?|certifications?|licen[cs]es?|visas?"
+    r"|permits?|tickets?|transport|parking|uniforms?|equipment|tools|meals?|lunch|medicals?|checks?|costs|expenses|the\s+move)\b",
+    re.IGNORECASE)
 _SALARY_WORD = re.compile(r"\b(?:salar\w*|wages?|base\s+pay|hourly\s+rate)\b", re.IGNORECASE)
 
 
@@ -419,8 +424,9 @@ def analyse(question: str, intent_text: str | None = None) -> QuestionShape:
     if _WHERE_SOMETHING_ELSE.search(source) and not _BASED.search(source):
         # "Where is the interview?": where that happens, which a line says, not the job's place
         found = [i for i in found if i.name != "location"]
-    if _PAY_EXTRA.search(source) and not _SALARY_WORD.search(source):
-        # "What supplement does it pay for night work?": money on top of the pay, which a line says
+    if (_PAY_EXTRA.search(source) or _PAYS_FOR_A_COST.search(source)) and not _SALARY_WORD.search(source):
+        # "What supplement does it pay for night work?", "Do they pay for travel to the
+        # interview?": money on top of the pay or a cost met, which a line says
         found = [i for i in found if i.name != "salary"]
     # "Does it pay more than $150k?" sets a bound on one role's pay; it compares no two roles
     bound = asked_bound(q)

@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
 QUESTION_FILLER = frozenset(
     """take takes place happen happens come comes go goes look looks mean means involve involves
     exist name named mention mentioned mentions list listed say says said require requires required
-    requirement need needs needed expect expects expected know apply applying applicant include
+    requirement need needs needed expect expects expected know apply applying applicant applicants candidate candidates include
     includes including included area areas aspect aspects part parts type types detail details
     information info outside inside within across around during good best offer offers offered
     would could should get gets make makes find work working role differ differs difference different

@@ -3056,3 +3056,18 @@ def test_two_questions_of_one_posting_are_each_answered(tmp_path):
     })
     both = bot.ask("When do applications close for the Bluegum crane rigger job, and when does it start?")
     assert "18 August 2025" in both.text and "1 September 2025" in both.text, both.text
+
+
+def test_paying_for_a_cost_is_not_the_salary(tmp_path):
+    """"Do they pay for candidates' travel to the interview?" asks whether a cost is met, which a
+    line says; the salary line is no answer to it."""
+    bot = _ingested(tmp_path, {
+        "ranger.txt": ("Trail Ranger\nAltiplano Senderos S.A.C. · Arequipa\n\nPay\nPEN 2,900 per month\n\n"
+                       "Selection\nInterviews are held in person in Arequipa. No cubrimos pasajes - we do not cover travel costs for the interview.\n"),
+        "pilot.md": _posting("Boat Skipper", "Fjordlys Cruises AS", "Bergen", {
+            "Pay": "NOK 610,000 per year.", "Joining": "We pay for your Class 5 skipper course before the season starts."}),
+    })
+    travel = bot.ask("Does Altiplano Senderos pay for candidates' travel to the interview?")
+    assert "do not cover travel costs" in travel.text and "2,900" not in travel.text, travel.text
+    course = bot.ask("Does Fjordlys pay for the skipper course?")
+    assert "Class 5 skipper course" in course.text and "610,000" not in course.text, course.text
