@@ -107,6 +107,13 @@ _MORE_LEAVE = re.compile(
     r"\b(more|less|fewer|longer|shorter)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
     rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
+# "How much annual leave does each posting state?", "the holidays of every job", "List the PTO of all
+# six postings": each posting's time off, not a ranking
+_EACH_POSTING = (r"\b(?:each|every)\b|\ball\s+(?:the\s+|of\s+the\s+)?(?:\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+)?"
+                 r"(?:jobs|postings|roles|positions|listings|vacancies|openings|ads)\b|\bper\s+(?:job|posting|role|position)\b")
+_LEAVE_OF_EACH = re.compile(
+    rf"\b(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))(?=.*(?:{_EACH_POSTING}))"
+    rf"|(?:{_EACH_POSTING}).*\b(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _OTHER_LEAVE = re.compile(r"\b(?:parental|maternity|paternity|sick|family|bereavement|caregiv\w+|medical|unpaid)\b", re.IGNORECASE)
 # "30 days of vacation", "25 days' annual leave", "4 weeks of paid time off", "20 days of PTO",
 # "15 days (three weeks) of paid vacation".
@@ -115,7 +122,9 @@ _LEAVE_AMOUNT = re.compile(
     rf"(?:\s*\([^()]{{0,30}}\))?\s+(?:of\s+)?((?:[\w-]+\s+){{0,2}}?)(?:{_TIME_OFF}|leave)\b"
     r"|\b(\d{1,3})\s+(Urlaubstage|Tage\s+(?:bezahlten\s+)?Urlaub)()"  # "30 Urlaubstage"
     # "Annual leave is 21 working days a year", "Holiday: 25 days"
-    rf"|\b(?:annual\s+leave|{_TIME_OFF})\s*(?:is|of|:)\s*(\d{{1,3}})\s+(?:working\s+|calendar\s+|business\s+)?(days?|weeks?)\b()",
+    rf"|\b(?:annual\s+leave|{_TIME_OFF})\s*(?:is|of|:)\s*(\d{{1,3}})\s+(?:working\s+|calendar\s+|business\s+)?(days?|weeks?)\b()"
+    # "18 earned leaves", "21 days' privilege leave" (India): days
+    r"|\b(\d{1,3})\s+(?:earned|privilege)\s+leaves?\b()",
     re.IGNORECASE)
 # Vacation, PTO, paid time off and holidays: one thing, whichever word a posting or question uses
 # (not parental or sick leave, which are other benefits).
@@ -395,7 +404,8 @@ class ExtractiveAnswerer:
         elif place:
             terms = []  # the place's own words are what is asked
         named = focus if focus_is_all else ()
-        ranked = self._bounded(shape, named) or self._ranked_leave(shape, named) or self._ranked_experience(shape, named) or self._ranked_pay(shape, named)
+        ranked = (self._bounded(shape, named) or self._ranked_leave(shape, named) or self._leave_of_each(shape, named)
+                  or self._ranked_experience(shape, named) or self._ranked_pay(shape, named))
         if ranked is not None:
             return ranked
         if asks_for_roles(shape.text):
@@ -1571,6 +1581,29 @@ class ExtractiveAnswerer:
                     return _Years(int(word) if word.isdigit() else _NUMBER_WORDS[word], passage, m.start())
         return None
 
+    def _leave_of_each(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"How much annual leave does each posting state?": every posting's leave line, however it
+        says it ("Urlaub ... 30 days' holiday per year", "Leave: 18 earned leaves ..."), and which
+        state none; not only the lines that say "annual leave"."""
+        asked = _LEAVE_OF_EACH.search(shape.text)
+        if asked is None or _OTHER_LEAVE.search(shape.text):
+            return None
+        pool, nouns = self._ranking_pool(shape, focus, asked.span())
+        claims, unstated = [], 0
+        for pid in pool:
+            leave = self._leave_stated(pid)
+            if leave is None:
+                unstated += 1
+                continue
+            head = "Unlimited, no number" if leave.amount is None else f"{leave.amount} {leave.unit}"
+            claims.append(self._leave_claim(head, pid, leave))
+        if not claims:
+            return self._none_of_pool(pool, nouns, "any paid time off")
+        claims.insert(0, Claim(f"The paid time off each of the {len(pool)} {nouns[1]} states:" if len(pool) > 1 else "The paid time off stated:"))
+        if unstated:
+            claims.append(Claim(_unstated(unstated, nouns, "any paid time off")))
+        return Draft(claims, abstained=False, about_set=True)
+
     def _leave_claim(self, head: str, pid: str, leave: "_Leave") -> Claim:
         quote = self._sentence_at(leave.passage, leave.offset)
         return Claim(f"{head}: {self.corpus.label(pid)}, {_BULLET.sub('', quote)}", leave.passage, (quote,), bullet=True)
@@ -1598,7 +1631,7 @@ class ExtractiveAnswerer:
             if found is None and ("day" in lowered or "week" in lowered or "tage" in lowered):
                 for m in _LEAVE_AMOUNT.finditer(passage.text):
                     number, unit, qualifier = ((m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), "days", "") if m.group(4)
-                                               else (m.group(7), m.group(8), ""))
+                                               else (m.group(7), m.group(8), "") if m.group(7) else (m.group(10), "days", ""))
                     if not _OTHER_LEAVE.search(qualifier) and not self._planted(passage.text, m):
                         unit = "weeks" if unit.lower().startswith("week") else "days"
                         found = _Leave(int(number) if number.isdigit() else _NUMBER_WORDS[number.lower()], unit, passage, m.start())

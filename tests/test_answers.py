@@ -3071,3 +3071,22 @@ def test_paying_for_a_cost_is_not_the_salary(tmp_path):
     assert "do not cover travel costs" in travel.text and "2,900" not in travel.text, travel.text
     course = bot.ask("Does Fjordlys pay for the skipper course?")
     assert "Class 5 skipper course" in course.text and "610,000" not in course.text, course.text
+
+
+def test_the_leave_of_each_posting_however_it_is_written(tmp_path):
+    """"How much annual leave does each posting state?": every posting's time off, written as
+    "annual leave", "holiday per year", "Urlaub" or Indian "earned leaves", and how many state
+    none; not only the postings whose line says "annual leave"."""
+    bot = _ingested(tmp_path, {
+        "welder.md": _posting("Welder", "Karri Basin Alumina", "Collie WA", {"Benefits": "- 4 weeks' paid annual leave"}),
+        "baker.txt": ("Backstubenleiter (m/w/d)\nBrotwerk Lindner GmbH · Regensburg\n\nUnser Angebot\n"
+                      "Urlaub .............. 28 days' holiday per year\nGehalt ............. €3,300 gross per month\n"),
+        "tester.html": ("<html><body><h1>QA Engineer</h1><p>Malnad Software Pvt. Ltd. · Mysuru, Karnataka</p>"
+                        "<h2>Benefits</h2><ul><li>Leave: 15 earned leaves, 10 casual/sick leaves and 9 declared holidays per year</li></ul>"
+                        "<h2>The role</h2><p>You will test our payroll product before each monthly release.</p></body></html>"),
+        "guide.txt": ("Kayak Guide\nPatagonia Remos Ltda · Puerto Natales\n\nPay\nCLP 950.000 per month\n\n"
+                      "The season\nYou guide day trips on the Serrano river from October to April.\n"),
+    })
+    each = bot.ask("How much annual leave does each posting state?")
+    assert {c.source for c in each.citations} == {"welder.md", "baker.txt", "tester.html"}, each.text
+    assert "28 days" in each.text and "15 days" in each.text and "1 posting does not state" in each.text, each.text
