@@ -200,6 +200,10 @@ _CONTINUATION = re.compile(r"^(?:[a-z]|\d[\d.,]*(?:\s+|-)[a-z])")  # "1.5 millio
 # "Schichten ....... rotating night shift and early shift" / (aligned under the value) "04:00-12:30":
 # a price-list line whose value runs on, indented to where the value starts
 _LEADER_VALUE = re.compile(r"\S\s*\.{4,}\s*(?=\S)")
+# "... and you will report to our" / "Workshop Manager (verkstedleder), Eirik Johansen.": a line
+# that ends on a word no sentence or heading ends on goes on, whatever case the next line opens in
+_ENDS_MID_PHRASE = re.compile(r"\s(?:the|a|an|our|your|their|its|to|of|and|or|with|for|from|by|at|into|will|is|are)$", re.IGNORECASE)
+_NEW_ITEM = re.compile(r"(?:[-*•#]|\d{1,2}[.)])\s|\|")  # a bullet, a heading, a table row
 _HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
 
 
@@ -224,7 +228,9 @@ def unwrap_lines(text: str, min_width: int = 50) -> str:
             and len(out[-1].strip()) >= min_width
             and _WRAPPED_TAIL.search(out[-1].rstrip())
             and _CONTINUATION.match(stripped)
-        ) or (out and stripped and _runs_on_under_value(out[-1], line)):
+        ) or (out and stripped and _runs_on_under_value(out[-1], line)) or (
+            out and len(out[-1].strip()) >= min_width and _ENDS_MID_PHRASE.search(out[-1].rstrip()) and not _NEW_ITEM.match(stripped)
+        ):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:
             out.append(line)

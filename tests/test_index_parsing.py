@@ -617,10 +617,10 @@ def test_pdf_line_unwrapping():
         "Benefits", "- Four weeks of vacation"]
 
 
-def test_wrapped_values_of_a_price_list_and_a_wrapped_number_word_are_one_line(tmp_path):
-    """A dot-leader line's value that runs on under itself ("04:00-12:30; ...") and a sentence
-    wrapped before "20-minute" are read whole, so an answer quotes them whole; the next label of
-    the list stays a line of its own."""
+def test_wrapped_lines_are_read_whole(tmp_path):
+    """A dot-leader line's value that runs on under itself ("04:00-12:30; ..."), a sentence
+    wrapped before "20-minute" and one wrapped after "our" are read whole, so an answer quotes
+    them whole; the next label of the list and a bullet stay lines of their own."""
     (tmp_path / "kitchen.txt").write_text(
         "Prep Cook\nGasthaus Lindenwirt · Passau\n\nWhat we offer\n"
         "  Lohn (pay) ...................... €15.80 gross per hour\n"
@@ -630,6 +630,14 @@ def test_wrapped_values_of_a_price_list_and_a_wrapped_number_word_are_one_line(t
         "Trial days are held in our kitchen at Ludwigsplatz 4, Passau, and include a\n"
         "30-minute cooking test with our head chef. We do not pay travel costs for the trial day.\n",
         encoding="utf-8")
+    (tmp_path / "workshop.txt").write_text(
+        "Diesel Mechanic\nFjellbil Verksted AS · Bodø\n\nAbout us\n"
+        "Fjellbil Verksted services trucks and buses across Nordland, all year round. You will report to our\n"
+        "Workshop Manager, Ingrid Solberg.\n- Overtime paid at 50%\n", encoding="utf-8")
+    workshop = load_posting(tmp_path / "workshop.txt").text.split("\n")
+    # a line that ends on "our" goes on, whatever case the next opens in; a bullet is its own line
+    assert any(line.endswith("You will report to our Workshop Manager, Ingrid Solberg.") for line in workshop)
+    assert "- Overtime paid at 50%" in workshop
     lines = load_posting(tmp_path / "kitchen.txt").text.split("\n")
     assert "Schichten ....................... split shift 10:00-14:00 and evening shift 17:00-22:30; two Sundays a month" in lines
     assert "Urlaub .......................... 28 days" in lines
