@@ -1002,7 +1002,7 @@ class ExtractiveAnswerer:
         # ("closing dates" are found by the deadline's cue, in postings that say "Scadenza")
         asked_by_cue = {s for i in shape.intents if i.name in _LISTED_BY_CUE for s in i.synonyms}
         # "of all six postings", "the two roles": how many the user sees, no figure a posting must say
-        uncounted = _DOCUMENT_VERB.sub(" ", _HELP_WITH.sub(r"\1", _POSTINGS_COUNTED.sub(" ", shape.text)))
+        uncounted = _NEW_HIRE.sub(" ", _DOCUMENT_VERB.sub(" ", _HELP_WITH.sub(r"\1", _POSTINGS_COUNTED.sub(" ", shape.text))))
         unknown = [  # "salary" is asked of the pay field, which a posting may head "Pay"
             w for w in re.findall(r"[^\W\d_]{3,}", uncounted)
             if w.lower() not in STOPWORDS and stem(w.lower()) not in _FILLER | _POINTERS | field_words | asked_by_cue

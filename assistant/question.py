@@ -233,8 +233,8 @@ THE_X_JOB = re.compile(r"(?:\b(?:the|this|that)\s+|^)((?:[\w'’-]+\s+){0,2}?[\w
 _ROLE_LIST = _rx(
     r"\b(?:which|what|list|show|any|are there|tell me about|describe|summari[sz]e|compare)\b(?:\s+[\w-]+){0,4}?\s+"
     r"(?:jobs|roles|positions|openings|postings|vacancies|internships|employers|companies|(?:job|role|position)['’]s)\b"
-    r"|\b(?:every|each|all)\s+(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
-    r"(?:jobs?|roles?|positions?|postings?|openings?|vacanc(?:y|ies))\b"  # "What does each job pay?", "of all six postings"
+    r"|\b(?:every|each|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:jobs?|roles?|positions?|postings?|openings?|vacanc(?:y|ies))\b"  # "What does each job pay?", "in each of the six jobs"
 )
 # "Which jobs involve weekend work?", "... require a nursing license?": what the jobs do, need or
 # offer is asked, not a title's "(Weekends)" or "Nurse"; "Which weekend jobs ...?" still names one,

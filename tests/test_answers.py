@@ -3090,3 +3090,16 @@ def test_the_leave_of_each_posting_however_it_is_written(tmp_path):
     each = bot.ask("How much annual leave does each posting state?")
     assert {c.source for c in each.citations} == {"welder.md", "baker.txt", "tester.html"}, each.text
     assert "28 days" in each.text and "15 days" in each.text and "1 posting does not state" in each.text, each.text
+
+
+def test_who_the_new_hire_reports_to_in_each_of_the_jobs(tmp_path):
+    """"... in each of the three jobs" asks about every posting, and "the new hire" is the person
+    asked about, no word a posting must say."""
+    bot = _ingested(tmp_path, {
+        "nurse.md": _posting("Theatre Nurse", "Kestrel Private Hospital", "Leeds", {"The team": "You will report to the Theatre Manager, Ruth Adeyemi."}),
+        "fitter.md": _posting("Pipe Fitter", "Havbris Verft AS", "Ålesund", {"The team": "Reporting to the Yard Foreman, Ola Brekke."}),
+        "clerk.md": _posting("Ward Clerk", "Kestrel Private Hospital", "York", {"The role": "Keep the ward's admissions records up to date."}),
+    })
+    each = bot.ask("Who would the new hire report to in each of the three jobs?")
+    assert {c.source for c in each.citations} == {"nurse.md", "fitter.md"}, each.text
+    assert "Ruth Adeyemi" in each.text and "Ola Brekke" in each.text, each.text
