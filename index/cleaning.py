@@ -464,11 +464,16 @@ def _named_elsewhere(name: str, lines: list[str], at: int, doc_language: str | N
                and not is_menu(line) and not is_foreign(line, doc_language) and line.strip() != name)
 
 
+# A job's facts, which a header line gives and no site's menu does
+_JOB_FACT = re.compile(r"\b(?:full[- ]time|part[- ]time|permanent|temporary|fixed[- ]term|freelance|vollzeit|teilzeit|unbefristet|befristet"
+                       r"|tiempo\s+completo|jornada\s+completa|temps\s+plein|tempo\s+pieno|heltid|deltid)\b", re.IGNORECASE)
+
+
 def _unknown_menu(line: str, entries: int) -> bool:
     """At least ``entries`` (0: never) short entries apart by "|" or "·", none with a figure,
     a label or a sentence's comma."""
-    if not entries or re.search(r"[\d:,;]", line):
-        return False
+    if not entries or re.search(r"[\d:,;]", line) or _JOB_FACT.search(line) or LEGAL_FORM.search(line):
+        return False  # ("Brotwerk Lindner GmbH · Regensburg · Vollzeit · Unbefristet": the job's header line)
     parts = [_EMPHASIS.sub("", _BUTTON.sub(r"\1", part)).strip() for part in SEGMENT_SEPARATOR.split(line)]
     return len(parts) >= entries and all(part and len(part) <= 40 and len(part.split()) <= 4 for part in parts)
 

@@ -680,6 +680,18 @@ def test_generator_is_reproducible_and_its_postings_parse(tmp_path):
 # "Company, City" line, a labelled place, a company named "The ...", the company above a title
 # whose job word is not an office one.
 _HEADERS = {
+    # four "·" parts without a figure are a header line, not a site's menu, when one is a job's
+    # fact or a legal form; a table row "Employment type | Full-time, permanent" labels the type
+    # (not the "contractor" the company is)
+    "header_line_like_a_menu.txt": (
+        "Backstubenleiter (m/w/d)\nBrotwerk Lindner GmbH · Regensburg · Vollzeit · Unbefristet\n\nAufgaben\n"
+        "You run the night bake of 40 breads and 25 pastries with a team of six.\n",
+        {"title": "Backstubenleiter (m/w/d)", "company": "Brotwerk Lindner GmbH", "locations": ("Regensburg",)}, None),
+    "employment_type_row.html": (
+        "<html><body><h1>Data Analyst</h1><p>Malnad Rail Contractors Pvt. Ltd. · Mysuru, Karnataka</p>"
+        "<p>We are a signalling contractor on Indian Railways projects across Karnataka and Goa.</p>"
+        "<table><tr><th>Employment type</th><td>Full-time, permanent</td></tr></table></body></html>",
+        {"title": "Data Analyst", "employment_type": "full time"}, None),
     # a town no list knows, which the text names again "in Arequipa", is no employer
     "town_named_again.txt": (
         "Trail Ranger\nAltiplano Senderos S.A.C. · Arequipa\n\nThe job\nYou lead groups of hikers on day treks in the "
