@@ -107,6 +107,20 @@ _MORE_LEAVE = re.compile(
     r"\b(more|less|fewer|longer|shorter)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
     rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
+# A contract's term as a question asks it and as postings write it
+_TERM_ASKED = re.compile(r"\b(permanent|fixed[- ]term|temporary)\b", re.IGNORECASE)
+# ... asked of the postings themselves: "Which postings are permanent?", "permanent or fixed-term",
+# "List the temporary jobs"; not "Which permanent roles are remote?" nor "temporary accommodation"
+_TERM_QUESTION = re.compile(
+    r"\b(?:are|is)\s+(?:a\s+|on\s+a\s+)?(?:permanent|fixed[- ]term|temporary)\b(?!\s+(?:accommodation|housing))"
+    r"|\bpermanent\s+(?:and|or|vs\.?|versus)\s+(?:fixed[- ]term|temporary)\b|\b(?:fixed[- ]term|temporary)\s+(?:and|or|vs\.?|versus)\s+permanent\b"
+    r"|\b(?:permanent|fixed[- ]term|temporary)\s+(?:contracts?|positions?|jobs?|roles?|postings?)\s*[?.]?\s*$", re.IGNORECASE)
+_FIXED_SAID = re.compile(r"\bfixed[- ]term\b|\bmaximum[- ]term\b|\bplazo\s+fijo\b|\btempo\s+determinato\b|(?<!un)befristet\b|\bCDD\b"
+                         r"|\btemporary\b(?!\s+(?:accommodation|housing|lodging|parking|office|visa|permit|residence|address))|\bseasonal\s+(?:contract|job|role|position)\b"
+                         r"|\b\d{1,2}[- ]month\s+(?:fixed\s+)?contract\b|\bcontract\s+(?:for|of)\s+\d{1,2}\s+months\b", re.IGNORECASE)
+_FIXED_BY_TYPE = re.compile(r"\b(?:seasonal|temporary|contract|freelance)\b", re.IGNORECASE)
+_PERMANENT_SAID = re.compile(r"\bpermanent\b(?!\s+(?:resident|residency|address|makeup|marker))|\bunbefristet\b|\bindefinido\b|\btempo\s+indeterminato\b"
+                             r"|\bfast\s+(?:ansettelse|stilling)\b|\bFast,|\bCDI\b|\bopen[- ]ended\s+contract\b", re.IGNORECASE)
 # "How much annual leave does each posting state?", "the holidays of every job", "List the PTO of all
 # six postings": each posting's time off, not a ranking
 _EACH_POSTING = (r"\b(?:each|every)\b|\ball\s+(?:the\s+|of\s+the\s+)?(?:\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+)?"
@@ -280,6 +294,7 @@ _LISTED_BY_CUE = frozenset({"contact", "deadline", "eligibility"})
 _REQUIRING = re.compile(r"\b(?:requir\w*|must|need\w*|essential|mandatory|necessary|minimum)\b", re.IGNORECASE)
 _REQUIREMENTS_SECTION = next(i.section for i in INTENTS if i.name == "requirements")
 _FIXED_TERM = frozenset(content_stems("fixed-term"))
+_FIXED_AS_SAID = next(pattern for pattern, family in _SAID_AS if family == _FIXED_TERM)
 _POSTINGS_COUNTED = re.compile(r"\b(?:all|the|these|those|both|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
                                r"(?:jobs|roles|positions|postings|openings|vacancies|ads|listings)\b", re.IGNORECASE)
 _LISTED_AS = frozenset(content_stems("employer employers company companies"))
@@ -405,7 +420,8 @@ class ExtractiveAnswerer:
             terms = []  # the place's own words are what is asked
         named = focus if focus_is_all else ()
         ranked = (self._bounded(shape, named) or self._ranked_leave(shape, named) or self._leave_of_each(shape, named)
-                  or self._ranked_experience(shape, named) or self._ranked_pay(shape, named))
+                  or self._ranked_experience(shape, named) or self._ranked_pay(shape, named)
+                  or self._contract_terms(shape, focus if len(focus) >= 2 else named))
         if ranked is not None:
             return ranked
         if asks_for_roles(shape.text):
@@ -1603,6 +1619,41 @@ class ExtractiveAnswerer:
         if unstated:
             claims.append(Claim(_unstated(unstated, nouns, "any paid time off")))
         return Draft(claims, abstained=False, about_set=True)
+
+    def _contract_terms(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"Which postings are permanent and which are fixed-term?", "Which is permanent: A or B?":
+        each posting's term, by the line that says it ("Fast, 100 % (permanent, full-time)",
+        "12-month maximum-term contract", "contrato a plazo fijo"), a fixed term before a hope of
+        permanency; those that say neither are counted. The employment type alone cannot say it:
+        "Full-time" is neither."""
+        asked = _TERM_ASKED.findall(shape.text)
+        # ("Which are fixed-term?" alone is a list of roles as any other, _list_roles)
+        if "permanent" not in {a.lower() for a in asked} or not _TERM_QUESTION.search(shape.text) or not (
+                asks_for_roles(shape.text) or len(focus) >= 2):
+            return None
+        sides = {"permanent" if a.lower() == "permanent" else "fixed-term" for a in asked}
+        said = list(_TERM_ASKED.finditer(shape.text))  # ("fixed-term" names no "Fixed Plant" role)
+        pool, nouns = self._ranking_pool(shape, focus, (said[0].start(), said[-1].end()))
+        found: dict[str, list[Claim]] = {"permanent": [], "fixed-term": []}
+        for pid in pool:
+            fixed = self._find_regex(pid, _FIXED_SAID)
+            if fixed[0] is None:
+                fixed = self._find_regex(pid, _FIXED_AS_SAID)  # "a two-year renewable contract"
+            if fixed[0] is None and self.corpus.postings[pid].employment_type in ("contract", "temporary"):
+                fixed = self._find_regex(pid, _FIXED_BY_TYPE)  # "Fjellsti Tours · Tromsø · Seasonal"
+            term, (passage, quote) = ("fixed-term", fixed) if fixed[0] is not None else ("permanent", self._find_regex(pid, _PERMANENT_SAID))
+            if passage is not None:
+                found[term].append(Claim(f"{self.corpus.label(pid)}: “{_BULLET.sub('', quote.strip())}”", passage, (quote,), bullet=True))
+        claims = []
+        for term in ("permanent", "fixed-term"):
+            if term in sides or len(focus) >= 2:
+                rows = found[term]
+                claims.append(Claim(f"{term.capitalize()} ({len(rows)}):" if rows else f"None of the {len(pool)} {nouns[1]} says it is {term}."))
+                claims.extend(rows)
+        stated = sum(len(found[t]) for t in found)
+        if stated < len(pool):
+            claims.append(Claim(_unstated(len(pool) - stated, nouns, "whether it is permanent or fixed-term")))
+        return Draft(claims, abstained=not stated, about_set=True)
 
     def _leave_claim(self, head: str, pid: str, leave: "_Leave") -> Claim:
         quote = self._sentence_at(leave.passage, leave.offset)

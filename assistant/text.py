@@ -164,8 +164,19 @@ _LABEL_CELL = re.compile(r"^[^\W\d][^\d|.!?]{0,30}$")  # "CTC", "Base rate", "Re
 def as_prose(line: str) -> str:
     """A line quoted from a posting as it reads aloud: "| Base rate | $58.50 per hour |" ->
     "Base rate: $58.50 per hour", "Gehalt (salary) ...... €3,650" -> "Gehalt (salary): €3,650",
-    "“- Pay: to be agreed”" -> "“Pay: to be agreed”". The words and figures stay as written."""
+    "“- Pay: to be agreed”" -> "“Pay: to be agreed”", and so inside a quotation ("X: “Employment
+    type | Full-time”"). The words and figures stay as written."""
     line = _QUOTED_BULLET.sub(r"\1", _DOT_LEADER.sub(": ", line))
+    if "|" not in line:
+        return line
+    line = _QUOTATION.sub(lambda m: f"“{_row_as_prose(m.group(1))}”", line)
+    return _row_as_prose(line)
+
+
+_QUOTATION = re.compile(r"“([^“”]*\|[^“”]*)”")
+
+
+def _row_as_prose(line: str) -> str:
     if "|" not in line:
         return line
     head, _, row = line.partition("|")

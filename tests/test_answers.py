@@ -3103,3 +3103,30 @@ def test_who_the_new_hire_reports_to_in_each_of_the_jobs(tmp_path):
     each = bot.ask("Who would the new hire report to in each of the three jobs?")
     assert {c.source for c in each.citations} == {"nurse.md", "fitter.md"}, each.text
     assert "Ruth Adeyemi" in each.text and "Ola Brekke" in each.text, each.text
+
+
+def test_permanent_and_fixed_term_postings_by_the_lines_that_say_so(tmp_path):
+    """"Which postings are permanent and which are fixed-term?": by the line each posting says it
+    in ("Fast stilling", "unbefristet", "maximum-term contract", "plazo fijo"), a fixed term before
+    a hope of permanency; a posting that says neither is counted, not guessed. "Full-time" says
+    neither, and the type of a company's contractor work is no contract."""
+    bot = _ingested(tmp_path, {
+        "mechanic.txt": ("Bilmekaniker / Car Mechanic\nFjellbil Verksted AS · Bodø\n\nStillingen\n"
+                         "Stillingstype ..... Fast stilling, 100 % (permanent, full-time)\nLønn ..... NOK 265 per hour\n"),
+        "baker.txt": ("Backstubenleiter (m/w/d)\nBrotwerk Lindner GmbH · Regensburg · Vollzeit · Unbefristet\n\nAufgaben\n"
+                      "You run the night bake of 40 breads and 25 pastries with a team of six.\n"),
+        "rigger.md": _posting("Crane Rigger", "Bluegum Iron Pty Ltd", "Tom Price WA", {
+            "Key facts": "| | |\n|---|---|\n| Contract | 12-month maximum-term contract, with a view to permanency |"}),
+        "guide.txt": ("Kayak Guide\nPatagonia Remos Ltda · Puerto Natales\n\nDetalles\n"
+                      "- Tipo de contrato: contrato a plazo fijo (fixed-term) for 5 months, October to February\n"),
+        "analyst.html": ("<html><body><h1>Data Analyst</h1><p>Malnad Rail Contractors Pvt. Ltd. · Mysuru, Karnataka</p>"
+                         "<p>We are a signalling contractor on Indian Railways projects.</p>"
+                         "<table><tr><th>Employment type</th><td>Full-time</td></tr></table></body></html>"),
+    })
+    terms = bot.ask("Which postings are permanent and which are fixed-term?")
+    permanent, _, fixed = terms.text.partition("Fixed-term")
+    assert "Fjellbil" in permanent and "Brotwerk" in permanent and "Bluegum" not in permanent, terms.text
+    assert "Bluegum" in fixed and "Patagonia" in fixed, terms.text
+    assert "Malnad" not in terms.text and "1 posting does not state" in terms.text, terms.text
+    which = bot.ask("Which is permanent: the Bluegum crane rigger job or the Fjellbil mechanic job?")
+    assert which.text.index("Fjellbil") < which.text.index("Fixed-term") < which.text.index("Bluegum"), which.text
