@@ -1721,6 +1721,7 @@ class ExtractiveAnswerer:
         says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
         if not says(have, terms) or (either and not any(says(have, words) for words in either)):
             return None
+        first = None
         for passage in self.corpus.by_posting.get(pid, []):
             for a, b in sentences(passage.text):
                 sentence = passage.text[a:b]
@@ -1741,8 +1742,16 @@ class ExtractiveAnswerer:
                 if (all(t in stems for t in terms) and (not either or any(all(t in stems for t in w) for w in either))
                         and figures <= numbers(sentence) and not is_instruction(sentence)
                         and not (affirmed and _denied(sentence, asked)) and (not denied or _denied(sentence, asked))):
-                    return passage, sentence
-        return None
+                    # the first, unless a row labelled by what is asked comes later: "| Superannuation |
+                    # 12% |" after "| Estimated annual package | ... including superannuation |"
+                    # (a label that is mostly what is asked: not "Weekend standby allowance" for standby duty)
+                    label = _LINE_LABEL.match(sentence)
+                    named = _stem_set(label.group(1)) if label else frozenset()
+                    covered = len(named & set(asked)) or (1 if named and set(asked) & _said_as(label.group(1)) else 0)
+                    if named and 2 * covered >= len(named):
+                        return passage, sentence
+                    first = first or (passage, sentence)
+        return first
 
     def _place_claim(self, fields: PostingFields, label: str, place: str, shape: QuestionShape) -> Claim:
         passage, _ = self._find(fields.posting_id, place)
@@ -1803,7 +1812,9 @@ class ExtractiveAnswerer:
             # (a line under a heading that says the asked word, "Rotation and working hours", or
             # labelled by it, "| Roster | 8 days on / 6 days off |", first among equals)
             label = _LINE_LABEL.match(unit.text)
-            heading = 0.05 if terms and set(terms) & (_stem_set(unit.passage.section) | _stem_set(label.group(1) if label else "")) else 0.0
+            # ("| Superannuation | 12% |" is labelled by a pension, however the label says it)
+            labelled = (_stem_set(label.group(1)) | _said_as(label.group(1))) if label else frozenset()
+            heading = 0.05 if terms and set(terms) & (_stem_set(unit.passage.section) | labelled) else 0.0
             # (what a role needs before what would be nice: "Deseable: Mandarín básico" after "Español nativo")
             optional = 0.05 if needs and (_OPTIONAL.search(unit.text) or _OPTIONAL.search(unit.passage.section)) else 0.0
             score = coverage + 0.3 * cue + 0.15 * section_hit + 0.1 * unit.passage.score + heading - pair_penalty - optional

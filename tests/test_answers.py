@@ -3130,3 +3130,17 @@ def test_permanent_and_fixed_term_postings_by_the_lines_that_say_so(tmp_path):
     assert "Malnad" not in terms.text and "1 posting does not state" in terms.text, terms.text
     which = bot.ask("Which is permanent: the Bluegum crane rigger job or the Fjellbil mechanic job?")
     assert which.text.index("Fjellbil") < which.text.index("Fixed-term") < which.text.index("Bluegum"), which.text
+
+
+def test_a_row_labelled_by_what_is_asked_beats_a_row_that_mentions_it(tmp_path):
+    """"| Superannuation | 11.5% |" answers a pension question, not "| Package | $150,000
+    including superannuation |" above it, in a comparison and in a list."""
+    bot = _ingested(tmp_path, {
+        "rigger.md": _posting("Crane Rigger", "Bluegum Iron Pty Ltd", "Tom Price WA", {
+            "Key facts": "| | |\n|---|---|\n| Estimated package | approx. $150,000 including superannuation |\n| Superannuation | 11.5% |"}),
+        "fitter.md": _posting("Pipe Fitter", "Havbris Verft AS", "Ålesund", {"Benefits": "- Pension (OTP): 6% of salary from day one"}),
+    })
+    both = bot.ask("Compare the pensions of the Bluegum rigger and the Havbris fitter.")
+    assert "11.5%" in both.text and "6% of salary" in both.text and "150,000" not in both.text, both.text
+    listed = bot.ask("Which postings mention a pension or retirement plan?")
+    assert "11.5%" in listed.text and "150,000" not in listed.text, listed.text
