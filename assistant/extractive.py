@@ -191,6 +191,9 @@ _SAID_IN_OTHER_SENSES = frozenset(content_stems("time off line check lunch night
 # Visas by their names: "Employment Pass", "Skilled Worker", "H-1B", "J-1", "EU Blue Card"
 _VISA = r"employment pass|[SE] pass|work pass(?:es)?|skilled worker|[HJ]-?\d[AB]?|tier 2(?= visa| sponsor| general)|blue card|LMIA"
 _HOUSING = frozenset(content_stems("accommodation lodging housing"))
+_HELP_TO_FIND = re.compile(r"\bhelp\w*\s+(?:you\s+)?(?:to\s+)?(?:find|search|look\w*\s+for)\b", re.IGNORECASE)
+_PROVIDES = re.compile(r"\b(?:provides?|provided|providing|offers?|offered|includes?|included|gives?|comes?\s+with)\b", re.IGNORECASE)
+_ASKS_HELP = re.compile(r"\b(?:help|helps|assist\w*|support\w*)\b", re.IGNORECASE)
 # "work permits", "work and residence permits", "residence permit"
 _PERMITS = r"(?:work|employment|residence)(?:\s+and\s+(?:work|residence))?[- ]permits?"
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|nice to have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
@@ -244,7 +247,9 @@ _SAID_AS = (
     (re.compile(r"(?<!closed )(?<!closed on )(?<!except )\b(?:saturdays?|sundays?)\b(?!\s*(?:to|through|till|until|[-–—])\s*(?:mon|tue|wed|thu)\w*)",
                 re.IGNORECASE), frozenset(content_stems("weekend"))),
     # a place to stay is said by "a rent-free, furnished Council house", "books and pays for your hotel"
-    (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
+    # ("Single ensuite room at Koodarrie Village, with all meals", "room and board", "camp accommodation")
+    (re.compile(r"\b(?:accommodation|housing|lodging)\b|\b(?:single|private|shared)\s+(?:en-?suite\s+)?rooms?\b|\ben-?suite\s+rooms?\b"
+                r"|\broom\s+(?:and|&)\s+board\b|\b(?:rent-free|furnished|staff|company|council|subsidi[sz]ed)\b[^.\n]{0,40}"
                 r"\b(?:house|flat|apartment|room|housing|accommodation)s?\b|\b(?:pays?|cover\w*|book\w*)\b[^.\n]{0,30}\b(?:hotel|motel)s?\b", re.IGNORECASE),
      _HOUSING),
     # a language is said by its name: "Italian at C1 level or higher" asks one spoken
@@ -1064,6 +1069,8 @@ class ExtractiveAnswerer:
             said = [t for t in said if t != stem(besides)]
         either = _alternatives(shape.text, said)
         either_stems = {t for words in either for t in words}
+        # "Which postings provide accommodation?" asks for a place to stay given, not help to find one
+        provides = bool(_PROVIDES.search(shape.text)) and not _ASKS_HELP.search(shape.text)
         # "Which roles need no experience?": the postings whose line denies it ("No previous
         # experience is needed"), not every posting that mentions experience
         denied = _denied(shape.text, said)
@@ -1131,7 +1138,7 @@ class ExtractiveAnswerer:
                 own_title = set(content_stems(fields.title or "")) & offered if offered else set()  # (no restemming per list)
                 found = self._sentence_saying(pid, [t for t in said if t not in either_stems and t not in own_title], figures, either,
                                               affirmed=not _NEGATION.search(shape.text), denied=denied, required=required,
-                                              besides=besides)
+                                              besides=besides, provided=provides)
                 if found is not None:
                     quotes[pid] = found
                 elif not (kind == "contract" and set(said) <= _FIXED_TERM and not figures):
@@ -1710,12 +1717,13 @@ class ExtractiveAnswerer:
 
     def _sentence_saying(self, pid: str, terms: list[str], figures: set[str] = frozenset(),
                          either: tuple[list[str], ...] = (), affirmed: bool = False, denied: bool = False,
-                         required: bool = False, besides: str | None = None) -> tuple[Passage, str] | None:
+                         required: bool = False, besides: str | None = None, provided: bool = False) -> tuple[Passage, str] | None:
         """The posting's first sentence that holds every one of ``terms`` (stems) and of
         ``figures`` (numbers, as :func:`numbers` writes them), and all the stems of one of
         ``either`` when given, if any; with ``affirmed``, none that denies it ("A sign-on bonus
         is NOT offered" is no posting offering one); with ``denied``, only one that does; with
-        ``besides`` (a language), one naming another language."""
+        ``besides`` (a language), one naming another language; with ``provided``, not a place to
+        stay that the employer only helps to find ("help you find housing in Tromsø")."""
         have = self.corpus.posting_stems.get(pid, frozenset())
         asked = [*terms, *(t for words in either for t in words)]  # what is denied may be a side of the "or"
         says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
@@ -1729,6 +1737,8 @@ class ExtractiveAnswerer:
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
                 if "accommod" in asked and _ADJUSTMENT.search(sentence):
                     continue  # accommodations for disabled candidates are no place to stay
+                if provided and set(asked) & _HOUSING and _HELP_TO_FIND.search(sentence):
+                    continue
                 if required and (_OPTIONAL.search(sentence) or not denied and _OPTIONAL.search(passage.section)):
                     # "A full driving licence is an advantage", or one under "Nice to have", requires
                     # none (where "No previous experience necessary" is, it still needs none)

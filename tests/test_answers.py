@@ -3144,3 +3144,19 @@ def test_a_row_labelled_by_what_is_asked_beats_a_row_that_mentions_it(tmp_path):
     assert "11.5%" in both.text and "6% of salary" in both.text and "150,000" not in both.text, both.text
     listed = bot.ask("Which postings mention a pension or retirement plan?")
     assert "11.5%" in listed.text and "150,000" not in listed.text, listed.text
+
+
+def test_accommodation_provided_is_not_help_to_find_it(tmp_path):
+    """"Which postings provide accommodation?": a room at the site's village is a place to stay;
+    "we help you find a flat" provides none (but is help with housing)."""
+    bot = _ingested(tmp_path, {
+        "driller.md": _posting("Drill Offsider", "Gibber Plains Drilling", "Coober Pedy SA", {
+            "What we offer": "- Single ensuite room at Opal Creek Village, with all meals\n- Return flights from Darwin"}),
+        "fitter.md": _posting("Pipe Fitter", "Havbris Verft AS", "Ålesund", {
+            "What we offer": "- Relocation: we pay moving costs up to NOK 25,000 and help you find housing in Ålesund"}),
+        "clerk.md": _posting("Ward Clerk", "Kestrel Private Hospital", "York", {"The role": "Keep the ward's admissions records up to date."}),
+    })
+    provided = bot.ask("Which postings provide accommodation?")
+    assert {c.source for c in provided.citations} == {"driller.md"}, provided.text
+    helped = bot.ask("Which postings help with housing?")
+    assert "fitter.md" in {c.source for c in helped.citations}, helped.text
