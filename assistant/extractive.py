@@ -107,6 +107,9 @@ _MORE_LEAVE = re.compile(
     r"\b(more|less|fewer|longer|shorter)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
     rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
+# "the shorter working week", "fewer hours a week", "works longer hours"
+# (a count of hours, "more weekly hours", is compared as any other count is: _amount_verdict)
+_WEEK_COMPARED = re.compile(r"\b(shorter|shortest|longer|longest)\s+(?:(?:standard|working|work)\s+)*week\b", re.IGNORECASE)
 # A contract's term as a question asks it and as postings write it
 _TERM_ASKED = re.compile(r"\b(permanent|fixed[- ]term|temporary)\b", re.IGNORECASE)
 # ... asked of the postings themselves: "Which postings are permanent?", "permanent or fixed-term",
@@ -426,7 +429,7 @@ class ExtractiveAnswerer:
         named = focus if focus_is_all else ()
         ranked = (self._bounded(shape, named) or self._ranked_leave(shape, named) or self._leave_of_each(shape, named)
                   or self._ranked_experience(shape, named) or self._ranked_pay(shape, named)
-                  or self._contract_terms(shape, focus if len(focus) >= 2 else named))
+                  or self._contract_terms(shape, focus if len(focus) >= 2 else named) or self._weeks_compared(shape, focus))
         if ranked is not None:
             return ranked
         if asks_for_roles(shape.text):
@@ -1661,6 +1664,31 @@ class ExtractiveAnswerer:
         if stated < len(pool):
             claims.append(Claim(_unstated(len(pool) - stated, nouns, "whether it is permanent or fixed-term")))
         return Draft(claims, abstained=not stated, about_set=True)
+
+    def _weeks_compared(self, shape: QuestionShape, focus: tuple[str, ...]) -> Draft | None:
+        """"Which job has the shorter working week: A or B?": each role's hours a week, quoted,
+        and which is shorter (or longer) when every one states them."""
+        asked = _WEEK_COMPARED.search(shape.text)
+        if asked is None or len(focus) < 2:
+            return None
+        shortest = asked.group(1).lower() in ("shorter", "shortest")
+        stated = {pid: self._hours_stated(pid) for pid in focus}
+        claims = []
+        for pid, hours in stated.items():
+            if hours is None:
+                claims.append(Claim(f"The posting for {self.corpus.label(pid)} does not state its hours a week."))
+                continue
+            quote = self._sentence_at(hours.passage, hours.offset)
+            claims.append(Claim(f"{self.corpus.label(pid)}: “{_BULLET.sub('', quote.strip())}”", hours.passage, (quote,)))
+        known = {pid: h for pid, h in stated.items() if h is not None}
+        if len(known) == len(focus):
+            pick = (min if shortest else max)(known, key=lambda p: (known[p].high, known[p].low))
+            others = [h for p, h in known.items() if p != pick]
+            if all((known[pick].high < h.low) if shortest else (known[pick].low > h.high) for h in others):
+                said = lambda h: f"{h.low:g}" if h.low == h.high else f"{h.low:g}–{h.high:g}"
+                claims.append(Claim(f"So {self.corpus.label(pick)} has the {'shorter' if shortest else 'longer'} week: "
+                                    f"{said(known[pick])} hours, against {_join([said(h) for h in others])} hours."))
+        return Draft(claims, abstained=not known, about_set=True)
 
     def _leave_claim(self, head: str, pid: str, leave: "_Leave") -> Claim:
         quote = self._sentence_at(leave.passage, leave.offset)

@@ -56,9 +56,9 @@ INTENTS: tuple[Intent, ...] = (
            _rx(_MONEY), _rx(r"salary|compensation|pay"), frozenset({"salari", "pay", "compens", "wage", "base", "stipend", "rate"}), "salary"),
     # ("a home-office stipend", "a learning stipend" is a benefit, not the pay)
     # "How many weeks of parental leave ...?" asks about the leave, not how long the role lasts
-    # (nor "longer standard weekly hours", "How long are the shifts?")
+    # (nor "longer standard weekly hours", "How long are the shifts?", "the shorter working week")
     Intent("duration", _rx(r"\b(?:how long(?! ago)|duration|length|longer|shorter|how many (?:weeks|months))\b"
-                           r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice|probation\w*|trial|training|induction|orientation|hours|shifts?|commute)\b)"
+                           r"(?![^,;?]*\b(?:leave|vacation|pto|time off|holidays?|sabbatical|notice|probation\w*|trial|training|induction|orientation|hours|shifts?|commute|(?:working|work)[- ]?weeks?)\b)"
                            r"(?<!\bprobation )(?<!\bprobationary )"),
            _rx(r"\b\d{1,2}[- ](?:week|month|year)s?\b"), None, frozenset({"week", "month", "durat", "long", "last"}), "duration"),
     # ("the Bengaluru-based engineer" describes the role: no location asked)
@@ -109,7 +109,7 @@ INTENTS: tuple[Intent, ...] = (
     # "What are the hours?", "Which shifts ...?": the schedule's lines ("Tuesday through Sunday,
     # 3:00 PM to 11:00 PM"), which need not say "hours"
     # ("the night shift nurse" names a role: "shift" asks only as "which shifts", "shifts are")
-    Intent("schedule", _rx(r"\b(?:hours|schedules?|rotas?|what time|working time|(?:shift|working|work|rota) patterns?|when (?:do|would|will) (?:i|you|they) work"
+    Intent("schedule", _rx(r"\b(?:hours|schedules?|rotas?|what time|working time|(?:working|work)[- ]?weeks?|(?:shift|working|work|rota) patterns?|when (?:do|would|will) (?:i|you|they) work"
                            r"|(?:which|what) shifts?|shifts? (?:are|is|do|does|would|will)|work(?:ing)? (?:the |a |an )?(?:\w+ )?shifts?)\b"),
            _rx(CLOCK + r"|\bhours\b|\bshifts?\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"),
            _rx(r"schedule|hours|shifts?|working time|rota|arbeitszeit|horario"), frozenset({"hour", "schedul", "shift", "rota", "pattern"})),

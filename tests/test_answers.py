@@ -3160,3 +3160,17 @@ def test_accommodation_provided_is_not_help_to_find_it(tmp_path):
     assert {c.source for c in provided.citations} == {"driller.md"}, provided.text
     helped = bot.ask("Which postings help with housing?")
     assert "fitter.md" in {c.source for c in helped.citations}, helped.text
+
+
+def test_the_shorter_working_week_of_two_roles(tmp_path):
+    """"Which job has the shorter working week: A or B?" compares their hours a week, quoted,
+    and says which is shorter; it asks no contract's length."""
+    bot = _ingested(tmp_path, {
+        "baker.txt": ("Bakery Shift Lead\nRoggenhof Backstube GmbH · Ulm\n\nConditions\n"
+                      "Arbeitszeit ........ 39 hours per week, 5 shifts per week\nVertrag ........ unbefristet (permanent)\n"),
+        "mechanic.md": _posting("Diesel Mechanic", "Fjellbil Verksted AS", "Bodø", {
+            "Hours": "Arbeidstid: 35.5 hours per week, Monday-Friday 07:30-15:00", "Contract": "A 12-month contract."}),
+    })
+    week = bot.ask("Which job has the shorter working week: the Roggenhof shift lead or the Fjellbil mechanic?")
+    assert "39 hours per week" in week.text and "35.5 hours per week" in week.text, week.text
+    assert re.search(r"Fjellbil Verksted AS\) has the shorter week: 35\.5 hours, against 39 hours", week.text), week.text
