@@ -1155,6 +1155,12 @@ class ExtractiveAnswerer:
             head = f"There are {len(matches)} postings"
         else:
             head = f"{len(matches)} posting{'s match' if len(matches) > 1 else ' matches'}"
+        order = _IN_DATE_ORDER.search(shape.text)
+        if order and quotes:
+            # "..., earliest first": by the first date each quoted line writes; undated ones last
+            latest = order.group(1) is not None and order.group(1).lower() == "latest"
+            dated = lambda f: _date_key(quotes[f.posting_id][1]) if f.posting_id in quotes else None
+            matches = sorted(matches, key=lambda f: (dated(f) is None, tuple(-x for x in dated(f)) if latest and dated(f) else dated(f) or ()))
         more = f"; the first 15" if len(matches) > 15 else ""
         claims = [Claim(f"{head}{more}:")]
         for fields in matches[:15]:
@@ -2315,6 +2321,37 @@ def _dates(text: str) -> list[tuple[tuple[int, int, int], str]]:
         if month:
             found.append((m.start(), (int(m.group(3)), month, int(m.group(2))), m.group(0)))
     return [(when, said) for _, when, said in sorted(found)]
+
+
+_IN_DATE_ORDER = re.compile(r"\b(?:(earliest|soonest|latest)\s+(?:one\s+)?first|in\s+(?:date|chronological)\s+order|(?:sorted|ordered)\s+by\s+date)\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b")
+# month names as boards in other languages write them: "9. februar 2025", "25 de janeiro de 2025"
+_MONTHS_ABROAD = {name: n for n, names in enumerate((
+    "january januar enero janvier gennaio janeiro", "february februar febrero février fevrier febbraio fevereiro",
+    "march märz marts mars marzo março", "april abril avril aprile", "may mai maj mayo maggio maio", "june juni junio juin giugno junho",
+    "july juli julio juillet luglio julho", "august agosto août aout", "september septiembre settembre setembro",
+    "october oktober octubre octobre ottobre outubro", "november noviembre novembre novembro",
+    "december dezember diciembre décembre decembre dicembre dezembro"), start=1) for name in names.split()}
+_DATE_ABROAD = re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({'|'.join(_MONTHS_ABROAD)})\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
+
+
+def _date_key(text: str) -> tuple[int, int, int] | None:
+    """The first full date ``text`` writes, as (y, m, d): in English words, in another language's
+    ("9. februar 2025"), or in figures read day first ("20.07.2025", "14/02/2025"; a slashed date
+    only when its day cannot be a month)."""
+    dates = _dates(text)
+    if dates:
+        return dates[0][0]
+    m = _DATE_ABROAD.search(text)
+    if m:
+        return int(m.group(3)), _MONTHS_ABROAD[m.group(2).lower()], int(m.group(1))
+    m = _NUMERIC_DATE.search(text)
+    if m is None:
+        return None
+    day, month = int(m.group(1)), int(m.group(3))
+    if m.group(2) == "/" and day <= 12:
+        return None  # "02/03/2025": which is the month is not written
+    return (int(m.group(4)), month, day) if 1 <= month <= 12 else None
 
 
 def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:

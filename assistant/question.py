@@ -156,7 +156,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent("deadline", _rx(r"\b(?:closing(?: date)?|closes?|closed|deadlines?|apply by|last day to apply|applications? close"
                            r"|by (?:what|which) date (?:\w+ ){0,3}apply|by when (?:\w+ ){0,3}apply|applications? (?:are )?due)\b"),
            # (not a "closing (13:00–22:00)" shift)
-           _rx(r"\b(?:clos(?:ing|es)(?!\s*(?:\(\s*)?\d{1,2}[:.]\d{2})(?!\s+shifts?)|deadline|apply by|applications? (?:close|must be received|(?:will be |are )?accepted until)|no later than)\b[^.\n]{0,60}?"
+           _rx(r"\b(?:clos(?:ing|es)(?!\s*(?:\(\s*)?\d{1,2}[:.]\d{2})(?!\s+shifts?)|deadline|apply by|applications? (?:close|must be received|(?:will be |are )?accepted until)|no later than"
+               r"|last (?:date|day) (?:to apply|for applications|of application))\b[^.\n]{0,60}?"
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                # the boards' labels: "Scadenza: 14/02/2025", "Ansøgningsfrist: 9. februar 2025", "Candidaturas até 25 de janeiro"

@@ -3174,3 +3174,20 @@ def test_the_shorter_working_week_of_two_roles(tmp_path):
     week = bot.ask("Which job has the shorter working week: the Roggenhof shift lead or the Fjellbil mechanic?")
     assert "39 hours per week" in week.text and "35.5 hours per week" in week.text, week.text
     assert re.search(r"Fjellbil Verksted AS\) has the shorter week: 35\.5 hours, against 39 hours", week.text), week.text
+
+
+def test_closing_dates_earliest_first_and_a_last_date_to_apply(tmp_path):
+    """"List the closing dates ..., earliest first": every posting's closing line (a table's "Last
+    date to apply" too), in date order, "12.09.2025" read day first, "5. september 2025" a date."""
+    bot = _ingested(tmp_path, {
+        "tester.html": ("<html><body><h1>QA Engineer</h1><p>Malnad Software Pvt. Ltd. · Mysuru, Karnataka</p>"
+                        "<table><tr><th>Last date to apply</th><td>30 September 2025</td></tr></table>"
+                        "<h2>The role</h2><p>You will test our payroll product before each monthly release.</p></body></html>"),
+        "mechanic.txt": ("Diesel Mechanic\nFjellbil Verksted AS · Bodø\n\nSøknad\nSøknadsfrist ...... 12.09.2025\n"
+                         "Send your CV through our portal.\n"),
+        "baker.md": _posting("Bakery Shift Lead", "Roggenhof Backstube GmbH", "Ulm", {"Apply": "Closing date: Monday 1 September 2025"}),
+        "rigger.md": _posting("Wind Technician", "Vestvind Service A/S", "Esbjerg", {"Ansøgning": "Ansøgningsfrist: 5. september 2025"}),
+    })
+    dates = bot.ask("List the closing dates of all four postings, earliest first.")
+    order = [dates.text.index(word) for word in ("1 September 2025", "5. september 2025", "12.09.2025", "30 September 2025")]
+    assert order == sorted(order), dates.text
