@@ -199,7 +199,7 @@ _PROVIDES = re.compile(r"\b(?:provides?|provided|providing|offers?|offered|inclu
 _ASKS_HELP = re.compile(r"\b(?:help|helps|assist\w*|support\w*)\b", re.IGNORECASE)
 # "work permits", "work and residence permits", "residence permit"
 _PERMITS = r"(?:work|employment|residence)(?:\s+and\s+(?:work|residence))?[- ]permits?"
-_OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|nice to have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
+_OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|(?:nice|good)[- ]to[- ]have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
                            r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
 _ONLY_AFTER = re.compile(r"\b(?:after|once you(?:['’]ve| have)? (?:completed?|passed?))\s+(?:(?:your|the|a|an)\s+)?"

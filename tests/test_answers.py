@@ -3191,3 +3191,17 @@ def test_closing_dates_earliest_first_and_a_last_date_to_apply(tmp_path):
     dates = bot.ask("List the closing dates of all four postings, earliest first.")
     order = [dates.text.index(word) for word in ("1 September 2025", "5. september 2025", "12.09.2025", "30 September 2025")]
     assert order == sorted(order), dates.text
+
+
+def test_a_nice_to_have_heading_written_with_hyphens_is_optional(tmp_path):
+    """Under "Nice-to-have:" a language is wished for, not required: "Which postings require
+    Polish?" lists only the posting that must have it."""
+    bot = _ingested(tmp_path, {
+        "baker.txt": ("Bakery Shift Lead\nRoggenhof Backstube GmbH · Ulm · Vollzeit\n\nAbout us\n"
+                      "We bake bread and pastries for 30 shops across Swabia every night of the year.\n\nMust-have:\n"
+                      "  * German at least at level B1 - the shift is run in German\n\nNice-to-have:\n"
+                      "  * Polish or Croatian - many of our colleagues speak these languages\n"),
+        "driver.md": _posting("Delivery Driver", "Wisła Logistics Sp. z o.o.", "Poznań", {"Must-have": "- Polish at a communicative level"}),
+    })
+    polish = bot.ask("Which postings require Polish?")
+    assert {c.source for c in polish.citations} == {"driver.md"}, polish.text
