@@ -107,6 +107,7 @@ _MORE_LEAVE = re.compile(
     r"\b(more|less|fewer|longer|shorter)\s+(?:(?:paid|annual|days?|weeks?|of|vacation|holiday)\s+){0,3}"
     rf"(?:{_TIME_OFF}|leave)\b(?!\s+(?:policy|policies))", re.IGNORECASE)
 _LEAVE_STEMS = frozenset({"off", "pto", "vacat", "holiday", "leav"})
+_TWO_TOPICS = re.compile(r"\b([a-z]{3,})\s+(?:and|&)\s+([a-z]{3,})\b")  # "probation and notice periods"
 # "the shorter working week", "fewer hours a week", "works longer hours"
 # (a count of hours, "more weekly hours", is compared as any other count is: _amount_verdict)
 _WEEK_COMPARED = re.compile(r"\b(shorter|shortest|longer|longest)\s+(?:(?:standard|working|work)\s+)*week\b", re.IGNORECASE)
@@ -1872,7 +1873,7 @@ class ExtractiveAnswerer:
             where = f" for {self.corpus.label(targets[0])}" if named else ""
             return _abstain(f"The postings don't say{where}; I couldn't find it in them.")
         scored.sort(key=lambda s: (-s[0], s[1].rank, s[1].start))
-        chosen = self._choose(shape, scored, targets)
+        chosen = self._choose(shape, scored, targets, terms)
         multi = len({u.passage.posting_id for u in chosen}) > 1 or len(targets) > 1
         # "Is there a bonus for this job?" with no role named, among many postings: the one
         # answered is named, or its sentence reads as every posting's
@@ -2006,7 +2007,7 @@ class ExtractiveAnswerer:
         coverage = covered_weight / total if total else (0.7 if cue or section_hit else 0.0)
         return coverage, cue, section_hit, key_covered and not unknown_missed, unknown_missed
 
-    def _choose(self, shape: QuestionShape, scored: list[tuple[float, Unit]], targets: list[str]) -> list[Unit]:
+    def _choose(self, shape: QuestionShape, scored: list[tuple[float, Unit]], targets: list[str], terms: list[str] = ()) -> list[Unit]:
         best_score, best = scored[0]
         if len(targets) > 1:  # several roles named: the best sentence of each
             chosen = []
@@ -2016,6 +2017,15 @@ class ExtractiveAnswerer:
                     continue
                 if not _LIST_TOPIC.search(shape.text):
                     chosen.append(own[0][1])
+                    # "Compare probation and notice periods": the best line of each role says the
+                    # probation only; the role's best line for what it leaves out comes too
+                    # (only a topic named beside another, "X and Y", that the best line leaves out)
+                    said = lambda u: set(content_stems(u.text)) | _said_as(u.text)
+                    missing = {t for a, b in _TWO_TOPICS.findall(shape.text) for t, other in ((stem(a.lower()), stem(b.lower())), (stem(b.lower()), stem(a.lower())))
+                               if t in terms and other in said(own[0][1]) and t not in said(own[0][1])}
+                    more = next((u for _, u in own[1:] if not u.pair and missing & said(u)), None) if missing else None
+                    if more is not None:
+                        chosen.append(more)
                     continue
                 # "Compare the benefits of A and B": a few lines of each, from the section of its
                 # best one, in the posting's order; one line each left most of both out

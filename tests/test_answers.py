@@ -3205,3 +3205,16 @@ def test_a_nice_to_have_heading_written_with_hyphens_is_optional(tmp_path):
     })
     polish = bot.ask("Which postings require Polish?")
     assert {c.source for c in polish.citations} == {"driver.md"}, polish.text
+
+
+def test_a_comparison_of_two_topics_gives_each_role_both(tmp_path):
+    """"Compare probation and notice periods for A and B": each role's probation line and its
+    notice line, not the probation alone."""
+    bot = _ingested(tmp_path, {
+        "nurse.md": _posting("Theatre Nurse", "Kestrel Private Hospital", "Leeds", {
+            "Probation and notice": "There is a 3-month probation period.\n\nAfter probation, the notice period on either side is 8 weeks."}),
+        "fitter.md": _posting("Pipe Fitter", "Havbris Verft AS", "Ålesund", {
+            "Probation & notice": "Probation is 6 months. During probation, the notice period is 14 days; afterwards it is 3 months."}),
+    })
+    both = bot.ask("Compare probation and notice periods for the Kestrel theatre nurse and the Havbris pipe fitter.")
+    assert "3-month probation" in both.text and "8 weeks" in both.text and "14 days" in both.text, both.text
