@@ -521,19 +521,9 @@ class ExtractiveAnswerer:
             return None
         if len({i.name for _, intents in clauses for i in intents}) < 2:
             return None
-        claims: list[Claim] = []
-        answered = False
-        for clause, intents in clauses:
-            stems = set(content_stems(clause))
-            more = self._from_sentences(replace(shape, intents=tuple(intents), is_numeric=False), passages, targets,
-                                        [t for t in terms if t in stems], focus)
-            if more.abstained:
-                claims.append(self._silence(shape, targets, stems & set(terms)))
-                continue
-            answered = True
-            quoted = {q for c in claims for q in c.quotes}
-            claims += [c for c in more.claims if not (c.passage and quoted & set(c.quotes))]
-        return Draft(claims, abstained=False) if answered else None
+        # each clause as _by_clause answers the clauses after a field's answer, from nothing
+        draft = self._by_clause(Draft([], abstained=False), shape, passages, targets, terms, focus)
+        return draft if any(c.passage for c in draft.claims) else None
 
     def _without_unsaid_place(self, shape: QuestionShape, passages: list[Passage], pid: str, terms: list[str],
                               focus: tuple[str, ...]) -> Draft | None:
