@@ -538,8 +538,26 @@ class ExtractiveAnswerer:
                 continue
             draft = self._from_sentences(shape, passages, [pid], rest, focus)
             if not draft.abstained:
-                return replace(draft, claims=[Claim(f"The posting for {self.corpus.label(pid)} does not mention {place}."), *draft.claims])
+                # the whole of a quoted list item: its note may say what the place means ("Please
+                # note: flights depart from Perth Airport only")
+                claims = [self._whole_item(c) for c in draft.claims]
+                return replace(draft, claims=[Claim(f"The posting for {self.corpus.label(pid)} does not mention {place}."), *claims])
         return None
+
+    @staticmethod
+    def _whole_item(claim: Claim) -> Claim:
+        """``claim`` quoting the whole list item its one quoted sentence opens, when the item goes
+        on after it on the same line."""
+        if claim.passage is None or len(claim.quotes) != 1:
+            return claim
+        text, quote = claim.passage.text, claim.quotes[0]
+        at = text.find(quote)
+        end = text.find("\n", at) if at >= 0 else -1
+        line = text[at:end if end >= 0 else len(text)]
+        shown = _BULLET.sub("", quote)
+        if at < 0 or not _is_bullet(quote) or len(line) <= len(quote) or shown not in claim.text:
+            return claim
+        return replace(claim, text=claim.text.replace(shown, _BULLET.sub("", line), 1), quotes=(line,))
 
     # -- who is asked about -----------------------------------------------------------------
     def _targets(self, shape: QuestionShape, passages: list[Passage], focus: tuple[str, ...],

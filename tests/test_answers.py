@@ -2987,16 +2987,19 @@ def test_money_on_top_of_the_pay_for_nights_and_sundays(tmp_path):
 
 def test_a_place_the_posting_never_names_leaves_the_rest_answered(tmp_path):
     """"Will they fly me to site from Adelaide?" of a posting that never says Adelaide: it says
-    so, then what the posting says of flights ("fly" asks about flights), rather than nothing."""
+    so, then what the posting says of flights ("fly" asks about flights), the whole list item with
+    its note, rather than nothing."""
     bot = _ingested(tmp_path, {
         "driller.md": _posting("Drill Offsider (2/1 Roster)", "Gibber Plains Drilling", "Coober Pedy SA (FIFO ex-Darwin)", {
-            "What we offer": "- Return flights from Darwin to camp for every swing.\n- Meals and a single room in camp.",
+            "What we offer": ("- Return flights from Darwin to camp for every swing. Please note: flights leave from Darwin Airport only.\n"
+                              "- Meals and a single room in camp."),
             "Pay": "$42.10 per hour."}),
         "cook.md": _posting("Camp Cook", "Spinifex Catering", "Newman WA", {
             "What we offer": "- Meals on site.\n- Flights are not provided; you drive in."}),
     })
     flights = bot.ask("Will Gibber Plains Drilling fly me to camp from Adelaide?")
     assert "does not mention Adelaide" in flights.text and "Return flights from Darwin" in flights.text, flights.text
+    assert "Darwin Airport only" in flights.text, flights.text  # the rest of the item, which says what Adelaide means
     assert [c.source for c in flights.citations] == ["driller.md"], flights.text
 
 
