@@ -202,7 +202,8 @@ _CONTINUATION = re.compile(r"^(?:[a-z]|\d[\d.,]*(?:\s+|-)[a-z])")  # "1.5 millio
 _LEADER_VALUE = re.compile(r"\S\s*\.{4,}\s*(?=\S)")
 # "... and you will report to our" / "Workshop Manager (verkstedleder), Eirik Johansen.": a line
 # that ends on a word no sentence or heading ends on goes on, whatever case the next line opens in
-_ENDS_MID_PHRASE = re.compile(r"\s(?:the|a|an|our|your|their|its|to|of|and|or|with|for|from|by|at|into|will|is|are)$", re.IGNORECASE)
+_ENDS_MID_PHRASE = re.compile(r"\s(?:the|a|an|another|our|your|their|its|to|of|and|or|with|for|from|by|at|into|than|as|will|is|are|be|must|can|should)$",
+                             re.IGNORECASE)
 _NEW_ITEM = re.compile(r"(?:[-*•#]|\d{1,2}[.)])\s|\|")  # a bullet, a heading, a table row
 _HYPHENATED = re.compile(r"[a-zà-ÿ]{2}-$")
 

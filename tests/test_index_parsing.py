@@ -619,7 +619,7 @@ def test_pdf_line_unwrapping():
 
 def test_wrapped_lines_are_read_whole(tmp_path):
     """A dot-leader line's value that runs on under itself ("04:00-12:30; ..."), a sentence
-    wrapped before "20-minute" and one wrapped after "our" are read whole, so an answer quotes
+    wrapped before "20-minute" and one wrapped after "our" or "another" are read whole, so an answer quotes
     them whole; the next label of the list and a bullet stay lines of their own."""
     (tmp_path / "kitchen.txt").write_text(
         "Prep Cook\nGasthaus Lindenwirt · Passau\n\nWhat we offer\n"
@@ -633,10 +633,12 @@ def test_wrapped_lines_are_read_whole(tmp_path):
     (tmp_path / "workshop.txt").write_text(
         "Diesel Mechanic\nFjellbil Verksted AS · Bodø\n\nAbout us\n"
         "Fjellbil Verksted services trucks and buses across Nordland, all year round. You will report to our\n"
-        "Workshop Manager, Ingrid Solberg.\n- Overtime paid at 50%\n", encoding="utf-8")
+        "Workshop Manager, Ingrid Solberg. Our customers speak Norwegian, so you must speak Norwegian or another\n"
+        "Scandinavian language.\n- Overtime paid at 50%\n", encoding="utf-8")
     workshop = load_posting(tmp_path / "workshop.txt").text.split("\n")
     # a line that ends on "our" goes on, whatever case the next opens in; a bullet is its own line
-    assert any(line.endswith("You will report to our Workshop Manager, Ingrid Solberg.") for line in workshop)
+    assert any("You will report to our Workshop Manager, Ingrid Solberg." in line for line in workshop)
+    assert any(line.endswith("Norwegian or another Scandinavian language.") for line in workshop)  # ("another")
     assert "- Overtime paid at 50%" in workshop
     lines = load_posting(tmp_path / "kitchen.txt").text.split("\n")
     assert "Schichten ....................... split shift 10:00-14:00 and evening shift 17:00-22:30; two Sundays a month" in lines
