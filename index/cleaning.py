@@ -302,6 +302,7 @@ def without_chrome_segments(line: str) -> str:
     return line if len(kept) == len(parts) and unstuck == kept else " · ".join(unstuck)
 
 
+@functools.lru_cache(maxsize=4096)  # asked of each line by clean_text and again by is_chrome
 def is_menu(line: str) -> bool:
     """The board's navigation menu: "Home · Jobs · Companies · Post a job", "LingoGigs · Find
     work · Post a job · Log in" (at least two menu or UI entries, and half of the line)."""
