@@ -311,6 +311,19 @@ _LABELLED_PAY = re.compile(
     rf"^\W*(?:(?:annual|base|basic|hourly|weekly|monthly|yearly|starting|daily|day)\s+)?{_PAY_WORDS.pattern}", re.IGNORECASE)
 
 
+# The most a currency prefix of an amount takes before its first digit: two codes ("US$ ") of
+# three characters and a space each
+_PREFIX_WIDTH = 8
+
+
+def _next_amount(line: str, pos: int) -> re.Match[str] | None:
+    """``_RANGE.search(line, pos)``, begun near the next digit: every amount holds one within
+    ``_PREFIX_WIDTH`` of its start, and trying the currencies at every character of a line
+    before it was most of the time extract_salary took."""
+    digit = _DIGIT.search(line, pos)
+    return _RANGE.search(line, max(pos, digit.start() - _PREFIX_WIDTH)) if digit else None
+
+
 def extract_salary(text: str, sections: list[Section] | None = None) -> Salary | None:
     """The posting's pay. Labelled lines and pay sections win over amounts met in passing.
 
@@ -337,7 +350,7 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
         # The cheap reasons to pass an amount by come first: most numbers are not pay, and the
         # pay period (fifteen searches) is looked for only when it decides.
         pos = 0
-        while (m := _RANGE.search(line, pos)) is not None:
+        while (m := _next_amount(line, pos)) is not None:
             # A number passed by goes on after itself, not after its tail: "Level 2: €62,000 ..."
             # must not lose the amount to the tail of the "2".
             pos = m.end("b") if m.group("b") else m.end("a")
