@@ -47,7 +47,7 @@ _JOB_WORDS = "|".join(sorted(ROLE_NOUNS | {"i", "you", "job", "role", "position"
 INTENTS: tuple[Intent, ...] = (
     # ("do I pay for it myself?" asks what the candidate pays: a cost, not the pay)
     Intent("salary", _rx(r"\b(?:salar\w*|(?<!who )(?<!who will )(?<!who would )(?<!\bi )(?<!\bi have to )(?<!\bi need to )(?<!\bi must )(?<!\bi will )(?<!\bi would )(?:pay|pays)(?!\s+(?:(?:a|an|the|any|out)\s+)?(?:(?!hour|year|week|month|day)[\w-]+\s+){0,2}(?:bonus(?:es)?|overtime|allowances?|per diem|relocation|pension|retirement|superannuation|savings|mileage|expenses|commissions?|tips)\b)|paying|payment|compensation|comp|wages?|earn\w*|(?:the|any) money\b|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
-               r"|paid(?!\s+(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
+               r"|paid(?!\s+(?:(?:annual|yearly|public|bank|statutory|national|extra|additional)\s+)?(?:time|leave|holidays?|vacation|parental|sick|family|days?|overtime|training|relocation))"
                # "How much does the designer make?", "... make in Canada?", "... make a year?"
                # "What does the WellCare pharmacist make?" (a job's word before "make": "What does
                # Acme make?" asks what it produces)

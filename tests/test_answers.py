@@ -3221,3 +3221,17 @@ def test_a_comparison_of_two_topics_gives_each_role_both(tmp_path):
     })
     both = bot.ask("Compare probation and notice periods for the Kestrel theatre nurse and the Havbris pipe fitter.")
     assert "3-month probation" in both.text and "8 weeks" in both.text and "14 days" in both.text, both.text
+
+
+def test_paid_annual_leave_is_a_leave_question_not_a_pay_question(tmp_path):
+    """"How many days of paid annual leave ...?" asks for leave: a posting that states none is
+    said to state none, without its pay line ("paid" before "annual leave" or "public holidays"
+    is no pay question)."""
+    bot = _ingested(tmp_path, {
+        "guide.md": _posting("Mountain Guide", "Andes Trekking S.A.C.", "Cusco", {
+            "Pay": "Remuneración: PEN 3,200 per month", "Benefits": "- Meals on trek\n- SCTR insurance"}),
+    })
+    for question in ("How many days of paid annual leave does the Andes Trekking guide get?",
+                     "Does the Andes Trekking guide get paid public holidays?"):
+        answer = bot.ask(question)
+        assert "3,200" not in answer.text, answer.text
