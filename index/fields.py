@@ -178,7 +178,9 @@ _ISO_CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DK
 # Codes read only before an amount ("PHP 22,000", "KES 150,000"): after a number "PHP" is more often a
 # programming language ("5 years of PHP") than pay
 _PREFIX_CODES = ("PHP", "KES", "PEN", "TRY", "MAD", "BOB", "GEL", "CRC")  # (and words: "pen", "try", "mad")
-_CUR = rf"(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|[$£€₹¥₱]|R(?=\s?\d)|S/(?=\s?\d)|(?:{'|'.join(_ISO_CODES + _PREFIX_CODES)})(?![A-Za-z]))"
+# (a code or a letter's symbol starts a word: "environ 20" holds no Romanian leu, "pour 5" no rand)
+_CUR = (rf"(?:[$£€₹¥₱]|(?<![^\W\d_])(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|R(?=\s?\d)|S/(?=\s?\d)"
+        rf"|(?:{'|'.join(_ISO_CODES + _PREFIX_CODES)})(?![A-Za-z])))")
 _CUR_AFTER = rf"(?:[$£€₹¥₱]|(?:{'|'.join(_ISO_CODES)})(?![A-Za-z]))"  # after an amount: no "5 pens", "3 PHP developers"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.

@@ -544,6 +544,8 @@ def test_salary_formats(line, want):
         "Competitive pay. This is a hybrid role with 3 days a week in the office.",  # a count, not money
         "We raised $40,000,000 last year and have a $2,000 learning budget for everyone.",  # money, not pay
         "Note: this role pays $900,000 per year.",  # a lone figure in prose with no pay label or heading
+        # a code's letters at a word's end are no code: "environ 20" is no Romanian leu, "pour 5" no rand
+        "Horaire coupé : environ 20 heures par semaine; sorties spéciales sur une base volontaire, pour 5 jours.",
     ],
 )
 def test_amounts_that_are_not_salary(text):
