@@ -108,6 +108,8 @@ _NAV_ITEM_INSIDE = re.compile(rf"(?<!\S)(?:{_NAV_ITEMS})(?!\S)", re.IGNORECASE)
 _LANGUAGE_CODE = re.compile(r"^(?:EN|NL|DE|FR|ES|IT|PT|PL|SV|DA|FI|NO|TR|RU|AR|ZH|JA|KO|HI|CY|GA)$")
 # A breadcrumb trail of three steps or more: "Winter Jobs > Colorado > Lift Operations"
 _BREADCRUMB = re.compile(r"^[^<>›»\n]{1,50}(?:\s[>›»]\s[^<>›»\n]{1,50}){2,}$")
+# and of two steps from a menu entry: "CARRIÈRES > Postes ouverts", "Careers › Open roles"
+_MENU_CRUMB = re.compile(r"^([^<>›»\n]{1,30})\s[>›»]\s[^<>›»\n]{1,50}$")
 # An employer's star rating beside its name: "Brindlewood Co. 3.4 ★ (212 reviews)".
 _RATING = re.compile(r"\s*\b\d(?:[.,]\d)?\s*[★☆]+(?:\s*\(\d[\d,]*\+?\s+(?:reviews?|ratings?)\))?|\s*[★☆]{2,}")
 _ARROWS = "<>←→«»‹›"  # "< Back to search results"
@@ -324,6 +326,11 @@ def _in_english(line: str) -> str:
     return f"{glossed.group(1)}{glossed.group(2)}" if glossed else ""
 
 
+def _menu_crumb(line: str) -> bool:
+    crumb = _MENU_CRUMB.match(line)
+    return bool(crumb and _NAV_ITEM.match(crumb.group(1).strip()))
+
+
 def is_chrome(line: str) -> bool:
     """A job-board UI line, a site footer menu, a cookie banner or a scam warning: never part
     of the role."""
@@ -331,7 +338,7 @@ def is_chrome(line: str) -> bool:
     if english and english != line and is_chrome(english):
         return True
     body = _BUTTON.sub(r"\1", _BULLET.sub("", line)).strip().strip(_ARROWS).strip()
-    if _UI_LINE.match(body) or _COOKIE_BANNER.search(body) or is_menu(body) or _BREADCRUMB.match(body):
+    if _UI_LINE.match(body) or _COOKIE_BANNER.search(body) or is_menu(body) or _BREADCRUMB.match(body) or _menu_crumb(body):
         return True
     if _COOKIE_WORD.search(line) and _BUTTON.search(line):
         return True  # a cookie banner in any language, with its button: "... plików cookie ... [ Akceptuję ]"

@@ -1102,6 +1102,11 @@ _HEADERS = {
         "# FIFO Fitter – Processing Plant (8/6 Roster)\n\n**Red Gum Resources** · Wanderrie Gold Operation, Goldfields WA (FIFO ex-Perth)\n\n"
         "## About us\nFlights to site depart from Perth every Tuesday.\n",
         {"company": "Red Gum Resources", "locations": ("Wanderrie Gold Operation, Goldfields WA (FIFO ex-Perth)",)}, None),
+    # A careers page's two-step trail from a menu entry ("CARRIÈRES > Postes ouverts") is no title
+    "careers_crumb.txt": (
+        "CARRIÈRES > Postes ouverts\n\nCHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE\nMauricie Transit inc. · Shawinigan\n\n"
+        "Votre rôle\n- Effectuer un circuit scolaire matin et après-midi\n",
+        {"title": "CHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE"}, None),
     # A reference quoted in the instructions, its label glossed
     "quoted_reference.txt": (
         "Baker\nBäckerei Lindner GmbH · Passau\n\nBewerbung / How to apply\nSend your CV to jobs@lindner.example, "
