@@ -89,12 +89,12 @@ def word_pairs(text: str) -> set[tuple[str, str]]:
 
 def role_terms(fields: PostingFields) -> set[str]:
     """The words a user names a role by: title (and its acronyms: "Machine Learning" -> "ml"),
-    company, employment type. Places are kept apart (``place_terms``): a question names a role
+    its name in a summary in another language, company, employment type. Places are kept apart (``place_terms``): a question names a role
     by its title first, and often asks *about* a place."""
     title = fields.title or ""
     capitalised = re.findall(r"\b[A-Z][a-z]+", title)
     acronyms = {(a[0] + b[0]).lower() for a, b in zip(capitalised, capitalised[1:])}
-    parts = [title, fields.company or "", fields.employment_type or ""]
+    parts = [title, fields.title_translated or "", fields.company or "", fields.employment_type or ""]
     return (set(content_stems(" ".join(parts))) - _TIME_UNITS) | acronyms
 
 

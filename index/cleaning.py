@@ -368,6 +368,22 @@ def is_foreign(line: str, doc_language: str | None) -> bool:
     return strength >= 2
 
 
+# A heading that announces the posting again in another language ("ENGLISH SUMMARY", "English
+# version below", "Version française"): the lines under it in that language are the posting's own.
+_ANNOUNCED_LANGUAGE = re.compile(
+    r"^\W*(?:(?P<en>english)\s+(?:summary|version|translation|below|text)|(?:summary|version|translation)\s+in\s+(?P<en2>english)|in\s+(?P<en3>english)"
+    r"|(?:version|résumé|resume)\s+(?:en\s+)?(?P<fr>français|française|francaise)|(?P<de>deutsche)\s+(?:version|fassung|zusammenfassung)"
+    r"|(?:versión|resumen)\s+en\s+(?P<es>español|espanol)|(?P<nl>nederlandse)\s+(?:versie|samenvatting))(?:\s+below)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def announced_language(line: str) -> str | None:
+    """The language a heading says the lines under it are in, if it says one."""
+    m = _ANNOUNCED_LANGUAGE.match(line)
+    return next((name[:2] for name, value in m.groupdict().items() if value), None) if m else None
+
+
 def clean_text(raw: str) -> str:
     """The posting's own text: chrome, foreign-language lines and repeated lines removed."""
     lines = _paired_labels(normalize_text(raw).split("\n"))
@@ -377,6 +393,7 @@ def clean_text(raw: str) -> str:
     listings = 0  # inside the board's list of other jobs: 1 under its heading, 2 once an entry is skipped
     warned = ""  # the mark a dropped warning's lines start with ("!! ..."): its next lines are the warning too
     after_menu = False  # the last line with words was the site's menu
+    announced = None  # the language a heading said the lines under it are in
     for n, line in enumerate(lines):
         # a menu in words no list knows ("Oferty pracy | Pracodawcy | Porady | Zaloguj się"):
         # entries without figures atop the page, or a second row right under the menu
@@ -411,12 +428,16 @@ def clean_text(raw: str) -> str:
                 names = [k for k in kept if k and _named_elsewhere(k, lines, n, doc_language)]
                 kept, seen = names, set(names)
             first = _EMPHASIS.sub("", _menu_entries(line)[0]).strip()
-            if (len(first.split()) <= 4 and not _NAV_ITEM.match(first) and not _UI_LINE.match(first)
-                    and first not in kept and _named_elsewhere(first, lines, n, doc_language)):
+            site = _SITE_THEN_ENTRY.match(first)  # "Autobus Boréal inc. — Accueil": the name, then the menu
+            first = site.group(1) if site and _NAV_ITEM.match(site.group(2)) else first
+            if (len(first.split()) <= 4 and not _NAV_ITEM.match(first) and not _UI_LINE.match(first) and first not in kept
+                    and (_named_elsewhere(first, lines, n, doc_language)
+                         or _INCORPORATED.search(first) and _named_elsewhere(_INCORPORATED.sub("", first), lines, n, doc_language))):
                 kept.append(first)
                 seen.add(re.sub(r"\W+", " ", first).strip().lower())
             continue
-        if is_chrome(line) or is_foreign(line, doc_language):
+        announced = announced_language(line) or announced
+        if is_chrome(line) or (is_foreign(line, doc_language) and line_language(line)[0] != announced):
             mark = re.match(r"[!>*]+\s", line)
             warned = mark.group(0) if mark and (_SAFETY_TIP.match(line) or _WARNING.search(line)) else ""
             continue
@@ -466,8 +487,13 @@ def _paired_labels(lines: list[str]) -> list[str]:
 _EMPHASIS = re.compile(r"\*\*|__")
 _PAGE_OF = re.compile(r"\s+Page \d{1,3} (?:of|/) \d{1,3}$")
 _COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
-# A company's legal form, in its own language: "Sp. z o.o.", "S.A. de C.V.", "GmbH", "B.V."
-LEGAL_FORM = re.compile(r"\b(?:Sp\.\s?z\s?o\.\s?o\.|S\.A\.(?:\s+de\s+C\.V\.)?|S\.L\.|S\.r\.l\.|s\.r\.o\.|S\.p\.A\.|SpA|GmbH|B\.V\.|N\.V\.|Oy|AB|A/S|Ltda?\.?)(?!\w)")
+# A company's legal form, in its own language: "Sp. z o.o.", "S.A. de C.V.", "GmbH", "B.V.", Québec's "inc."
+LEGAL_FORM = re.compile(r"\b(?:Sp\.\s?z\s?o\.\s?o\.|S\.A\.(?:\s+de\s+C\.V\.)?|S\.L\.|S\.r\.l\.|s\.r\.o\.|S\.p\.A\.|SpA|GmbH|B\.V\.|N\.V\.|Oy|AB|A/S|Ltda?\.?|[Ii]nc\.|[Ll]tée)(?!\w)")
+
+
+_SITE_THEN_ENTRY = re.compile(r"^(.+?)\s+[–—]\s+(.+)$")
+# "inc.", "Ltd": a name the text also says without it ("Autobus Boréal transporte ...")
+_INCORPORATED = re.compile(r",?\s+(?:inc|ltd|llc|ltée|limited|corp)\.?$", re.IGNORECASE)
 
 
 def _named_elsewhere(name: str, lines: list[str], at: int, doc_language: str | None) -> bool:

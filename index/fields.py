@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .cleaning import LEGAL_FORM, SEGMENT_SEPARATOR
+from .cleaning import LEGAL_FORM, SEGMENT_SEPARATOR, announced_language
 from .types import PostingFields, Salary, Section
 
 SUMMARY = "Summary"  # the name of the part before the first heading
@@ -527,7 +527,11 @@ apprentice trainee technician mechanic electrician plumber carpenter welder jani
 editor journalist translator interpreter marketer salesperson salesman saleswoman banker trader economist
 librarian photographer artist illustrator animator musician actor farmer labourer laborer operator coordinator
 administrator strategist copywriter actuary underwriter veterinarian optometrist radiographer planner surveyor
-inspector adviser advisor worker""".split())
+inspector adviser advisor worker
+chauffeur chauffeuse conducteur conductrice cuisinier cuisinière infirmier infirmière préposé préposée technicien technicienne
+mécanicien ouvrier ouvrière vendeur vendeuse caissier caissière serveur serveuse enseignant enseignante magasinier
+conductor conductora cocinero cocinera enfermero enfermera técnico técnica operario operaria vendedor vendedora camarero
+camarera cosechador cosechadora temporero temporera""".split())
 # Words of a job title, never of a company name in a header line.
 _ROLE_WORDS = re.compile(
     r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r"|associate|specialist|officer|assistant|"
@@ -1240,6 +1244,27 @@ def _local_dollar(salary: Salary | None, locations: tuple[str, ...]) -> Salary |
     return salary
 
 
+# The first clause of a summary's first line, a role's name when it is a few words: "School bus
+# driver, Trois-Rivières." ("in/at Saint-Jérôme" is where, not what)
+_SUMMARY_ROLE = re.compile(r"([^\W\d_][^\W\d_' /-]*(?:[ /-]+[^\W\d_][^\W\d_'-]*){0,5}?)(?:\s+(?:in|at|for|with|based)\s+[^,.;:]*)?\s*[,.;:(–—]")
+
+
+_SENTENCE_WORDS = frozenset("we you our your are is be will join the a an this that it nous vous notre votre est".split())
+
+
+def extract_title_translated(text: str) -> str | None:
+    """The role's name in the language a heading announces ("ENGLISH SUMMARY" above "School bus
+    driver, Trois-Rivières. Seasonal ..."): how a user asking in that language names a role
+    whose title is in the posting's own."""
+    lines = [line.strip() for line in text.split("\n")]
+    for n, line in enumerate(lines[:-1]):
+        if line and len(line) <= 40 and announced_language(line):
+            role = _SUMMARY_ROLE.match(lines[n + 1])
+            # (a sentence is no name: "We are looking for ...")
+            return role.group(1) if role and not _SENTENCE_WORDS & set(role.group(1).lower().split()) else None
+    return None
+
+
 def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
     """All structured fields of a cleaned posting."""
     sections = parse_sections(text)
@@ -1266,4 +1291,5 @@ def extract_fields(text: str, posting_id: str, source: str) -> PostingFields:
         requisition_id=extract_requisition_id(text),
         office_policy=extract_office_policy(text),
         sections=tuple(sections),
+        title_translated=extract_title_translated(text),
     )

@@ -39,6 +39,7 @@ class PostingFields:
     requisition_id: str | None = None
     office_policy: str | None = None  # e.g. "in office 4+ days per week", "remote"
     sections: tuple[Section, ...] = ()
+    title_translated: str | None = None  # the role's name in a summary in another language
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -3235,3 +3235,20 @@ def test_paid_annual_leave_is_a_leave_question_not_a_pay_question(tmp_path):
                      "Does the Andes Trekking guide get paid public holidays?"):
         answer = bot.ask(question)
         assert "3,200" not in answer.text, answer.text
+
+
+def test_a_role_is_found_by_the_name_its_summary_in_english_gives(tmp_path):
+    """A French posting with an "ENGLISH SUMMARY": "the warehouse clerk job" names it (its title
+    is "Préposé à l'entrepôt"), and the summary's English lines answer."""
+    french = ("Vous préparez les commandes pour nos clients de la région et vous chargez les camions.\n"
+              "Vous vérifiez la marchandise à la réception et vous tenez l'inventaire de la section à jour.\n"
+              "Vous travaillez avec une équipe de douze personnes et vous relevez du chef d'entrepôt.\n")
+    bot = _ingested(tmp_path, {
+        "clerk.txt": ("Préposé à l'entrepôt\nEntrepôts Laurentides inc. · Saint-Jérôme\n\nVotre rôle\n" + french +
+                      "\nRémunération\n- 22,40 $ l'heure, de jour, du lundi au vendredi\n\nENGLISH SUMMARY\n"
+                      "Warehouse clerk in Saint-Jérôme. You prepare the orders and load the trucks. $22.40 per hour, days, "
+                      "Monday to Friday.\n"),
+        "nurse.md": _posting("Theatre Nurse", "Kestrel Private Hospital", "Leeds", {"Pay": "£38,000 per year"}),
+    })
+    pay = bot.ask("How much does the warehouse clerk job pay per hour?")
+    assert not pay.abstained and "22" in pay.text and {c.source for c in pay.citations} == {"clerk.txt"}, pay.text

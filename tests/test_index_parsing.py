@@ -1107,6 +1107,12 @@ _HEADERS = {
         "CARRIÈRES > Postes ouverts\n\nCHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE\nMauricie Transit inc. · Shawinigan\n\n"
         "Votre rôle\n- Effectuer un circuit scolaire matin et après-midi\n",
         {"title": "CHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE"}, None),
+    # The site's name before its menu after a dash, said in the text without its "inc.": the employer
+    "site_name_dash_menu.txt": (
+        "Transports Mauricie inc. — Accueil | Nos services | Carrières | Nous joindre | EN\n\nCARRIÈRES > Postes ouverts\n\n"
+        "CHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE\nShawinigan — Poste permanent saisonnier\n\nQui sommes-nous?\n"
+        "Transports Mauricie transporte chaque jour plus de 900 élèves de la région.\n",
+        {"title": "CHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE", "company": "Transports Mauricie inc."}, None),
     # A reference quoted in the instructions, its label glossed
     "quoted_reference.txt": (
         "Baker\nBäckerei Lindner GmbH · Passau\n\nBewerbung / How to apply\nSend your CV to jobs@lindner.example, "
@@ -1174,3 +1180,20 @@ def test_a_pay_line_of_its_own_among_the_header_lines_is_the_pay_and_a_pens_coun
     text = "Office Assistant\nAbout the role\nSalary: 24 per hour, and we hand out 5 pens per hour of training.\n"
     salary = extract_salary(text, parse_sections(text))
     assert salary is None or salary.currency != "PEN"
+
+
+def test_a_summary_announced_in_another_language_is_kept(tmp_path):
+    """Under "ENGLISH SUMMARY" a French posting's English lines are its own, not a board's
+    foreign chrome; an English line with no such heading above it still goes."""
+    text = ("Préposé à l'entrepôt\nEntrepôts Laurentides inc. · Saint-Jérôme\n\nVotre rôle\n"
+            "Vous préparez les commandes pour nos clients de la région et vous chargez les camions.\n"
+            "Vous vérifiez la marchandise à la réception et vous tenez l'inventaire de la section à jour.\n"
+            "Vous travaillez avec une équipe de douze personnes et vous relevez du chef d'entrepôt.\n"
+            "Sign in to see how you compare to the other applicants for this job\n\n"
+            "Rémunération\n- 22,40 $ l'heure, de jour, du lundi au vendredi\n\n"
+            "ENGLISH SUMMARY\nWarehouse clerk in Saint-Jérôme. You prepare the orders and load the trucks. "
+            "$22.40 per hour, days, Monday to Friday.\n")
+    (tmp_path / "clerk.txt").write_text(text, encoding="utf-8")
+    posting = load_posting(tmp_path / "clerk.txt")
+    assert "Warehouse clerk in Saint-Jérôme. You prepare the orders and load the trucks." in posting.text
+    assert "Sign in to see how you compare" not in posting.text
