@@ -1772,9 +1772,10 @@ class ExtractiveAnswerer:
         says = lambda stems, words: all(t in stems or t in _SAID_AS_STEMS for t in words)  # sentences tell
         if not says(have, terms) or (either and not any(says(have, words) for words in either)):
             return None
-        first = None
+        first = heading = None
         for passage in self.corpus.by_posting.get(pid, []):
-            for a, b in sentences(passage.text):
+            spans = list(sentences(passage.text))
+            for k, (a, b) in enumerate(spans):
                 sentence = passage.text[a:b]
                 stems = set(content_stems(sentence))
                 stems |= _said_as(sentence)  # "vacation" is said by "25 days' holiday", as in _coverage
@@ -1803,8 +1804,14 @@ class ExtractiveAnswerer:
                     covered = len(named & set(asked)) or (1 if named and set(asked) & _said_as(label.group(1)) else 0)
                     if named and 2 * covered >= len(named):
                         return passage, sentence
+                    if _heads_its_lines(passage.text, a, b) and k + 1 < len(spans):
+                        # "Période de probation" / "45 jours travaillés.": a heading that says the
+                        # word is no answer; a later sentence saying it is, else the heading with
+                        # the first sentence under it
+                        heading = heading or (passage, passage.text[a : spans[k + 1][1]])
+                        continue
                     first = first or (passage, sentence)
-        return first
+        return first or heading
 
     def _place_claim(self, fields: PostingFields, label: str, place: str, shape: QuestionShape) -> Claim:
         passage, _ = self._find(fields.posting_id, place)
@@ -1845,7 +1852,13 @@ class ExtractiveAnswerer:
             spans = [(a, b) for a, b in sentences(p.text) if not is_instruction(p.text[a:b]) and not _only_title(p.text[a:b], title)]
             # (nor does a question the posting asks itself alone: "Is there a probation period?"
             # heads its answer, read with it below)
-            units.extend(Unit(p, a, b, rank) for a, b in spans if not p.text[a:b].rstrip().endswith("?"))
+            # A heading line is read with the sentence under it: "Période de probation" says the word
+            # asked, "45 jours travaillés." the answer
+            # (as a pair: a sentence saying it all comes first)
+            for k, (a, b) in enumerate(spans):
+                if not p.text[a:b].rstrip().endswith("?"):
+                    heading = k + 1 < len(spans) and _heads_its_lines(p.text, a, b)
+                    units.append(Unit(p, a, spans[k + 1][1], rank, pair=True) if heading else Unit(p, a, b, rank))
             # Two neighbouring sentences of a paragraph may answer together what neither does alone.
             for (a, b), (c, d) in zip(spans, spans[1:]):
                 if "\n" not in p.text[b:c] and not _is_bullet(p.text[a:b]):
@@ -2504,6 +2517,15 @@ def _said_as(text: str) -> set[str]:
     """The stems ``text`` says in other words (``_SAID_AS``)."""
     said = {t for pattern, family in _SAID_AS if pattern.search(text) for t in family}
     return said - _HOUSING if _ADJUSTMENT.search(text) else said
+
+
+def _heads_its_lines(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` is a heading line of its own: a whole short line with no sentence's end and
+    no value (a figure, a label's colon or leader, a table's bar), with more text under it
+    ("Contract, probation and notice", "Période de probation")."""
+    line = text[a:b].strip()
+    return ((a == 0 or text[a - 1] == "\n") and text[b:].startswith("\n") and text[b:].strip() != ""
+            and len(line) <= 60 and not re.search(r"[.!?:;,)]$|[\d:|]|\.\.", line) and not _is_bullet(line))
 
 
 def _only_title(sentence: str, title: str | None) -> bool:

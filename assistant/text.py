@@ -167,10 +167,21 @@ def as_prose(line: str) -> str:
     "“- Pay: to be agreed”" -> "“Pay: to be agreed”", and so inside a quotation ("X: “Employment
     type | Full-time”"). The words and figures stay as written."""
     line = _QUOTED_BULLET.sub(r"\1", _DOT_LEADER.sub(": ", line))
+    # a heading quoted with the line under it: "Période de probation" / "45 jours travaillés."
+    line = _joined_lines(line)
     if "|" not in line:
         return line
     line = _QUOTATION.sub(lambda m: f"“{_row_as_prose(m.group(1))}”", line)
     return _row_as_prose(line)
+
+
+_LINE_END = re.compile(r"([^\n“:]*)\n\s*")  # (what comes after a label or an opening quote)
+
+
+def _joined_lines(text: str) -> str:
+    """A quote's lines as one: a heading's line break reads as a colon, others as a space."""
+    heading = lambda before: len(before.strip()) <= 60 and re.search(r"[^\W\d_]$", before) and not re.search(r"[\d:|.!?;,]", before)
+    return _LINE_END.sub(lambda m: m.group(1) + (": " if heading(m.group(1)) else " "), text) if "\n" in text else text
 
 
 _QUOTATION = re.compile(r"“([^“”]*\|[^“”]*)”")

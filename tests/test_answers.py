@@ -3252,3 +3252,20 @@ def test_a_role_is_found_by_the_name_its_summary_in_english_gives(tmp_path):
     })
     pay = bot.ask("How much does the warehouse clerk job pay per hour?")
     assert not pay.abstained and "22" in pay.text and {c.source for c in pay.citations} == {"clerk.txt"}, pay.text
+
+
+def test_a_heading_that_says_the_word_asked_is_read_with_the_line_under_it(tmp_path):
+    """"Probation period" on a line of its own above "45 working days." is answered with both,
+    as one line; a heading "Contract, probation and notice" is passed over for the sentence under
+    it that says the probation."""
+    bot = _ingested(tmp_path, {
+        "driver.txt": ("School Bus Driver\nMauricie Transit · Shawinigan\n\nYour role\nYou drive a school route every "
+                       "morning and afternoon.\n\nProbation period\n45 working days.\n\nHow to apply\nEmail your CV.\n"),
+        "pharmacist.txt": ("Hospital Pharmacist\nKaroo Health Group · Graaff-Reinet\n\nThe role\nYou dispense for a 200-bed "
+                           "hospital.\n\nContract, probation and notice\nPermanent, full-time position. A probation period "
+                           "of 6 months applies. Notice is one calendar month.\n"),
+    })
+    one = bot.ask("Compare the probation periods of the school bus driver and the hospital pharmacist.")
+    assert "Probation period: 45 working days" in one.text and "6 months" in one.text, one.text
+    listed = bot.ask("Which jobs mention a probation period, and how long is each?")
+    assert "45 working days" in listed.text and "6 months" in listed.text, listed.text
