@@ -169,7 +169,8 @@ def parse_sections(text: str) -> list[Section]:
 
 
 # --- salary ---------------------------------------------------------------------------------
-_CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY", "₱": "PHP"}
+_CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "¥": "JPY", "₱": "PHP", "₫": "VND", "₩": "KRW", "₺": "TRY",
+                     "₽": "RUB", "₴": "UAH", "฿": "THB", "₦": "NGN", "₪": "ILS"}
 # Currencies written by their ISO code ("AED 12,000", "12,000 AED"); Gulf pay is usually written so.
 _ISO_CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DKK", "JPY", "PLN", "SGD", "NZD", "HKD", "ZAR",
               "MXN", "BRL", "AED", "SAR", "QAR", "CLP", "COP", "ARS", "UYU", "EGP", "NGN", "GHS", "THB", "MYR", "IDR", "VND", "KRW",
@@ -179,9 +180,9 @@ _ISO_CODES = ("USD", "GBP", "EUR", "CAD", "AUD", "INR", "CHF", "SEK", "NOK", "DK
 # programming language ("5 years of PHP") than pay
 _PREFIX_CODES = ("PHP", "KES", "PEN", "TRY", "MAD", "BOB", "GEL", "CRC")  # (and words: "pen", "try", "mad")
 # (a code or a letter's symbol starts a word: "environ 20" holds no Romanian leu, "pour 5" no rand)
-_CUR = (rf"(?:[$£€₹¥₱]|(?<![^\W\d_])(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|R(?=\s?\d)|S/(?=\s?\d)"
+_CUR = (rf"(?:[$£€₹¥₱₫₩₺₽₴฿₦₪]|(?<![^\W\d_])(?:US\$|CA\$|C\$|A\$|S\$|NZ\$|HK\$|KSh|R(?=\s?\d)|S/(?=\s?\d)"
         rf"|(?:{'|'.join(_ISO_CODES + _PREFIX_CODES)})(?![A-Za-z])))")
-_CUR_AFTER = rf"(?:[$£€₹¥₱]|(?:{'|'.join(_ISO_CODES)})(?![A-Za-z]))"  # after an amount: no "5 pens", "3 PHP developers"
+_CUR_AFTER = rf"(?:[$£€₹¥₱₫₩₺₽₴฿₦₪]|(?:{'|'.join(_ISO_CODES)})(?![A-Za-z]))"  # after an amount: no "5 pens", "3 PHP developers"
 # Indian lakh grouping (28,00,000) first, then thousands groups (80,000 / 65.000), then plain.
 # European decimal comma ("42,50 €") before the plain number.
 _NUM = (
@@ -198,12 +199,12 @@ _PER = r"(?:\b(?:per|an|a)\s+|/\s*)"  # "per hour", "an hour", "/hour"
 _PERIODS = (
     # (and as boards in Spanish, Portuguese, Italian, French and Danish write them: "$1.800.000
     # mensuales", "€1.650 por mês", "232,50 kr. pr. time")
-    ("hour", rf"{_PER}(?:hour|hr)\b|\bhourly\b|/h\b|\bpro stunde\b|\bpor hora\b|\ball'ora\b|\bde l'heure\b|\bpr\.? time\b"),
+    ("hour", rf"{_PER}(?:hour|hr)\b|\bhourly\b|/h\b|\bpro stunde\b|\bpor hora\b|\ball'ora\b|\b(?:de )?l['’]heure\b|\bpr\.? time\b"),
     ("day", rf"{_PER}day\b|\bdaily rate\b|\bpor día\b|\bal giorno\b|\bpar jour\b"),
     ("week", rf"{_PER}week\b|\bweekly\b|\bsemanal(?:es)?\b|\bpor semana\b"),
     ("fortnight", rf"{_PER}fortnight\b|\bfortnightly\b"),  # Australian public-sector pay
     ("month", rf"{_PER}(?:month|mo)\b|\bmonthly\b|\bpro monat\b|\bmensual(?:es)?\b|\b(?:al|por|par) (?:mes|mês|mese|mois)\b"
-              r"|\bmensa(?:l|is)\b|\bmensil[ei]\b|\bmensuel(?:le)?s?\b|\bpr\.? måned\b|\bom måneden\b|\bmiesięcznie\b"),
+              r"|\bmensa(?:l|is)\b|\bmensil[ei]\b|\bmensuel(?:le)?s?\b|\bpr\.? måned\b|\bom måneden\b|\bmiesięcznie\b|/\s*tháng\b|\bmỗi tháng\b"),
     ("year", rf"{_PER}(?:year|yr|annum)\b|\bannual(?:ly)?\b|\byearly\b|\bp\.?a\.?\b|\bpro jahr\b|\banual(?:es)?\b|\b(?:al|por) año\b"
              r"|\bpor ano\b|\bannu[oi]\b|\ball'anno\b|\bpar an\b|\bannuel(?:le)?s?\b|\bpr\.? år\b|\bom året\b|\brocznie\b"),
     # piecework: a translator's "USD 0.09 per word", a driver's "$0.62 per mile"
@@ -220,7 +221,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _DIGIT = re.compile(r"\d")
 _PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|compensation|wages?|rates?|base|ote|ctc|stipend|gross|brutto|gehalt|vergütung|lohn|lønn|lön|salario|sueldo"
-    r"|salaire|remuneration|remuneración)(?!\w)",
+    r"|salaire|r[ée]mun[ée]ration|remuneración|lương)(?!\w)",
     re.IGNORECASE,
 )
 

@@ -526,6 +526,10 @@ def test_chunking_splits_an_overlong_line_and_sentence():
         ("Pay: PEN 2,900 per month", (2900, 2900, "PEN", "month")),
         ("Sueldo: S/ 2,900 mensuales", (2900, 2900, "PEN", "month")),
         ("Salary: 7,500 RON per month", (7500, 7500, "RON", "month")),
+        # the dong by its symbol, a month said in Vietnamese; a French pay label with its accents
+        ("Mức lương: 28.000.000 ₫ – 35.000.000 ₫ / tháng (gross)", (28_000_000, 35_000_000, "VND", "month")),
+        ("Rémunération : 24,85 $ l'heure", (24.85, 24.85, "USD", "hour")),
+        ("Salary: ₩3,200,000 per month", (3_200_000, 3_200_000, "KRW", "month")),
     ],
 )
 def test_salary_formats(line, want):
