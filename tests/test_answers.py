@@ -3269,3 +3269,20 @@ def test_a_heading_that_says_the_word_asked_is_read_with_the_line_under_it(tmp_p
     assert "Probation period: 45 working days" in one.text and "6 months" in one.text, one.text
     listed = bot.ask("Which jobs mention a probation period, and how long is each?")
     assert "45 working days" in listed.text and "6 months" in listed.text, listed.text
+
+
+def test_vacation_pay_is_asked_of_the_benefit_not_the_salary(tmp_path):
+    """"What vacation pay do the drivers get?" asks for the holiday pay the posting gives, not
+    for the hourly wage: the one that gives it is quoted, the one that does not is said to be
+    silent, without its wage."""
+    bot = _ingested(tmp_path, {
+        "driver.md": _posting("School Bus Driver", "Mauricie Transit", "Shawinigan", {
+            "Pay and benefits": "- $24.85 per hour (collective agreement rate)\n- Vacation pay of 4% (6% after 3 years of service)\n"
+                                "- Group insurance after 6 months"}),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {
+            "Pay and benefits": "- £12.60 per hour\n- Free parking on site"}),
+    })
+    answer = bot.ask("What vacation pay do Mauricie Transit drivers get?")
+    assert "4%" in answer.text and "24.85" not in answer.text, answer.text
+    silent = bot.ask("What vacation pay does the Kestrel hospital porter get?")
+    assert "12.60" not in silent.text, silent.text
