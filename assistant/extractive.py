@@ -515,11 +515,14 @@ class ExtractiveAnswerer:
         """"When do applications close, and when does mobilisation start?": two questions of one
         posting that no field answers, each answered by its own line (one line for both would
         leave one unanswered), or said to be unanswered. None unless two clauses ask different
-        things, or when neither is answered."""
-        clauses = [(c, intents) for c, intents in _clause_intents(shape) if intents]
-        if len(targets) != 1 or len(clauses) < 2 or any(i.field for _, intents in clauses for i in intents):
+        things (intents or words), or when neither is answered."""
+        # (a clause asks by its intents or by its own words: "What does it contribute towards
+        # medical aid and retirement?" is two questions, one line answering "contributes" both)
+        asked = [(intents, frozenset(set(content_stems(c)) & set(terms))) for c, intents in _clause_intents(shape)]
+        asked = [(intents, own) for intents, own in asked if intents or own]
+        if len(targets) != 1 or len(asked) < 2 or any(i.field for intents, _ in asked for i in intents):
             return None
-        if len({i.name for _, intents in clauses for i in intents}) < 2:
+        if len({i.name for intents, _ in asked for i in intents}) < 2 and len({own for _, own in asked if own}) < 2:
             return None
         # each clause as _by_clause answers the clauses after a field's answer, from nothing
         draft = self._by_clause(Draft([], abstained=False), shape, passages, targets, terms, focus)

@@ -14,7 +14,7 @@ _CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{5})[^a-z\n]+$", re.MULTILINE)  # "S
 MARKER = re.compile(r"\s?\[(\d{1,3})\]")
 
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto about over under than then so
+    """a an the and or but if of to in on at by for with from as into onto about over under than then so toward towards
     is are was were be been being am do does did done have has had having can could will would shall
     should may might must not no nor this that these those it its it's they them their there here what
     which who whom whose when where why how i me my we our us you your he she his her him also any all

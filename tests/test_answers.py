@@ -3286,3 +3286,20 @@ def test_vacation_pay_is_asked_of_the_benefit_not_the_salary(tmp_path):
     assert "4%" in answer.text and "24.85" not in answer.text, answer.text
     silent = bot.ask("What vacation pay does the Kestrel hospital porter get?")
     assert "12.60" not in silent.text, silent.text
+
+
+def test_two_things_asked_in_one_clause_pair_are_each_answered_by_their_line(tmp_path):
+    """"What does it contribute towards medical aid and retirement?": the medical aid line and
+    the provident fund line, not the one line whose "contributes" fits both words; "Who does it
+    report to, and how big is the team?" gets the manager and the team's size."""
+    bot = _ingested(tmp_path, {
+        "pharmacist.md": _posting("Hospital Pharmacist", "Karoo Health Group", "Graaff-Reinet", {
+            "The team": "You will report to the Pharmacy Manager. The pharmacy team consists of 7 people.",
+            "Benefits": "- Medical aid: 50% employer subsidy on the group scheme\n"
+                        "- Provident fund: company contributes 10% of pensionable salary\n- 22 days' annual leave"}),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {"Pay": "£12.60 per hour"}),
+    })
+    both = bot.ask("What does Karoo Health contribute towards medical aid and retirement for the pharmacist?")
+    assert "50% employer subsidy" in both.text and "10% of pensionable salary" in both.text, both.text
+    team = bot.ask("Who does the Karoo pharmacist report to, and how big is the pharmacy team?")
+    assert "Pharmacy Manager" in team.text and "7 people" in team.text, team.text
