@@ -230,6 +230,11 @@ def unwrap_lines(text: str, min_width: int = 50) -> str:
             and _WRAPPED_TAIL.search(out[-1].rstrip())
             and _CONTINUATION.match(stripped)
         ) or (out and stripped and _runs_on_under_value(out[-1], line)) or (
+            # "- The right to work in the UK - we are unable to" / "  offer visa sponsorship": a list
+            # item's wrapped rest, indented under its text, however short the line it goes on
+            out and stripped and line[:1] in " \t" and _NEW_ITEM.match(out[-1].lstrip()) and out[-1].lstrip()[:1] in "-*•"
+            and not _NEW_ITEM.match(stripped) and _WRAPPED_TAIL.search(out[-1].rstrip()) is not None
+        ) or (
             out and len(out[-1].strip()) >= min_width and _ENDS_MID_PHRASE.search(out[-1].rstrip()) and not _NEW_ITEM.match(stripped)
         ):
             out[-1] = out[-1].rstrip() + " " + stripped

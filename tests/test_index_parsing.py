@@ -1201,3 +1201,16 @@ def test_a_summary_announced_in_another_language_is_kept(tmp_path):
     posting = load_posting(tmp_path / "clerk.txt")
     assert "Warehouse clerk in Saint-Jérôme. You prepare the orders and load the trucks." in posting.text
     assert "Sign in to see how you compare" not in posting.text
+
+
+def test_a_list_item_wrapped_under_its_text_is_read_whole(tmp_path):
+    """"- The right to work in the UK - we are unable to" / "  offer visa sponsorship for this
+    role": the item's rest, indented under it, is one line with it (quoted alone, its second
+    half says the opposite); a new item or an item that ended stays apart."""
+    text = ("Crane Operator\nForth Port Services Ltd · Greenock\n\nRequirements\n"
+            "- The right to work in the UK - we are unable to\n  offer visa sponsorship for this role\n"
+            "- A CPCS A40 card.\n  Training on our cranes is given.\n- Shift work\n  - nights included\n")
+    (tmp_path / "crane.txt").write_text(text, encoding="utf-8")
+    lines = load_posting(tmp_path / "crane.txt").text.split("\n")
+    assert "- The right to work in the UK - we are unable to offer visa sponsorship for this role" in lines
+    assert "- A CPCS A40 card." in lines and "- Shift work" in lines
