@@ -495,7 +495,8 @@ _REQ_LABEL = re.compile(
 )
 _REQ_BARE = re.compile(r"^(?:R|REQ|JR|JOB|J)[-_]?\d{4,}(?:[-_]\d+)?$")
 # "on-site" of a place to work, not of "on-site parking" or "an on-site gym"
-_ON_SITE = r"on-?site(?!\s+(?:parking|gym|canteen|cafeteria|caf[eé]|childcare|nursery|meals?|restaurant|clinic|fitness|amenities|kitchen|showers?|daycare|car park))"
+_ON_SITE = (r"(?:on-?site(?!\s+(?:parking|gym|canteen|cafeteria|caf[eé]|childcare|nursery|meals?|restaurant|clinic|fitness|amenities|kitchen|showers?|daycare|car park))"
+            r"|office-based|office based)")  # "Work mode ...... Office-based": at the office, as on-site says
 # "remote working", not "remote area leave" or "remote communities": where the work is, not where a place is
 _REMOTE = r"remote(?!\s+(?:areas?|allowance|locations?|communit\w+|regions?|regional|islands?|towns?|villages?|parts|sites?|mine|mines))"
 _OFFICE = re.compile(
