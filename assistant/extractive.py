@@ -1896,6 +1896,14 @@ class ExtractiveAnswerer:
             named = len(targets) == 1 and targets[0] in self.corpus.postings and targets[0] in focus
             where = f" for {self.corpus.label(targets[0])}" if named else ""
             return _abstain(f"The postings don't say{where}; I couldn't find it in them.")
+        if needs and shape.is_list:
+            # "What are the must-have requirements?", "What languages does it require?": the items under a
+            # posting's "Advantageous (nice to have)" are not what it requires, where it says what it
+            # does (and quoted they would not say so; "CCRN certification preferred" does)
+            wished = lambda unit: bool(_OPTIONAL.search(unit.passage.section))
+            for pid in {u.passage.posting_id for _, u in scored}:
+                if any(not wished(u) for _, u in scored if u.passage.posting_id == pid):
+                    scored = [(sc, u) for sc, u in scored if u.passage.posting_id != pid or not wished(u)]
         scored.sort(key=lambda s: (-s[0], s[1].rank, s[1].start))
         chosen = self._choose(shape, scored, targets, terms)
         multi = len({u.passage.posting_id for u in chosen}) > 1 or len(targets) > 1

@@ -3303,3 +3303,22 @@ def test_two_things_asked_in_one_clause_pair_are_each_answered_by_their_line(tmp
     assert "50% employer subsidy" in both.text and "10% of pensionable salary" in both.text, both.text
     team = bot.ask("Who does the Karoo pharmacist report to, and how big is the pharmacy team?")
     assert "Pharmacy Manager" in team.text and "7 people" in team.text, team.text
+
+
+def test_what_a_role_requires_leaves_out_what_would_be_nice(tmp_path):
+    """Under "Advantageous (nice to have)" nothing is required: "What are the must-have
+    requirements?" and "What languages does it require?" list what the role needs only, and the
+    nice-to-haves are still there when asked for."""
+    bot = _ingested(tmp_path, {
+        "pharmacist.txt": ("Hospital Pharmacist\nKaroo Health Group · Graaff-Reinet\n\nMinimum requirements (must have)\n"
+                           "- B.Pharm degree\n- Registration with the South African Pharmacy Council\n- Fluent English\n\n"
+                           "Advantageous (nice to have)\n- Aseptic compounding experience\n- Ability to speak isiZulu\n\n"
+                           "Working hours\nRotating 12-hour shifts.\n"),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {"Pay": "£12.60 per hour"}),
+    })
+    needed = bot.ask("What are the must-have requirements for the Karoo pharmacist job?")
+    assert "B.Pharm degree" in needed.text and "Aseptic" not in needed.text and "isiZulu" not in needed.text, needed.text
+    spoken = bot.ask("What languages does the Karoo pharmacist job require?")
+    assert "English" in spoken.text and "isiZulu" not in spoken.text, spoken.text
+    nice = bot.ask("What are the nice-to-have skills for the Karoo pharmacist job?")
+    assert "Aseptic" in nice.text and "isiZulu" in nice.text, nice.text
