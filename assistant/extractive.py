@@ -200,6 +200,11 @@ _PROVIDES = re.compile(r"\b(?:provides?|provided|providing|offers?|offered|inclu
 _ASKS_HELP = re.compile(r"\b(?:help|helps|assist\w*|support\w*)\b", re.IGNORECASE)
 # "work permits", "work and residence permits", "residence permit"
 _PERMITS = r"(?:work|employment|residence)(?:\s+and\s+(?:work|residence))?[- ]permits?"
+# "Which postings do not state a salary?", "... have no pay listed", "... without pay figures"
+_LACKING = re.compile(r"\b(?:no|without|lack\w*|(?:don['’]t|do not|doesn['’]t|does not|fail to)\s+(?:have|give|state|say|list|mention|show|include|"
+                      r"disclose|publish|specify))\b", re.IGNORECASE)
+_STATES = re.compile(r"\bwhich\b.*\b(?:state|states|list|lists|give|gives|mention|mentions|show|shows|include|includes|disclose|discloses|publish|publishes)\b",
+                     re.IGNORECASE)
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|(?:nice|good)[- ]to[- ]have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
                            r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
@@ -1072,6 +1077,8 @@ class ExtractiveAnswerer:
         required = bool(re.search(r"\b(?:requires?|required|need|needs|must|mandatory|essential)\b", shape.text, re.IGNORECASE))
         lacking = bool(cued) and bool(re.search(r"\b(?:no|without|(?:don['’]t|do not|doesn['’]t|does not)\s+(?:have|give|state|say|list|mention)|lack)\b",
                                                 shape.text, re.IGNORECASE))
+        unpaid = "salary" in kinds and not focus and bool(_LACKING.search(shape.text))
+        states_pay = "salary" in kinds and not unpaid and bool(_STATES.search(shape.text))
         if cued:
             asked = set(content_stems(" ".join(shape.text[m.start():m.end()] for i in cued for m in i.trigger.finditer(shape.text))))
             # ("a fixed closing date" is a closing date: "fixed" is no word its line must say)
@@ -1114,6 +1121,18 @@ class ExtractiveAnswerer:
                     quotes[pid] = (passage, quote)
             if not _of_kind(kind, fields):
                 continue
+            if unpaid:
+                # "Which postings do not state a salary?": those without a pay figure, with the line
+                # they give instead ("Competitive, plus shift allowance"), where they give one
+                if fields.salary is None:
+                    pay = next(i for i in shape.intents if i.name == "salary")
+                    passage, quote = self._find_regex(pid, pay.cue, pay.section) if pay.cue is not None else (None, "")
+                    if passage is not None:
+                        quotes[pid] = (passage, quote)
+                    matches.append(fields)
+                continue
+            if states_pay and fields.salary is None:
+                continue  # "Which postings state a salary?": not the one that gives none
             if "salary" in kinds and fields.salary and pid not in quotes:
                 # "List every job with its pay": each posting's pay line, as it writes it
                 passage, quote = self._find(pid, fields.salary.text)

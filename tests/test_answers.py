@@ -3322,3 +3322,18 @@ def test_what_a_role_requires_leaves_out_what_would_be_nice(tmp_path):
     assert "English" in spoken.text and "isiZulu" not in spoken.text, spoken.text
     nice = bot.ask("What are the nice-to-have skills for the Karoo pharmacist job?")
     assert "Aseptic" in nice.text and "isiZulu" in nice.text, nice.text
+
+
+def test_which_postings_state_a_salary_or_do_not(tmp_path):
+    """"Which postings do not state a salary?" lists those with no pay figure, and "Which
+    postings state a salary?" those with one, each with its pay line."""
+    bot = _ingested(tmp_path, {
+        "crane.md": _posting("Crane Operator", "Forth Port Services", "Greenock", {
+            "Salary": "Competitive, plus shift allowance - full package discussed at interview"}),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {"Pay": "£12.60 per hour"}),
+        "clerk.md": _posting("Warehouse Clerk", "Tern Logistics", "Leeds", {"Pay": "£24,500 per year"}),
+    })
+    unpaid = bot.ask("Which postings do not state a salary?")
+    assert {c.source for c in unpaid.citations} == {"crane.md"}, unpaid.text
+    paid = bot.ask("Which postings state a salary?")
+    assert {c.source for c in paid.citations} == {"porter.md", "clerk.md"} and "12.60" in paid.text, paid.text
