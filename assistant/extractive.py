@@ -205,6 +205,8 @@ _LACKING = re.compile(r"\b(?:no|without|lack\w*|(?:don['’]t|do not|doesn['’]
                       r"disclose|publish|specify))\b", re.IGNORECASE)
 _STATES = re.compile(r"\bwhich\b.*\b(?:state|states|list|lists|give|gives|mention|mentions|show|shows|include|includes|disclose|discloses|publish|publishes)\b",
                      re.IGNORECASE)
+_CLOSING_LINE = re.compile(r"\b(?:closing date|clos(?:es|ing) on|application deadline|deadline|apply by|applications? close|last (?:date|day) (?:to apply|for applications)"
+                           r"|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p(?: h[ồo] s[ơo])?|bewerbungsfrist|s[øo]knadsfrist)\b(?:\.{2,}|[^.\n]){0,80}?\d", re.IGNORECASE)  # (dot leaders too)
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|(?:nice|good)[- ]to[- ]have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
                            r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
@@ -1146,7 +1148,11 @@ class ExtractiveAnswerer:
                 if passage is not None:
                     quotes[pid] = (passage, quote)
             for intent in cued:
-                passage, quote = self._find_regex(pid, intent.cue, intent.section)
+                # a line that names the closing date before one that only says "no later than"
+                # ("Start date: ... no later than 1 April" above "Closing date ..... 28 February")
+                passage, quote = self._find_regex(pid, _CLOSING_LINE) if intent.name == "deadline" else (None, "")
+                if passage is None:
+                    passage, quote = self._find_regex(pid, intent.cue, intent.section)
                 dated = passage is not None and not (intent.name == "deadline" and not re.search(r"\d", quote))
                 if lacking and intent.name == "deadline":
                     # "Which postings have no fixed closing date?": those without a dated one,

@@ -3337,3 +3337,18 @@ def test_which_postings_state_a_salary_or_do_not(tmp_path):
     assert {c.source for c in unpaid.citations} == {"crane.md"}, unpaid.text
     paid = bot.ask("Which postings state a salary?")
     assert {c.source for c in paid.citations} == {"porter.md", "clerk.md"} and "12.60" in paid.text, paid.text
+
+
+def test_a_closing_date_is_the_line_that_names_it_not_a_start_no_later_than(tmp_path):
+    """A start date "no later than 1 April" above "Closing date ...... 28 February" is no closing
+    date; "Hạn nộp hồ sơ: 31/03/2025" is one."""
+    bot = _ingested(tmp_path, {
+        "broker.txt": ("Customs Broker\nGulf Meridian Logistics LLC · Dubai\n\nPosition at a glance\n"
+                       "Start date ........ Immediate joiners preferred; no later than 1 April 2025\n"
+                       "Closing date ...... 28 February 2025\n\nWhat you will do\nClear shipments through Jebel Ali.\n"),
+        "chef.html": ("<html><body><h1>Sous Chef</h1><p>Lotus Riverside Hotel · Ho Chi Minh City</p><h2>Ứng tuyển / How to apply</h2>"
+                      "<p>Send your CV to hr@lotus.example.</p><p><strong>Hạn nộp hồ sơ:</strong> 31/03/2025</p></body></html>"),
+    })
+    dates = bot.ask("List the closing dates of all the postings, earliest first.")
+    assert "Start date" not in dates.text, dates.text
+    assert dates.text.index("28 February 2025") < dates.text.index("31/03/2025"), dates.text
