@@ -2421,6 +2421,14 @@ def _date_key(text: str) -> tuple[int, int, int] | None:
     return (int(m.group(4)), month, day) if 1 <= month <= 12 else None
 
 
+def _date_written(text: str) -> list[tuple[tuple[int, int, int], str]]:
+    """The date ``_date_key`` reads in another language or in figures ("31/03/2025"), as
+    ``_dates`` gives English ones, or none."""
+    when = _date_key(text)
+    said = _DATE_ABROAD.search(text) or _NUMERIC_DATE.search(text)
+    return [(when, said.group(0))] if when and said else []
+
+
 def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:
     """Which of two roles' dates comes first or last, as the question asks it, when each role's
     answer says one full date: "So Sous Chef ... comes first: 3 March 2025, against April 7, 2025."."""
@@ -2431,7 +2439,7 @@ def _date_verdict(question: str, chosen: list[Unit], label) -> str | None:
     topic = next((cue for asked, cue in _DATE_TOPICS if asked.search(question)), None)
     per_role: dict[str, list] = {}
     for unit in chosen:
-        dates = _dates(unit.text)
+        dates = _dates(unit.text) or _date_written(unit.text)
         if len({when for when, _ in dates}) > 1 and topic is not None:
             cued = topic.search(unit.text)
             dates = [d for d in dates if cued and unit.text.find(d[1]) > cued.start()][:1]

@@ -157,7 +157,9 @@ INTENTS: tuple[Intent, ...] = (
                            r"|by (?:what|which) date (?:\w+ ){0,3}apply|by when (?:\w+ ){0,3}apply|applications? (?:are )?due)\b"),
            # (not a "closing (13:00–22:00)" shift)
            _rx(r"\b(?:clos(?:ing|es)(?!\s*(?:\(\s*)?\d{1,2}[:.]\d{2})(?!\s+shifts?)|deadline|apply by|applications? (?:close|must be received|(?:will be |are )?accepted until)|no later than"
-               r"|last (?:date|day) (?:to apply|for applications|of application))\b[^.\n]{0,60}?"
+               r"|last (?:date|day) (?:to apply|for applications|of application)"
+               # (as boards in French, Spanish, Vietnamese, German and Norwegian label it)
+               r"|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p(?: h[ồo] s[ơo])?|bewerbungsfrist|s[øo]knadsfrist)\b[^.\n]{0,60}?"
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                # the boards' labels: "Scadenza: 14/02/2025", "Ansøgningsfrist: 9. februar 2025", "Candidaturas até 25 de janeiro"

@@ -3352,3 +3352,15 @@ def test_a_closing_date_is_the_line_that_names_it_not_a_start_no_later_than(tmp_
     dates = bot.ask("List the closing dates of all the postings, earliest first.")
     assert "Start date" not in dates.text, dates.text
     assert dates.text.index("28 February 2025") < dates.text.index("31/03/2025"), dates.text
+
+
+def test_which_closes_first_reads_a_closing_date_labelled_abroad_and_in_figures(tmp_path):
+    """"Hạn nộp hồ sơ: 31/03/2025" is the sous chef's closing date, and against "14 March 2025"
+    the pharmacist's closes first."""
+    bot = _ingested(tmp_path, {
+        "chef.html": ("<html><body><h1>Sous Chef</h1><p>Lotus Riverside Hotel · Ho Chi Minh City</p><h2>Ứng tuyển / How to apply</h2>"
+                      "<p>Send your CV to hr@lotus.example.</p><p><strong>Hạn nộp hồ sơ:</strong> 31/03/2025</p></body></html>"),
+        "pharmacist.md": _posting("Hospital Pharmacist", "Karoo Health Group", "Graaff-Reinet", {"How to apply": "Closing date: 14 March 2025"}),
+    })
+    first = bot.ask("Which closes first for applications: the Karoo pharmacist or the Lotus Riverside sous chef?")
+    assert "31/03/2025" in first.text and "So Hospital Pharmacist (Karoo Health Group) comes first" in first.text, first.text
