@@ -334,7 +334,7 @@ _WORKED = re.compile(r"\b(?:work\w*|shifts?|hours|schedule|rota|roster|you|arbei
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
-_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
+_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p|bewerbungsfrist|s[øo]knadsfrist|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
                           r"|available after|eligible after|flexible start|start(?:ing)? times?|start (?:between|from) \d{1,2}[:.]?\d{0,2}"
                           r"|(?:paid|payable|reviewed|awarded) (?:in|every))\b",
                           re.IGNORECASE)  # (a benefit "available after probation" is no start, nor a day's "flexible start between 8:00 and 10:00",

@@ -3364,3 +3364,16 @@ def test_which_closes_first_reads_a_closing_date_labelled_abroad_and_in_figures(
     })
     first = bot.ask("Which closes first for applications: the Karoo pharmacist or the Lotus Riverside sous chef?")
     assert "31/03/2025" in first.text and "So Hospital Pharmacist (Karoo Health Group) comes first" in first.text, first.text
+
+
+def test_a_deadline_labelled_in_another_language_is_no_start(tmp_path):
+    """"Date limite pour postuler : 20 juin 2025" is when applications close, not when the job
+    starts: "When does it start?" is answered by the other dates."""
+    bot = _ingested(tmp_path, {
+        "driver.txt": ("Chauffeur d'autobus scolaire\nTransports Mauricie inc. · Shawinigan\n\nVotre rôle\n"
+                       "Vous effectuez un circuit scolaire matin et après-midi.\n\nDates importantes\n"
+                       "- Date limite pour postuler : 20 juin 2025\n- Premier jour des circuits : 27 août 2025\n"),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {"Start": "Start date: 1 July 2025"}),
+    })
+    start = bot.ask("When does the Transports Mauricie job start?")
+    assert "20 juin" not in start.text and "27 août 2025" in start.text, start.text
