@@ -207,6 +207,7 @@ _STATES = re.compile(r"\bwhich\b.*\b(?:state|states|list|lists|give|gives|mentio
                      re.IGNORECASE)
 _CLOSING_LINE = re.compile(r"\b(?:closing date|clos(?:es|ing) on|application deadline|deadline|apply by|applications? close|last (?:date|day) (?:to apply|for applications)"
                            r"|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p(?: h[ồo] s[ơo])?|bewerbungsfrist|s[øo]knadsfrist)\b(?:\.{2,}|[^.\n]){0,80}?\d", re.IGNORECASE)  # (dot leaders too)
+_AMOUNT_NOUNS = frozenset(stem(w) for w in "allowance bonus stipend fee subsidy discount deposit reimbursement premium supplement commission".split())
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|(?:nice|good)[- ]to[- ]have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
                            r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
@@ -1896,9 +1897,13 @@ class ExtractiveAnswerer:
         weights = {t: self.corpus.idf(t) for t in terms}
         needs = any(i.name in ("requirements", "languages") for i in shape.intents) and not _OPTIONAL.search(shape.text)
         scored = []
+        # "How much is the night-shift allowance?": the amount of the allowance, not the shift's hours
+        amount_of = [t for t in terms if t in _AMOUNT_NOUNS] if shape.is_numeric else []
         for unit in units:
             if shape.is_numeric and not _COUNT.search(unit.text):
                 continue  # "how many/how long" is answered by a number or by nothing
+            if amount_of and not set(amount_of) <= _stem_set(unit.text):
+                continue
             if shape.is_numeric and unit.pair and terms and not _counts_what_is_asked(unit.text, terms):
                 continue  # "1.5 million drivers. Our Claims Analytics group ...": not the group's size
             coverage, cue, section_hit, key_covered, unknown_missed = self._coverage(unit, shape, terms, weights)

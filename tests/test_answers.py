@@ -3377,3 +3377,17 @@ def test_a_deadline_labelled_in_another_language_is_no_start(tmp_path):
     })
     start = bot.ask("When does the Transports Mauricie job start?")
     assert "20 juin" not in start.text and "27 août 2025" in start.text, start.text
+
+
+def test_how_much_an_allowance_is_asks_for_its_amount_not_the_shift_s_figures(tmp_path):
+    """"How much is the night-shift allowance?" of a posting that names the allowance without an
+    amount: no amount is stated, and the line that names it is quoted; the shift times are no
+    answer."""
+    bot = _ingested(tmp_path, {
+        "pharmacist.md": _posting("Hospital Pharmacist", "Karoo Health Group", "Graaff-Reinet", {
+            "Working hours": "Rotating 12-hour shifts (07:00-19:00 and 19:00-07:00), averaging 45 hours per week.",
+            "Benefits": "- Night-shift allowance paid for each night shift worked\n- 22 days' annual leave"}),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {"Pay": "£12.60 per hour"}),
+    })
+    answer = bot.ask("How much is the night-shift allowance for the Karoo pharmacist?")
+    assert "07:00" not in answer.text and "Night-shift allowance paid" in answer.text, answer.text
