@@ -480,7 +480,7 @@ _EMPLOYMENT = (
 )
 _EMPLOYMENT_LABEL = re.compile(
     r"^\W*(?:employment(?:\s+type)?|job\s+type|type|contract(?:\s+type)?|work\s+type|hours|working\s+(?:pattern|hours)|work\s+pattern|"
-    r"anstellungsart|vertragsart|beschäftigungsart)\s*(?::|\|)\s*(.+)$",  # (a page's table row: "Employment type | Full-time")
+    r"anstellungsart|vertragsart|beschäftigungsart)\s*(?::|\||\.{3,})\s*(.+)$",  # (a table row: "Employment type | Full-time"; "Contract ..... Full-time")
     re.IGNORECASE,
 )
 _DURATION = re.compile(

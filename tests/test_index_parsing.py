@@ -1117,11 +1117,12 @@ _HEADERS = {
         "CHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE\nShawinigan — Poste permanent saisonnier\n\nQui sommes-nous?\n"
         "Transports Mauricie transporte chaque jour plus de 900 élèves de la région.\n",
         {"title": "CHAUFFEUR / CHAUFFEUSE D'AUTOBUS SCOLAIRE", "company": "Transports Mauricie inc."}, None),
-    # "Office-based" in a dot-leader list says where the work happens
+    # "Office-based" in a dot-leader list says where the work happens; "Contract ..... Full-time" is a label
     "office_based.txt": (
         "Customs Broker\nGulf Meridian Logistics LLC · Dubai\n\nPosition at a glance\n"
-        "Team ........... 6 clearance officers\nWork mode ...... Office-based, with regular visits to Jebel Ali Port\n",
-        {"office_policy": "Office-based, with regular visits to Jebel Ali Port"}, None),
+        "Team ........... 6 clearance officers\nWork mode ...... Office-based, with regular visits to Jebel Ali Port\n"
+        "Contract ....... Full-time, permanent\n",
+        {"office_policy": "Office-based, with regular visits to Jebel Ali Port", "employment_type": "full time"}, None),
     # A reference quoted in the instructions, its label glossed
     "quoted_reference.txt": (
         "Baker\nBäckerei Lindner GmbH · Passau\n\nBewerbung / How to apply\nSend your CV to jobs@lindner.example, "
