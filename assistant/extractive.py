@@ -80,6 +80,8 @@ _CLAUSE = re.compile(r"\s*(?:,?\s*\band\b|;|,\s*(?=(?:can|could|is|are|does|do|w
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 # A question about pay with commission or bonus included, and the line that states it.
 _ASKS_TOTAL = re.compile(r"\b(?:in total|total (?:pay|comp\w*|earnings)|on[- ]target|OTE|commission|hit (?:my|the|our) (?:number|quota|target))\b", re.IGNORECASE)
+# "Break down the monthly pay", "What makes up the package?": the rows under the pay line
+_ASKS_BREAKDOWN = re.compile(r"\b(?:break\s*(?:it\s+)?down|breakdown|components?|made up|makes up|consists?|itemi[sz]e)\b", re.IGNORECASE)
 _TOTAL_PAY = re.compile(r"\bon[- ]target\b|\bOTE\b|\btotal (?:comp\w*|earnings|pay|cash)\b", re.IGNORECASE)
 _TOP_PAY = re.compile(
     r"\b(?:highest|best|top|most)[- ](?:paid|paying|salar\w*|pay\w*|compensat\w*)\b(?!\s+(?:time|leave|holidays?|vacation|days?))"
@@ -208,6 +210,7 @@ _STATES = re.compile(r"\bwhich\b.*\b(?:state|states|list|lists|give|gives|mentio
 _CLOSING_LINE = re.compile(r"\b(?:closing date|clos(?:es|ing) on|application deadline|deadline|apply by|applications? close|last (?:date|day) (?:to apply|for applications)"
                            r"|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p(?: h[ồo] s[ơo])?|bewerbungsfrist|s[øo]knadsfrist)\b(?:\.{2,}|[^.\n]){0,80}?\d", re.IGNORECASE)  # (dot leaders too)
 _AMOUNT_NOUNS = frozenset(stem(w) for w in "allowance bonus stipend fee subsidy discount deposit reimbursement premium supplement commission".split())
+_AMOUNT_IN = re.compile(r"(?:[A-Z]{3}|[$£€₹¥₱₫₩])\s?\d[\d,.\s]*\d|\d[\d,.\s]*\d\s?(?:[A-Z]{3}|[$£€₹¥₱₫₩])")
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|(?:nice|good)[- ]to[- ]have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
 _ASKS_AT_ONCE = re.compile(r"\b(?:as soon as (?:i|you|they|we) (?:start|join)|from (?:day one|the first day|my first day|your first day|the start)"
                            r"|on (?:day one|the first day)|immediately|right away|straight away)\b", re.IGNORECASE)
@@ -764,7 +767,9 @@ class ExtractiveAnswerer:
                 else:
                     claims.append(claim)
                     answered = True
-                    if intent.name == "salary" and _ASKS_TOTAL.search(shape.text):
+                    if intent.name == "salary" and _ASKS_BREAKDOWN.search(shape.text):
+                        claims += _package_rows(claim)
+                    elif intent.name == "salary" and _ASKS_TOTAL.search(shape.text):
                         claims += self._total_pay(pid, claim)
                     elif intent.name == "salary":
                         claims += self._pay_added(claim)
@@ -2331,6 +2336,31 @@ def _kept(cache: dict, pid: str, read):
 
 def _tidy_pay_line(line: str) -> str:
     return as_prose(_BULLET.sub("", line.strip()))
+
+
+def _package_rows(pay: Claim) -> list[Claim]:
+    """The lines right below a pay line that end its line, each with an amount in the pay's own
+    currency: "Housing allowance ...... AED 3,500 per month", "Total monthly package ...... AED
+    14,000", what a breakdown of the pay asks for; up to the first line that has none."""
+    if pay.passage is None or not pay.quotes:
+        return []
+    text, quote = pay.passage.text, pay.quotes[0]
+    at = text.find(quote)
+    first = extract_salary(quote, [Section(pay.passage.section, quote, 0, len(quote))]) if at >= 0 else None
+    if first is None or not re.match(r"[ \t]*\n", text[at + len(quote):]):
+        return []
+    rows = []
+    for line in text[at + len(quote):].split("\n")[1:7]:
+        amount = _AMOUNT_IN.search(line)
+        if not line.strip() or amount is None or _currency_of(amount.group(0)) != first.currency:
+            break
+        rows.append(Claim(_tidy_pay_line(line.strip()), pay.passage, (line.strip(),)))
+    return rows
+
+
+def _currency_of(amount: str) -> str | None:
+    salary = extract_salary(f"Pay: {amount} per month")
+    return salary.currency if salary else None
 
 
 def _other_rates(text: str, end: int, quote: str, section: str) -> list[str]:

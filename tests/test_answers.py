@@ -3391,3 +3391,19 @@ def test_how_much_an_allowance_is_asks_for_its_amount_not_the_shift_s_figures(tm
     })
     answer = bot.ask("How much is the night-shift allowance for the Karoo pharmacist?")
     assert "07:00" not in answer.text and "Night-shift allowance paid" in answer.text, answer.text
+
+
+def test_a_breakdown_of_the_pay_gives_the_rows_under_the_pay_line(tmp_path):
+    """"Break down the monthly pay": the basic salary and the allowance and total rows under it,
+    not the basic salary alone; a plain pay question keeps its one line."""
+    bot = _ingested(tmp_path, {
+        "broker.txt": ("Customs Broker\nGulf Meridian Logistics LLC · Dubai\n\nPosition at a glance\n"
+                       "Basic salary ............ AED 9,500 per month\nHousing allowance ....... AED 3,500 per month\n"
+                       "Transport allowance ..... AED 1,000 per month\nTotal monthly package ... AED 14,000\n"
+                       "Probation ............... 6 months\n\nWhat you will do\nClear shipments through Jebel Ali.\n"),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {"Pay": "£12.60 per hour"}),
+    })
+    parts = bot.ask("Break down the monthly pay for the Gulf Meridian customs broker.")
+    assert all(x in parts.text for x in ("9,500", "3,500", "1,000", "14,000")) and "6 months" not in parts.text, parts.text
+    plain = bot.ask("What is the salary for the Gulf Meridian customs broker?")
+    assert "9,500" in plain.text and "Housing" not in plain.text, plain.text
