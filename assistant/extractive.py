@@ -533,8 +533,8 @@ class ExtractiveAnswerer:
         asked = [(intents, own) for intents, own in asked if intents or own]
         if len(targets) != 1 or len(asked) < 2 or any(i.field for intents, _ in asked for i in intents):
             return None
-        if len({i.name for intents, _ in asked for i in intents}) < 2 and len({own for _, own in asked if own}) < 2:
-            return None
+        if len({(frozenset(i.name for i in intents), own) for intents, own in asked}) < 2:
+            return None  # ("Where do I apply, and what do I attach?": one by its intent, one by its words)
         # each clause as _by_clause answers the clauses after a field's answer, from nothing
         draft = self._by_clause(Draft([], abstained=False), shape, passages, targets, terms, focus)
         return draft if any(c.passage for c in draft.claims) else None

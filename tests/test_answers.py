@@ -3407,3 +3407,16 @@ def test_a_breakdown_of_the_pay_gives_the_rows_under_the_pay_line(tmp_path):
     assert all(x in parts.text for x in ("9,500", "3,500", "1,000", "14,000")) and "6 months" not in parts.text, parts.text
     plain = bot.ask("What is the salary for the Gulf Meridian customs broker?")
     assert "9,500" in plain.text and "Housing" not in plain.text, plain.text
+
+
+def test_where_to_apply_and_what_to_attach_are_both_answered(tmp_path):
+    """"Where do I apply ... and what do I need to attach?": one clause asks by its intent, the
+    other by its own word; each gets its sentence."""
+    bot = _ingested(tmp_path, {
+        "pharmacist.md": _posting("Hospital Pharmacist", "Karoo Health Group", "Graaff-Reinet", {
+            "How to apply": "Apply through the Karoo careers portal (careers.karoo.example) and quote reference KH-PH-12. "
+                            "Please attach your CV and a copy of your registration certificate."}),
+        "porter.md": _posting("Hospital Porter", "Kestrel Private Hospital", "Leeds", {"Pay": "£12.60 per hour"}),
+    })
+    answer = bot.ask("Where do I apply for the Karoo pharmacist role and what do I need to attach?")
+    assert "careers portal" in answer.text and "attach your CV" in answer.text, answer.text
