@@ -19,7 +19,7 @@ from index import PostingFields, Section, extract_salary, find_places, in_region
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (BESIDES, CLOCK, CURRENCIES, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
+from .question import (BESIDES, CLOCK, CURRENCIES, DEADLINE_LABELS, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import (LANGUAGE, LANGUAGE_SPOKEN, STOPWORDS, as_prose, content_stems, languages_spoken, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
                    words_as_written)
@@ -208,7 +208,7 @@ _LACKING = re.compile(r"\b(?:no|without|lack\w*|(?:don['’]t|do not|doesn['’]
 _STATES = re.compile(r"\bwhich\b.*\b(?:state|states|list|lists|give|gives|mention|mentions|show|shows|include|includes|disclose|discloses|publish|publishes)\b",
                      re.IGNORECASE)
 _CLOSING_LINE = re.compile(r"\b(?:closing date|clos(?:es|ing) on|application deadline|deadline|apply by|applications? close|last (?:date|day) (?:to apply|for applications)"
-                           r"|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p(?: h[ồo] s[ơo])?|bewerbungsfrist|s[øo]knadsfrist)\b(?:\.{2,}|[^.\n]){0,80}?\d", re.IGNORECASE)  # (dot leaders too)
+                           rf"|{DEADLINE_LABELS})\b(?:\.{{2,}}|[^.\n]){{0,80}}?\d", re.IGNORECASE)  # (dot leaders too)
 _AMOUNT_NOUNS = frozenset(stem(w) for w in "allowance bonus stipend fee subsidy discount deposit reimbursement premium supplement commission".split())
 _AMOUNT_IN = re.compile(r"(?:[A-Z]{3}|[$£€₹¥₱₫₩])\s?\d[\d,.\s]*\d|\d[\d,.\s]*\d\s?(?:[A-Z]{3}|[$£€₹¥₱₫₩])")
 _OPTIONAL = re.compile(r"\b(?:an? advantage|advantageous|desirable|(?:is |are )?preferred|a plus|(?:nice|good)[- ]to[- ]have|not essential|bonus points?|welcome but)\b", re.IGNORECASE)
@@ -338,7 +338,7 @@ _WORKED = re.compile(r"\b(?:work\w*|shifts?|hours|schedule|rota|roster|you|arbei
 # How the week is worked: "45 hours per week", "5 over 7 days", "4x10", "four days a week"
 _WEEKLY = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs|days?)\s+(?:per|a|each)\s+week\b"
                      r"|\b\d\s+(?:over|out of)\s+\d\b|\b\d+\s?x\s?\d+\b", re.IGNORECASE)
-_NOT_A_START = re.compile(r"\b(?:closing date|deadline|interviews?|apply by|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p|bewerbungsfrist|s[øo]knadsfrist|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
+_NOT_A_START = re.compile(rf"\b(?:closing date|deadline|interviews?|apply by|{DEADLINE_LABELS}|applications? (?:close|closes|closing|must be received|are due)|close[sd]? (?:at|on)|closes"
                           r"|available after|eligible after|flexible start|start(?:ing)? times?|start (?:between|from) \d{1,2}[:.]?\d{0,2}"
                           r"|(?:paid|payable|reviewed|awarded) (?:in|every))\b",
                           re.IGNORECASE)  # (a benefit "available after probation" is no start, nor a day's "flexible start between 8:00 and 10:00",

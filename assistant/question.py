@@ -44,6 +44,8 @@ _TOOLS = "|".join((
 CLOCK = r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b"  # a time of day: "3:00 PM", "07:30"
 TOOL_NAME = _rx(r"\b(?:" + _TOOLS + r")\b")
 _JOB_WORDS = "|".join(sorted(ROLE_NOUNS | {"i", "you", "job", "role", "position", "intern", "hire"}))
+# A closing date's label as boards in French, Spanish, Vietnamese, German and Norwegian write it
+DEADLINE_LABELS = r"date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p(?: h[ồo] s[ơo])?|bewerbungsfrist|s[øo]knadsfrist"
 INTENTS: tuple[Intent, ...] = (
     # ("do I pay for it myself?" asks what the candidate pays: a cost, not the pay)
     Intent("salary", _rx(r"\b(?:salar\w*|(?<!who )(?<!who will )(?<!who would )(?<!\bi )(?<!\bi have to )(?<!\bi need to )(?<!\bi must )(?<!\bi will )(?<!\bi would )(?<!vacation )(?<!holiday )(?<!sick )(?<!severance )(?<!overtime )(?:pay|pays)(?!\s+(?:(?:a|an|the|any|out)\s+)?(?:(?!hour|year|week|month|day)[\w-]+\s+){0,2}(?:bonus(?:es)?|overtime|allowances?|per diem|relocation|pension|retirement|superannuation|savings|mileage|expenses|commissions?|tips)\b)|paying|payment|compensation|comp|wages?|earn\w*|(?:the|any) money\b|(?<!office )(?<!office-)(?<!learning )(?<!wellness )(?<!equipment )(?<!internet )(?<!phone )(?<!commuter )(?<!education )(?<!training )stipends?|(?:hourly|day|daily) rates?|rates? of pay|base pay|base salary|gehalt|vergütung|sueldo|salario|salaire|rémunération|ote|on-target|(?:would|will|could|can|do) (?:i|you|they) make|take home"
@@ -158,8 +160,7 @@ INTENTS: tuple[Intent, ...] = (
            # (not a "closing (13:00–22:00)" shift)
            _rx(r"\b(?:clos(?:ing|es)(?!\s*(?:\(\s*)?\d{1,2}[:.]\d{2})(?!\s+shifts?)|deadline|apply by|applications? (?:close|must be received|(?:will be |are )?accepted until)|no later than"
                r"|last (?:date|day) (?:to apply|for applications|of application)"
-               # (as boards in French, Spanish, Vietnamese, German and Norwegian label it)
-               r"|date limite|fecha l[íi]mite|plazo de postulaci[óo]n|h[ạa]n n[ộo]p(?: h[ồo] s[ơo])?|bewerbungsfrist|s[øo]knadsfrist)\b[^.\n]{0,60}?"
+               rf"|{DEADLINE_LABELS})\b[^.\n]{{0,60}}?"
                r"(?:\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday"
                r"|wednesday|thursday|friday|saturday|sunday|midnight|noon|rolling)\b)"
                # the boards' labels: "Scadenza: 14/02/2025", "Ansøgningsfrist: 9. februar 2025", "Candidaturas até 25 de janeiro"
