@@ -82,7 +82,10 @@ _PARSE_AHEAD = 32  # tasks in flight: up to 512 postings parsed ahead of the pip
 # its encoders' last, uneven calls and a Chroma write while they wait: 1,000 postings ingested in
 # 23.6 and 22.2 s in 10 batches, 24.3 and 25.7 s in 20 (alternating runs; 22.4, 23.1 s in 5).
 _BATCHES = 10
-_BATCH_POSTINGS_MIN = 32
+# (and fewer, longer ones for a small ingest: after the first 16 postings, the other 84 of 100 in
+# one batch rather than two took 1.30-1.51 s against 1.39-1.55 s, alternating runs of 4; 300
+# postings 3.58-4.06 against 3.75-4.20 s; 1,000 postings keep their 10 batches)
+_BATCH_POSTINGS_MIN = 64
 # and of at most this many, so that a large ingest holds one batch's vectors in memory and a killed
 # run loses at most one batch's work, whatever the corpus size (10,000 postings: 20 batches of 500)
 _BATCH_POSTINGS_MAX = 500
