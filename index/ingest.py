@@ -77,6 +77,7 @@ _SPANS_KEY = "chunk_spans"
 _PARSE_PROCESS_FROM = 100
 _PARSE_TASK = 16  # files per task sent to the helper
 _PARSE_AHEAD = 32  # tasks in flight: up to 512 postings parsed ahead of the pipeline
+_HELPER_NICE = 10  # the helper's priority once it parses ahead of what the pipeline waits for
 # An ingest runs the pipeline in about this many batches (the docstore is saved after each, so a
 # killed run loses at most one), of at least _BATCH_POSTINGS_MIN postings. Each batch ends with
 # its encoders' last, uneven calls and a Chroma write while they wait: 1,000 postings ingested in
@@ -228,15 +229,21 @@ def _parse_document(path: Path, digest: str | None, max_bytes: int, chunk_tokens
     )
 
 
-def _parse_documents(items: list[tuple[Path, str | None]], max_bytes: int, chunk_tokens: int) -> list[Document | Skipped]:
+def _parse_documents(items: list[tuple[Path, str | None]], max_bytes: int, chunk_tokens: int,
+                     give_way: bool = False) -> list[Document | Skipped]:
+    if give_way:  # only ever asked of the helper process
+        _give_way_to_the_model()
     return [_parse_document(path, digest, max_bytes, chunk_tokens) for path, digest in items]
 
 
 @contextlib.contextmanager
-def _parsed_documents(items: list[tuple[Path, str | None]], max_bytes: int, chunk_tokens: int) -> Iterator[Iterator[Document | Skipped]]:
+def _parsed_documents(items: list[tuple[Path, str | None]], max_bytes: int, chunk_tokens: int,
+                      awaited: int = 0) -> Iterator[Iterator[Document | Skipped]]:
     """``_parse_document`` of each (path, digest), in order. From ``_PARSE_PROCESS_FROM`` files
     on, one helper process parses ahead while this one embeds and writes: parsing is pure Python
-    (3 s per 1,000 postings here) and would otherwise wait its turn between the batches."""
+    (3 s per 1,000 postings here) and would otherwise wait its turn between the batches. The
+    pipeline waits for the first ``awaited`` postings whatever the helper's priority, so the
+    helper parses those at its full share of the cores and only then gives way to the model."""
     if not _parses_in_helper(len(items)):
         yield (_parse_document(path, digest, max_bytes, chunk_tokens) for path, digest in items)
         return
@@ -246,14 +253,18 @@ def _parsed_documents(items: list[tuple[Path, str | None]], max_bytes: int, chun
     # fork, not spawn or forkserver: those import the caller's main module again in the helper, so
     # a script without an ``if __name__ == "__main__"`` guard would run twice. The helper runs only
     # the parsing code, which touches none of the state it copies from this process's PyTorch and
-    # Chroma threads. Niced, it parses mostly while a core would otherwise wait (Chroma writes,
-    # llama-index's bookkeeping) rather than taking one from the model: 1,000 postings were
-    # ingested in 24-26 s against 28-29 s without the helper, alternating runs.
+    # Chroma threads. Once past the postings the pipeline awaits, it is niced and parses mostly
+    # while a core would otherwise wait (Chroma writes, llama-index's bookkeeping) rather than
+    # taking one from the model: 1,000 postings were ingested in 24-26 s against 28-29 s without
+    # the helper, alternating runs. Niced from its start, it got almost no core while the model
+    # embedded the first batch, and the second batch then waited for it with a core idle: median
+    # ingest of 100 postings 1.56 s against 1.43 s niced only after those (12 alternating pairs),
+    # 300 postings 3.93 against 3.65 s (6 pairs), 1,000 the same (11.40 and 11.35 s, 4 pairs).
     pool = ProcessPoolExecutor(
         max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start_parse_helper, initargs=(os.getpid(),)
     )
     try:
-        yield _parsed_ahead(pool, items, max_bytes, chunk_tokens)
+        yield _parsed_ahead(pool, items, max_bytes, chunk_tokens, awaited)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -263,9 +274,8 @@ def _parses_in_helper(files: int) -> bool:
 
 
 def _start_parse_helper(parent: int) -> None:
-    """In the helper: give way to the model, and die with the process it parses for. An ingest
-    killed with SIGKILL must not leave it behind, still holding that process's pipes."""
-    os.nice(10)
+    """In the helper: die with the process it parses for. An ingest killed with SIGKILL must not
+    leave it behind, still holding that process's pipes."""
     with contextlib.suppress(OSError, AttributeError):
         import ctypes
 
@@ -274,7 +284,15 @@ def _start_parse_helper(parent: int) -> None:
         os._exit(0)
 
 
-def _parsed_ahead(pool, items, max_bytes: int, chunk_tokens: int) -> Iterator[Document | Skipped]:
+def _give_way_to_the_model() -> None:
+    """Lower this process's priority to ``_HELPER_NICE`` (once: a process may lower its own
+    priority but not raise it back)."""
+    with contextlib.suppress(OSError):
+        if os.getpriority(os.PRIO_PROCESS, 0) < _HELPER_NICE:
+            os.setpriority(os.PRIO_PROCESS, 0, _HELPER_NICE)
+
+
+def _parsed_ahead(pool, items, max_bytes: int, chunk_tokens: int, awaited: int = 0) -> Iterator[Document | Skipped]:
     """Tasks of ``_PARSE_TASK`` files, at most ``_PARSE_AHEAD`` of them submitted at once (the
     postings parsed ahead wait in memory). If the helper dies (killed, out of memory), the rest
     is parsed here, as it was before there was a helper."""
@@ -288,7 +306,8 @@ def _parsed_ahead(pool, items, max_bytes: int, chunk_tokens: int) -> Iterator[Do
                 # The first task is parsed here while the helper starts on the next ones: the
                 # model has nothing to do until the first batch is parsed.
                 here = done == 0 and not pending
-                pending.append(None if here else pool.submit(_parse_documents, tasks[done + len(pending)], max_bytes, chunk_tokens))
+                t = done + len(pending)
+                pending.append(None if here else pool.submit(_parse_documents, tasks[t], max_bytes, chunk_tokens, t * _PARSE_TASK >= awaited))
             task = pending.popleft()
             results = _parse_documents(tasks[done], max_bytes, chunk_tokens) if task is None else task.result()
         except BrokenProcessPool:  # from result(), or from submit() once the helper is gone
@@ -306,6 +325,14 @@ def _batch_size(files: int) -> int:
     ingested in 2.07-2.18 s in 34, 34 and 32, against 2.26-2.37 s (alternating runs)."""
     count = max(1, min(_BATCHES, files // _BATCH_POSTINGS_MIN), -(-files // _BATCH_POSTINGS_MAX))
     return max(1, -(-files // count))
+
+
+def _batch_plan(files: int) -> tuple[int | None, int]:
+    """(postings in the first batch, None for as many as the others; postings in the others) of an
+    ingest parsing ``files``. With a helper, the first batch is the task parsed here, so the model
+    starts at once."""
+    first = _PARSE_TASK if _parses_in_helper(files) else None
+    return first, _batch_size(files - (first or 0))
 
 
 def _batches(documents: Iterator[Document | None], size: int, first: int | None = None) -> Iterator[tuple[list[Document], int]]:
@@ -617,7 +644,9 @@ class PostingIndex:
         digests = [_file_digest(path, max_bytes) for path in files]
         stored = [digest is not None and self._stored_digest(path.name) == digest for path, digest in zip(files, digests)]
         to_parse = [(path, digest) for path, digest, same in zip(files, digests, stored) if not same]
-        with _parsed_documents(to_parse, max_bytes, self.config.chunk_tokens) as parsed:
+        first, size = _batch_plan(len(to_parse))
+        awaited = (first or 0) + size  # the pipeline's first two batches
+        with _parsed_documents(to_parse, max_bytes, self.config.chunk_tokens, awaited) as parsed:
             documents = self._documents(files, digests, stored, parsed, report, max_bytes)
             self._run_pipeline(documents, len(to_parse), report, progress)
 
@@ -671,9 +700,8 @@ class PostingIndex:
         pipeline = None  # built (the model loaded) once there is a posting to embed
         bar = tqdm(total=files, unit="posting", desc="ingest", disable=not progress, file=sys.stderr)
         try:
-            # With a helper, the first batch is the task parsed here, so the model starts at once.
-            first = _PARSE_TASK if _parses_in_helper(files) else None
-            for batch, done in _batches(documents, _batch_size(files - (first or 0)), first):
+            first, size = _batch_plan(files)
+            for batch, done in _batches(documents, size, first):
                 if not batch:
                     bar.update(done)
                     continue

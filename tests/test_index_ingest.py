@@ -220,7 +220,8 @@ def _stored(index: PostingIndex) -> tuple:
 
 
 def _parse_in_the_helper(monkeypatch) -> list:
-    """Parse through the helper process from 2 files on, 3 files per task, 2 tasks in flight;
+    """Parse through the helper process from 2 files on, 3 files per task, 2 tasks in flight,
+    batches of 3 or more postings (so the helper gives way to the model after the first two);
     returns the tasks handed to it."""
     import concurrent.futures
 
@@ -231,6 +232,7 @@ def _parse_in_the_helper(monkeypatch) -> list:
     monkeypatch.setattr(ingest_module, "_PARSE_PROCESS_FROM", 2)
     monkeypatch.setattr(ingest_module, "_PARSE_TASK", 3)
     monkeypatch.setattr(ingest_module, "_PARSE_AHEAD", 2)
+    monkeypatch.setattr(ingest_module, "_BATCH_POSTINGS_MIN", 3)
     return submitted
 
 
@@ -242,7 +244,10 @@ def test_parsing_in_a_helper_process_stores_what_parsing_here_does(tmp_path, mon
     want = here.ingest([folder])
     submitted = _parse_in_the_helper(monkeypatch)
     helped = PostingIndex(Config.resolve(data_dir=tmp_path / "helped"))
+    priority = os.getpriority(os.PRIO_PROCESS, 0)
     got = helped.ingest([folder])
+    # only the helper gives way to the model: this process (a UI, a script) keeps its priority
+    assert os.getpriority(os.PRIO_PROCESS, 0) == priority
     files = len(list(folder.iterdir()))
     # all but the first task (parsed here while the helper starts) went through the helper
     assert sum(map(len, submitted)) == files - 3 and len(submitted) == -(-files // 3) - 1
@@ -252,10 +257,11 @@ def test_parsing_in_a_helper_process_stores_what_parsing_here_does(tmp_path, mon
     assert sorted(helped.ingest([folder]).unchanged) == sorted(want.added)
 
 
-def _die_in_the_helper(items, max_bytes, chunk_tokens, _parent=os.getpid(), _parse=ingest_module._parse_documents):
+def _die_in_the_helper(items, max_bytes, chunk_tokens, give_way=False, _parent=os.getpid(),
+                       _parse=ingest_module._parse_documents):
     if os.getpid() != _parent:
         os._exit(1)  # the helper process dies as if killed
-    return _parse(items, max_bytes, chunk_tokens)
+    return _parse(items, max_bytes, chunk_tokens, give_way)
 
 
 def test_a_parsing_helper_that_dies_loses_no_posting(tmp_path, monkeypatch, caplog):
@@ -267,8 +273,10 @@ def test_a_parsing_helper_that_dies_loses_no_posting(tmp_path, monkeypatch, capl
     _parse_in_the_helper(monkeypatch)
     monkeypatch.setattr(ingest_module, "_parse_documents", _die_in_the_helper)
     helped = PostingIndex(Config.resolve(data_dir=tmp_path / "helped"))
+    priority = os.getpriority(os.PRIO_PROCESS, 0)
     got = helped.ingest([folder])
     assert "the parsing process stopped" in caplog.text
+    assert os.getpriority(os.PRIO_PROCESS, 0) == priority  # what was the helper's is parsed here, not niced
     assert (got.added, got.skipped, got.chunks_written) == (want.added, want.skipped, want.chunks_written)
     assert _stored(helped) == _stored(here)
 
