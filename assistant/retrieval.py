@@ -190,13 +190,16 @@ def _names_by_other_words(question: str, named_by: Mapping[str, object]) -> bool
 
 def _named_by_text(question: str, corpus: Corpus) -> RoleMatch | None:
     """"the warehouse job" of an "Order Picker" posting whose text says "warehouse": the words
-    before a job word name the postings whose text alone says them all, when a few do."""
+    before a job word name the postings whose text alone says them all, when a few do; of a
+    company named after "at", only its postings ("the pastry job at Harbor Grill" is not
+    another company's posting whose text says "pastries")."""
+    at = _at_company(question, corpus) if _AT.search(question) else None
     for m in THE_X_JOB.finditer(question):
         said = [w for w in content_stems(m.group(1)) if w not in filler_stems() and not w.isdigit()]
         words = [w for w in said if w in corpus.chunk_df]  # (a word no posting says names none: "kiwi physio job")
         if not words:
             continue
-        hits = [pid for pid, stems in corpus.posting_stems.items() if all(w in stems for w in words)]
+        hits = [pid for pid, stems in corpus.posting_stems.items() if all(w in stems for w in words) and (not at or pid in at)]
         if 1 <= len(hits) <= ANSWERED_AT_ONCE:
             return RoleMatch(tuple(hits), frozenset(said), len(hits))
     return None

@@ -577,6 +577,23 @@ def test_the_company_after_at_outweighs_title_words_other_postings_share(tmp_pat
     assert "$120,000" in answer.text
 
 
+def test_the_company_after_at_chooses_among_postings_whose_text_says_the_job_word(tmp_path):
+    """Every posting here is a cook's, so "the cook job" is read from their text; the company
+    named after "at" still decides which posting is meant, and a job word only another company's
+    text says ("pastries") does not move the answer to that company."""
+    bot = _ingested(tmp_path, {
+        "tidepool.md": _posting("Line Cook", "Tidepool Kitchen", "Halifax, NS", {
+            "Pay": "$21 per hour plus tips.", "Duties": "- Work the grill station during dinner service."}),
+        "marigold.md": _posting("Line Cook", "Marigold Bakehouse", "Dublin, Ireland", {
+            "Pay": "€2,100 per month.", "Duties": "- Prepare dough and pastries from 5am."}),
+    })
+    answer = bot.ask("What does the cook job at Tidepool Kitchen pay?")
+    assert {c.source for c in answer.citations} == {"tidepool.md"}, answer.text
+    assert "$21" in answer.text and "€2,100" not in answer.text, answer.text
+    answer = bot.ask("What does the pastry job at Tidepool Kitchen pay?")
+    assert "€2,100" not in answer.text and "marigold.md" not in {c.source for c in answer.citations}, answer.text
+
+
 @pytest.mark.parametrize("name,text,question,says,control,not_said", [
     # a base and, on another line, the earnings with commission: a question about the total gets
     # both lines, a question about the base only the base
