@@ -374,6 +374,8 @@ def understand(question: str, corpus: Corpus, previous: tuple[str, ...] = (), ev
     # the names of the postings the question fits best: a less-fitting one's "Full time" type
     # must not hide "full-time" asked of the "Part-time" one
     intent_text = _mask_names(question, _naming_terms(focus if carried else focus[: max(1, equal)], corpus))
+    # "Is the Harbor Grill job full-time?" asks the type that its posting's name holds ("Full-time")
+    intent_text = _unmask(intent_text, question, [m.span() for m in _TYPE_ASKED.finditer(question)])
     person = role_description(question).person
     if person:  # "should a student joining the AR team know?" is not an education question
         intent_text = _mask_spans(intent_text, [person])
@@ -478,6 +480,20 @@ def _mask_names(text: str, naming: set[str]) -> str:
             for w in run:
                 chars[w.start() : w.end()] = "_" * (w.end() - w.start())
         run = [m] if m is not None and stem(m.group(0).lower()) in naming else []
+    return "".join(chars)
+
+
+# an employment type said of the job ("... job full-time?", "a part-time position or"), not
+# before the role or people it names ("the full-time cook job", "full-time nurses")
+_TYPE_ASKED = re.compile(r"(?<!\bthe )(?<!\bthis )(?<!\bthat )\b(?:full|part)[- ]time\b"
+                         r"(?=\s*(?:[?.!,;]|$|(?:or|and|position|job|role|post|basis|contract|employment)\b))", re.IGNORECASE)
+
+
+def _unmask(masked: str, text: str, spans: list[tuple[int, int]]) -> str:
+    """``masked`` with these spans of the unmasked ``text`` back."""
+    chars = list(masked)
+    for a, b in spans:
+        chars[a:b] = text[a:b]
     return "".join(chars)
 
 

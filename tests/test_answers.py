@@ -873,6 +873,29 @@ def test_another_role_of_the_company_does_not_hide_what_is_asked(tmp_path):
     assert "part time position" in answer.text and {c.source for c in answer.citations} == {"warehouse.txt"}, answer.text
 
 
+@pytest.mark.parametrize("question,kind,source", [
+    ("Is the Tidepool Kitchen job full-time?", "full time", "tidepool.md"),
+    # (the other posting's type, which does not name it, as a control)
+    ("Is the Marigold Bakehouse job a full-time position?", "part time", "marigold.md"),
+    ("Is the line cook at Marigold Bakehouse full time?", "part time", "marigold.md"),
+])
+def test_the_type_a_posting_is_named_by_is_asked_when_the_question_asks_it(tmp_path, question, kind, source):
+    """A posting's employment type is among the words that name it ("the full-time cook job"),
+    but a question asking whether the job is of that type asks the type: the answer says the
+    type, not that the posting is titled "Line Cook"."""
+    bot = _ingested(tmp_path, {
+        "tidepool.md": _posting("Line Cook", "Tidepool Kitchen", "Halifax, NS", {"Duties": "- Work the grill station."}),
+        "marigold.md": _posting("Line Cook", "Marigold Bakehouse", "Dublin, Ireland", {"Duties": "- Bake bread."})
+        .replace("Full-time", "Part-time"),
+    })
+    answer = bot.ask(question)
+    assert f"{kind} position" in answer.text and "titled" not in answer.text, answer.text
+    assert {c.source for c in answer.citations} == {source}, answer.text
+    # said before the people it names, the type names them: what is asked is still what they do
+    answer = bot.ask("What do full-time cooks at Tidepool Kitchen work on?")
+    assert "grill station" in answer.text and "position" not in answer.text, answer.text
+
+
 def test_words_that_look_like_a_pay_question_but_are_not(tmp_path):
     """"the most paid time off" is no pay ranking, and "What's the salary?" among several postings
     names no role to answer for."""
