@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[+#][+#]?)?|[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[+#][+#]?)?(?![^\W\d_])|[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _K_PLAN = re.compile(r"\b(\d{3})\s?\([kK]\)")  # "401(k)" is the "401k" a question types
 # "an in-house team" is no house: one word, which a question saying "in-house" stems alike

@@ -873,6 +873,20 @@ def test_another_role_of_the_company_does_not_hide_what_is_asked(tmp_path):
     assert "part time position" in answer.text and {c.source for c in answer.citations} == {"warehouse.txt"}, answer.text
 
 
+def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
+    """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
+    was no word of the corpus, and spelling correction made it the other posting's "via", whose
+    company shares the name's other word."""
+    bot = _ingested(tmp_path, {
+        "vina.md": _posting("Line Cook", "Viña Alta", "Valencia, Spain", {"Pay": "€1,600 per month."}),
+        "bodega.md": _posting("Line Cook", "Bodega Alta", "Boston, MA", {
+            "Pay": "$22 per hour plus tips.", "How to apply": "Apply via our website."}),
+    })
+    for question, says in (("Where is the Viña Alta job?", "Valencia"), ("What does the line cook job at Viña Alta pay?", "€1,600")):
+        answer = bot.ask(question)
+        assert says in answer.text and {c.source for c in answer.citations} == {"vina.md"}, answer.text
+
+
 @pytest.mark.parametrize("question,kind,source", [
     ("Is the Tidepool Kitchen job full-time?", "full time", "tidepool.md"),
     # (the other posting's type, which does not name it, as a control)
