@@ -52,6 +52,7 @@ class Corpus:
     time_off: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._leave_stated
     experience: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._years_asked
     hours: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._hours_stated
+    languages: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # see extractive._written_in
     money: dict[tuple, dict[str, object]] = field(default_factory=dict, repr=False, compare=False)  # see extractive._money_stated
     word_parts: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)  # see extractive._says_any
 

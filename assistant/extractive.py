@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from index import PostingFields, Section, extract_salary, find_places, in_region, region_asked
+from index import PostingFields, Section, document_language, extract_salary, find_places, in_region, region_asked
 
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
@@ -763,7 +763,7 @@ class ExtractiveAnswerer:
                 if claim is None and intent.name == "salary":
                     claim = self._pay_without_figure(pid, label)
                 if claim is None:
-                    claims.append(Claim(f"The posting for {label} does not state {_FIELD_NAMES[intent.field]}."))
+                    claims.append(self._not_stated(pid, label, _FIELD_NAMES[intent.field]))
                 else:
                     claims.append(claim)
                     answered = True
@@ -1779,6 +1779,19 @@ class ExtractiveAnswerer:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         return is_instruction(text[line_start:line_end if line_end >= 0 else None])
+
+    def _not_stated(self, pid: str, label: str, what: str) -> Claim:
+        """That the posting does not state ``what``; of a posting written mostly in another
+        language, only that it was not found: its fields are read by English labels and a few
+        others, so "contrato por obra o faena" may well state the type."""
+        if self._written_in(pid) not in (None, "en"):
+            return Claim(f"I couldn't find {what} in the posting for {label}, which is not written in English.")
+        return Claim(f"The posting for {label} does not state {what}.")
+
+    def _written_in(self, pid: str) -> str | None:
+        """The language most of the posting's text is in, read the first time it is asked."""
+        return _kept(self.corpus.languages, pid, lambda p: document_language(
+            [line for passage in self.corpus.by_posting.get(p, []) for line in passage.text.split("\n")]))
 
     def _by_title(self, pid: str) -> Draft | None:
         """"Does the Vandelay backend role need Go?" when every word of it names the role: the

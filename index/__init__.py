@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from .chunking import Chunk, chunk_posting
-from .cleaning import clean_text
+from .cleaning import clean_text, document_language
 from .config import Config
 from .embeddings import embed_model_id, make_embed_model
 from .errors import (
@@ -49,6 +49,7 @@ __all__ = [
     "clean_text",
     "count_tokens",
     "discover",
+    "document_language",
     "embed_model_id",
     "extract_fields",
     "extract_salary",

@@ -887,6 +887,24 @@ def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path
         assert says in answer.text and {c.source for c in answer.citations} == {"vina.md"}, answer.text
 
 
+def test_a_field_not_found_in_a_posting_in_another_language_is_not_said_to_be_unstated(tmp_path):
+    """Fields are read by English labels and a few others: a posting in Spanish may state its
+    contract in words they miss, so the answer says it was not found, not that it is unstated;
+    an English posting that says nothing of it does not state it."""
+    bot = _ingested(tmp_path, {
+        "faro.md": "# Camarero/a de sala\n\nRestaurante El Faro · Cádiz, España\n\n## Condiciones\n\n"
+                   "- Contrato fijo discontinuo para la temporada de verano, de junio a septiembre.\n"
+                   "- Jornada de 40 horas semanales con dos días libres.\n\n## Requisitos\n\n"
+                   "- Experiencia de al menos un año en hostelería.\n- Nivel de inglés alto.\n",
+        "tidepool.md": _posting("Line Cook", "Tidepool Kitchen", "Halifax, NS", {"Duties": "- Work the grill station."})
+        .replace(" · Full-time", ""),
+    })
+    answer = bot.ask("What type of contract is the El Faro job?")
+    assert "not written in English" in answer.text and "does not state" not in answer.text, answer.text
+    answer = bot.ask("What type of contract is the Tidepool Kitchen job?")
+    assert "does not state" in answer.text and "English" not in answer.text, answer.text
+
+
 @pytest.mark.parametrize("question,kind,source", [
     ("Is the Tidepool Kitchen job full-time?", "full time", "tidepool.md"),
     # (the other posting's type, which does not name it, as a control)
