@@ -241,9 +241,16 @@ def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict
             rows = corpus.name_rows[(place, vocab_term)]
             scores[rows] += weight
             scored[rows] = True
+    named_else = bool(scored.any())
     for vocab_term, term, weight, alone in tails:
         by_head = corpus.tail_rows[vocab_term]
-        rows = np.concatenate([by_head[h] for h in hit if h in by_head] or [np.zeros(0, dtype=np.intp)])
+        heads = [h for h in hit if h in by_head]
+        if not heads and not named_else and len(by_head) == 1 and _said_only_by(vocab_term, corpus.tail_of[vocab_term], corpus):
+            # "What does Núñez pay?": when no other word names a posting, a name's later word that
+            # no other posting says names it ("the kiwi physio job - do I need registration?" is
+            # left to the words before "job", not set beside the "Registered" hygienist)
+            heads = list(by_head)
+        rows = np.concatenate([by_head[h] for h in heads] or [np.zeros(0, dtype=np.intp)])
         scores[rows] += weight
         scored[rows] = True
         for row in rows:
@@ -259,6 +266,12 @@ def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict
         corpus.name_scores.clear()  # a few questions' worth; clearing is safe from any thread
     corpus.name_scores[key] = result
     return result
+
+
+def _said_only_by(term: str, posting_ids: set[str], corpus: Corpus) -> bool:
+    """No posting but these says ``term`` anywhere (read only for a company's later word said
+    without its first: "systems" of "Willow Systems" is said by postings about operating systems)."""
+    return not any(term in stems for pid, stems in corpus.posting_stems.items() if pid not in posting_ids)
 
 
 class _Scores(Mapping[str, float]):

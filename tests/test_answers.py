@@ -873,6 +873,18 @@ def test_another_role_of_the_company_does_not_hide_what_is_asked(tmp_path):
     assert "part time position" in answer.text and {c.source for c in answer.citations} == {"warehouse.txt"}, answer.text
 
 
+def test_a_company_s_later_word_that_no_other_posting_says_names_it(tmp_path):
+    """"Núñez" of "Panadería Núñez" said alone: no other posting says it, so it names that
+    company (a later word many postings say, "Systems", names none alone)."""
+    bot = _ingested(tmp_path, {
+        "nunez.md": _posting("Line Cook", "Panadería Núñez", "Valencia, Spain", {"Pay": "€1,600 per month."}),
+        "harbor.md": _posting("Line Cook", "Harbor Grill", "Boston, MA", {"Pay": "$22 per hour plus tips."}),
+    })
+    for question, says in (("What does Núñez pay?", "€1,600"), ("Where is the Núñez job?", "Valencia")):
+        answer = bot.ask(question)
+        assert says in answer.text and {c.source for c in answer.citations} == {"nunez.md"}, answer.text
+
+
 def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
     """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
     was no word of the corpus, and spelling correction made it the other posting's "via", whose
