@@ -310,6 +310,12 @@ _COUNTED = re.compile(
 
 
 _PAY_SEGMENT = re.compile(rf"^{_AMOUNT}(?:\s*(?:–|—|-|to)\s*{_AMOUNT})?\s*{_PER}(?:hour|hr|day|week|fortnight|month|year|annum)\b", re.IGNORECASE)
+# "€32,000 - €36,000 DOE" on a line of its own, as boards put it under the title: a range of money
+# and at most how it is set is the pay, though no pay word says so
+_PAY_RANGE_LINE = re.compile(
+    rf"^(?=.*(?:[{''.join(_CURRENCY_SYMBOLS)}]|\b(?:{'|'.join(_ISO_CODES)})\b)){_AMOUNT}\s*(?:–|—|-|to)\s*{_AMOUNT}"
+    r"(?:\s*(?:DOE|D\.O\.E\.?|depending on experience|negotiable|neg\.?|OTE|gross|pro rata|[+&]\s*benefits|plus benefits))?$",
+    re.IGNORECASE)
 _LABELLED_PAY = re.compile(
     rf"^\W*(?:(?:annual|base|basic|hourly|weekly|monthly|yearly|starting|daily|day)\s+)?{_PAY_WORDS.pattern}", re.IGNORECASE)
 
@@ -348,7 +354,8 @@ def extract_salary(text: str, sections: list[Section] | None = None) -> Salary |
         # do not make a heading, is the pay too)
         mentions_pay = bool(_PAY_WORDS.search(line)) or (
             len(line) < 120 and any(_PAY_SEGMENT.match(seg.strip()) for seg in SEGMENT_SEPARATOR.split(line)[1:])) or (
-            len(line) < 60 and _PAY_SEGMENT.fullmatch(line.strip().rstrip(".")) is not None)
+            len(line) < 60 and (_PAY_SEGMENT.fullmatch(line.strip().rstrip(".")) is not None
+                                or _PAY_RANGE_LINE.match(line.strip().rstrip(".")) is not None))
         context = 0 if labelled else 1 if in_pay_section else 2 if mentions_pay else 3
         # The cheap reasons to pass an amount by come first: most numbers are not pay, and the
         # pay period (fifteen searches) is looked for only when it decides.

@@ -530,6 +530,9 @@ def test_chunking_splits_an_overlong_line_and_sentence():
         ("Mức lương: 28.000.000 ₫ – 35.000.000 ₫ / tháng (gross)", (28_000_000, 35_000_000, "VND", "month")),
         ("Rémunération : 24,85 $ l'heure", (24.85, 24.85, "USD", "hour")),
         ("Salary: ₩3,200,000 per month", (3_200_000, 3_200_000, "KRW", "month")),
+        # a range of money on a line of its own, as a board's header puts it, with how it is set
+        ("€32,000 - €36,000 DOE", (32000, 36000, "EUR", "year")),
+        ("£28k - £32k depending on experience", (28000, 32000, "GBP", "year")),
     ],
 )
 def test_salary_formats(line, want):
@@ -550,6 +553,8 @@ def test_salary_formats(line, want):
         "Note: this role pays $900,000 per year.",  # a lone figure in prose with no pay label or heading
         # a code's letters at a word's end are no code: "environ 20" is no Romanian leu, "pour 5" no rand
         "Horaire coupé : environ 20 heures par semaine; sorties spéciales sur une base volontaire, pour 5 jours.",
+        "2019 - 2023",  # a line of two numbers, no money
+        "Budget: €10,000 - €20,000 for conferences and courses",  # money on a line with more to say
     ],
 )
 def test_amounts_that_are_not_salary(text):
