@@ -579,6 +579,10 @@ _VACANCY_BANNER = re.compile(
 )
 
 
+# "(m/w/d)", "(m/f/d)", "(m/v/x)", "(h/f)": whom a German, Dutch or French job title is open to
+_GENDER_MARK = re.compile(r"\((?:[mwfdhvx]\s*/\s*){1,2}[mwfdhvx]\)", re.IGNORECASE)
+
+
 def _title_at(lines: list[str]) -> int:
     """Which of the first non-empty lines is the title: a markdown "# " heading among the first
     five (what a page puts above it is board metadata: "Tidewire · Remote"); the line under a
@@ -597,6 +601,13 @@ def _title_at(lines: list[str]) -> int:
                     and not _heading_phrase(below)):
                 return i + 1
             if not _heading_phrase(name):
+                return i
+    if lines and not _GENDER_MARK.search(lines[0]):
+        # "Klinikum St. Korbinian München" / ... / "Pflegefachkraft (m/w/d) für die Kardiologie":
+        # the line that says whom the job is open to is the job's
+        for i, line in enumerate(lines[1:6], start=1):
+            # (a wrapped title's second line is read with it: "... (Station 4B) in Vollzeit oder Teilzeit")
+            if _GENDER_MARK.search(line) and _title_like(line[:79]) and len(line) < 160 and not _BULLET.match(line):
                 return i
     for i, line in enumerate(lines[:3]):
         if _VACANCY_BANNER.match(line) and i + 1 < len(lines) and _title_like(lines[i + 1]):
@@ -1033,6 +1044,10 @@ def extract_locations(text: str, company: str | None = None) -> tuple[str, ...]:
                 if place and place.group(0) != "Remote":
                     found = [place.group(0)]
                     break
+    if not found and not after_company:
+        # "Klinikum St. Korbinian München": a city the lists know, said only in the employer's name
+        found = next(([c.group(1) for c in _CITY_RE.finditer(line) if c.group(1) != "Remote"] for line in header
+                      if any(c.group(1) != "Remote" for c in _CITY_RE.finditer(line))), [])
     if after_company and (not found or any(place in after_company for place in found)):
         # (which the text's place is part of: "Koodarrie Iron Ore Operation, Pilbara WA (FIFO ex-Perth)")
         return (after_company,)

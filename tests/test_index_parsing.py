@@ -693,6 +693,14 @@ def test_generator_is_reproducible_and_its_postings_parse(tmp_path):
 # "Company, City" line, a labelled place, a company named "The ...", the company above a title
 # whose job word is not an office one.
 _HEADERS = {
+    # the employer, what it is, a reference, then the line that says whom the job is open to; the
+    # place only in the employer's name
+    "employer_above_gender_marked_title.txt": (
+        "Stadtklinikum Hafenviertel Hamburg\nAkademisches Lehrkrankenhaus · Standort Altona\n\nStellenangebot – Kennziffer HK-2025-08\n\n"
+        "Hebamme (m/w/d) für den Kreißsaal\n\nWir sind ein Haus mit 400 Betten und suchen Verstärkung für unser Team.\n\n"
+        "Ihre Aufgaben\n- Betreuung von Gebärenden\n",
+        {"title": "Hebamme (m/w/d) für den Kreißsaal", "company": "Stadtklinikum Hafenviertel Hamburg", "locations": ("Hamburg",)},
+        None),
     # four "·" parts without a figure are a header line, not a site's menu, when one is a job's
     # fact or a legal form; a table row "Employment type | Full-time, permanent" labels the type
     # (not the "contractor" the company is)
