@@ -114,7 +114,25 @@ def company_parts(fields: PostingFields) -> tuple[str, set[str]]:
 
 
 def place_terms(fields: PostingFields) -> set[str]:
-    return set(content_stems(" ".join(fields.locations)))
+    """The stems of the posting's places, and of the other name of a city it is in ("the
+    Munich nurse job" of a posting in "München")."""
+    terms = set(content_stems(" ".join(fields.locations)))
+    for names in _CITY_NAMES:
+        if any(name <= terms for name in names):
+            terms.update(*names)
+    return terms
+
+
+# Cities as English writes them and as their own language does.
+_CITY_NAMES = tuple(
+    tuple(frozenset(content_stems(name)) for name in pair.split("/"))
+    for pair in """Munich/München|Cologne/Köln|Nuremberg/Nürnberg|Hanover/Hannover|Vienna/Wien|Zurich/Zürich|
+    Geneva/Genève|Lisbon/Lisboa|Prague/Praha|Warsaw/Warszawa|Krakow/Kraków|Rome/Roma|Milan/Milano|Florence/Firenze|
+    Naples/Napoli|Turin/Torino|Venice/Venezia|Copenhagen/København|Gothenburg/Göteborg|Brussels/Bruxelles|
+    Antwerp/Antwerpen|The Hague/Den Haag|Seville/Sevilla|Athens/Athina|Moscow/Moskva|Bucharest/București|
+    Montreal/Montréal|Quebec/Québec|Saigon/Sài Gòn|Beijing/Peking|Kyiv/Kiev|Bangalore/Bengaluru|Mumbai/Bombay|
+    Gurgaon/Gurugram|Sao Paulo/São Paulo|Bogota/Bogotá|Tokyo/Tōkyō""".replace("\n", "").split("|")
+)
 
 
 def build_corpus(index: PostingIndex) -> Corpus:

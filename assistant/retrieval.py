@@ -156,13 +156,15 @@ def match_roles(
                 if at:
                     best = max(at.values())
                     chosen = {p for p, s in at.items() if s >= 0.75 * best}
+                else:
+                    chosen = _in_place_said(question, chosen, scores, corpus)
             unranked = len(evidence or ())
             asked = word_pairs(question)
 
             # How well the name fits: its score, then the word pairs said as the posting says them.
             # Asked for the "Machine Learning Engineering Intern", the posting of that title fits
             # better than five "Machine Learning Engineer Intern (Summer 2026)".
-            fit = {p: (-round(scores[p], 9), -len(asked & corpus.label_pairs(p))) for p in chosen}
+            fit = {p: (-round(scores.get(p, 0.0), 9), -len(asked & corpus.label_pairs(p))) for p in chosen}
             ordered = sorted(chosen, key=lambda p: (*fit[p], (evidence or {}).get(p, unranked), p))
             fits = [p for p in chosen if fit[p] == fit[ordered[0]]]  # the postings that fit alike
             equal = len(fits)
@@ -180,6 +182,21 @@ def match_roles(
     return _named_by_text(question, corpus) or RoleMatch((), frozenset())
 
 
+
+
+def _in_place_said(question: str, chosen: set[str], scores: "_Scores", corpus: Corpus) -> set[str]:
+    """"the Munich nurse job": where a place said with the role's words is none of the chosen
+    postings' places, the postings in that place the words name (or, when they name none of
+    them, the few in that place: a "Pflegefachkraft" in "München"); else ``chosen``."""
+    said = {t for m in THE_X_JOB.finditer(question) for t in content_stems(m.group(1))}
+    placed = set().union(*(corpus.place_vocab[t] for t in said if t in corpus.place_vocab))
+    if not placed or not chosen.isdisjoint(placed) or len(placed) == len(corpus.postings):
+        return chosen
+    at = scores.of(placed)
+    if at:
+        best = max(at.values())
+        return {p for p, s in at.items() if s >= 0.75 * best}
+    return placed if len(placed) <= ANSWERED_AT_ONCE else chosen
 
 
 def _names_by_other_words(question: str, named_by: Mapping[str, object]) -> bool:
@@ -245,10 +262,12 @@ def _name_scores(question: str, stems: set[str], employer: set[str], vocab: dict
     for vocab_term, term, weight, alone in tails:
         by_head = corpus.tail_rows[vocab_term]
         heads = [h for h in hit if h in by_head]
-        if not heads and not named_else and len(by_head) == 1 and _said_only_by(vocab_term, corpus.tail_of[vocab_term], corpus):
-            # "What does Núñez pay?": when no other word names a posting, a name's later word that
-            # no other posting says names it ("the kiwi physio job - do I need registration?" is
-            # left to the words before "job", not set beside the "Registered" hygienist)
+        if (not heads and (not named_else or term in employer) and len(by_head) == 1
+                and _said_only_by(vocab_term, corpus.tail_of[vocab_term], corpus)):
+            # "What does Núñez pay?", "the nurse job at St. Korbinian": when no other word names a
+            # posting, or after "at", a name's later word that no other posting says names it ("the
+            # kiwi physio job - do I need registration?" is left to the words before "job", not set
+            # beside the "Registered" hygienist)
             heads = list(by_head)
         rows = np.concatenate([by_head[h] for h in heads] or [np.zeros(0, dtype=np.intp)])
         scores[rows] += weight

@@ -885,6 +885,23 @@ def test_a_company_s_later_word_that_no_other_posting_says_names_it(tmp_path):
         assert says in answer.text and {c.source for c in answer.citations} == {"nunez.md"}, answer.text
 
 
+@pytest.mark.parametrize("question", [
+    "What does the Munich nurse job pay?",  # the city in English, the posting's in German
+    "What does the nurse job at Sankt Albertus pay?",  # the employer's later words, after "at"
+])
+def test_a_role_in_another_language_is_named_by_its_city_or_its_employer(tmp_path, question):
+    """A German "Pflegefachkraft" posting beside an English nurse posting: "nurse" names only the
+    English one, so the city said with the role ("Munich" of "München") or the employer's name
+    after "at" must say which posting is meant."""
+    bot = _ingested(tmp_path, {
+        "pflege.md": "# Pflegefachkraft (m/w/d) Intensivstation\n\nKlinikum Sankt Albertus · München · Vollzeit\n\n"
+                     "## Wir bieten\n\n- Vergütung nach TVöD P8\n- 30 Urlaubstage\n- Betriebliche Altersvorsorge\n",
+        "vet.md": _posting("Veterinary Nurse", "Harbour Vets", "Cork, Ireland", {"Pay": "€30,000 per year."}),
+    })
+    answer = bot.ask(question)
+    assert "Pflegefachkraft" in answer.text and "€30,000" not in answer.text and "Veterinary" not in answer.text, answer.text
+
+
 def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
     """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
     was no word of the corpus, and spelling correction made it the other posting's "via", whose
