@@ -88,6 +88,9 @@ def word_pairs(text: str) -> set[tuple[str, str]]:
     return set(zip(words, words[1:]))
 
 
+_THREE_CAPITALISED = re.compile(r"(?=\b([A-Z])[a-z]+\s+([A-Z])[a-z]+\s+([A-Z])[a-z]+\b)")
+
+
 def role_terms(fields: PostingFields) -> set[str]:
     """The words a user names a role by: title (and its acronyms: "Machine Learning" -> "ml"),
     its name in a summary in another language, company, employment type. Places are kept apart (``place_terms``): a question names a role
@@ -95,6 +98,8 @@ def role_terms(fields: PostingFields) -> set[str]:
     title = fields.title or ""
     capitalised = re.findall(r"\b[A-Z][a-z]+", title)
     acronyms = {(a[0] + b[0]).lower() for a, b in zip(capitalised, capitalised[1:])}
+    # "Data Protection Officer" -> "dpo", three words in a row, unless that spells a word ("pet")
+    acronyms |= {"".join(m.group(1, 2, 3)).lower() for m in _THREE_CAPITALISED.finditer(title)} - english_words()
     parts = [title, fields.title_translated or "", fields.company or "", fields.employment_type or ""]
     return (set(content_stems(" ".join(parts))) - _TIME_UNITS) | acronyms
 

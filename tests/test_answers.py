@@ -902,6 +902,20 @@ def test_a_role_in_another_language_is_named_by_its_city_or_its_employer(tmp_pat
     assert "Pflegefachkraft" in answer.text and "€30,000" not in answer.text and "Veterinary" not in answer.text, answer.text
 
 
+def test_a_title_of_three_capitalised_words_is_named_by_their_initials(tmp_path):
+    """"the DPO job" of a "Data Protection Officer": initials of three words in a row name the
+    role as those of two do ("ML"); initials that spell a word ("pet") name none."""
+    bot = _ingested(tmp_path, {
+        "privacy.md": _posting("Data Protection Officer", "Eemhaven Housing", "Utrecht, Netherlands", {"Pay": "€5,000 per month."}),
+        "data.md": _posting("Data Engineer", "Tidepool Analytics", "Leeds, UK", {"Pay": "£55,000 per year."}),
+        "pets.md": _posting("Pet Emergency Technician", "Harbour Vets", "Cork, Ireland", {"Pay": "€31,000 per year."}),
+    })
+    answer = bot.ask("Where is the DPO job based?")
+    assert "Utrecht" in answer.text and {c.source for c in answer.citations} == {"privacy.md"}, answer.text
+    answer = bot.ask("Does the Data Engineer job come with pet insurance?")
+    assert "pets.md" not in {c.source for c in answer.citations}, answer.text
+
+
 def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
     """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
     was no word of the corpus, and spelling correction made it the other posting's "via", whose
