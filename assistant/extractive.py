@@ -123,7 +123,9 @@ _TERM_QUESTION = re.compile(
     r"|\b(?:permanent|fixed[- ]term|temporary)\s+(?:contracts?|positions?|jobs?|roles?|postings?)\s*[?.]?\s*$", re.IGNORECASE)
 _FIXED_SAID = re.compile(r"\bfixed[- ]term\b|\bmaximum[- ]term\b|\bplazo\s+fijo\b|\btempo\s+determinato\b|(?<!un)befristet\b|\bCDD\b"
                          r"|\btemporary\b(?!\s+(?:accommodation|housing|lodging|parking|office|visa|permit|residence|address))|\bseasonal\s+(?:contract|job|role|position)\b"
-                         r"|\b\d{1,2}[- ]month\s+(?:fixed\s+)?contract\b|\bcontract\s+(?:for|of)\s+\d{1,2}\s+months\b", re.IGNORECASE)
+                         r"|\b\d{1,2}[- ]month\s+(?:fixed\s+)?contract\b|\bcontract\s+(?:for|of)\s+\d{1,2}\s+months\b"
+                         # "1 year with prospect of permanent": permanent later, perhaps, not now
+                         r"|\b(?:prospect|view|possibility|option|chance)\s+(?:of|to|for)\s+(?:a\s+|becoming\s+)?permanen", re.IGNORECASE)
 _FIXED_BY_TYPE = re.compile(r"\b(?:seasonal|temporary|contract|freelance)\b", re.IGNORECASE)
 _PERMANENT_SAID = re.compile(r"\bpermanent\b(?!\s+(?:resident|residency|address|makeup|marker))|\bunbefristet\b|\bindefinido\b|\btempo\s+indeterminato\b"
                              r"|\bfast\s+(?:ansettelse|stilling)\b|\bFast,|\bCDI\b|\bopen[- ]ended\s+contract\b", re.IGNORECASE)

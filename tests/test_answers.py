@@ -3226,7 +3226,7 @@ def test_who_the_new_hire_reports_to_in_each_of_the_jobs(tmp_path):
 def test_permanent_and_fixed_term_postings_by_the_lines_that_say_so(tmp_path):
     """"Which postings are permanent and which are fixed-term?": by the line each posting says it
     in ("Fast stilling", "unbefristet", "maximum-term contract", "plazo fijo"), a fixed term before
-    a hope of permanency; a posting that says neither is counted, not guessed. "Full-time" says
+    a hope of permanency ("with prospect of permanent"); a posting that says neither is counted, not guessed. "Full-time" says
     neither, and the type of a company's contractor work is no contract."""
     bot = _ingested(tmp_path, {
         "mechanic.txt": ("Bilmekaniker / Car Mechanic\nFjellbil Verksted AS · Bodø\n\nStillingen\n"
@@ -3240,11 +3240,12 @@ def test_permanent_and_fixed_term_postings_by_the_lines_that_say_so(tmp_path):
         "analyst.html": ("<html><body><h1>Data Analyst</h1><p>Malnad Rail Contractors Pvt. Ltd. · Mysuru, Karnataka</p>"
                          "<p>We are a signalling contractor on Indian Railways projects.</p>"
                          "<table><tr><th>Employment type</th><td>Full-time</td></tr></table></body></html>"),
+        "privacy.txt": "Privacy Officer\nEemhaven Housing · Utrecht\n\nKey facts\nContract: 1 year with prospect of permanent\n",
     })
     terms = bot.ask("Which postings are permanent and which are fixed-term?")
     permanent, _, fixed = terms.text.partition("Fixed-term")
     assert "Fjellbil" in permanent and "Brotwerk" in permanent and "Bluegum" not in permanent, terms.text
-    assert "Bluegum" in fixed and "Patagonia" in fixed, terms.text
+    assert "Bluegum" in fixed and "Patagonia" in fixed and "Eemhaven" in fixed, terms.text
     assert "Malnad" not in terms.text and "1 posting does not state" in terms.text, terms.text
     which = bot.ask("Which is permanent: the Bluegum crane rigger job or the Fjellbil mechanic job?")
     assert which.text.index("Fjellbil") < which.text.index("Fixed-term") < which.text.index("Bluegum"), which.text
