@@ -226,8 +226,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
             # "e.g. Python" or "Inc. is" is not a sentence end
             end = line_start + m.start()
             piece = text[cursor:end]
-            if re.search(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Jr|Sr|Sra|Dr|Mr|Ms|Mrs|Prof|Ing|Lic|vs|St|No)\.$", piece):
-                continue
+            if re.search(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Jr|Sr|Sra|Dr|Mr|Ms|Mrs|Prof|Ing|Lic|vs|St|No"
+                         r"|(?i:approx|ca|incl|inkl|bzw|ggf|tel|ext|nr|mind))\.$", piece):
+                continue  # (nor "approx. 1 night in 8", "Tel. 089 ...", "mind. 75 %")
             if re.fullmatch(r"\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\.", piece, re.IGNORECASE):
                 continue  # "1. Currently studying ...": a numbered item's number, not a sentence
             if piece.endswith("...."):

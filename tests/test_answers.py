@@ -916,6 +916,21 @@ def test_a_title_of_three_capitalised_words_is_named_by_their_initials(tmp_path)
     assert "pets.md" not in {c.source for c in answer.citations}, answer.text
 
 
+def test_an_abbreviation_s_full_stop_does_not_end_the_quoted_sentence(tmp_path):
+    """"approx. 1 night in 8", "Tel. 089 ...": a quote cut at the abbreviation's full stop loses
+    what the sentence says."""
+    bot = _ingested(tmp_path, {
+        "vets.md": _posting("Veterinary Nurse", "Harbour Vets", "Cork, Ireland", {
+            "Hours": "- 39 hours a week on a Mon-Fri rota\n- On-call rota, approx. 1 night in 8, paid at €60 per night",
+            "How to apply": "Call Niamh on Tel. 021 487 3390 for a chat."}),
+        "cook.md": _posting("Line Cook", "Tidepool Kitchen", "Halifax, NS", {"Pay": "$21 per hour."}),
+    })
+    answer = bot.ask("How often is the on-call rota for the vet nurse job?")
+    assert "approx. 1 night in 8" in answer.text, answer.text
+    answer = bot.ask("How do I apply for the vet nurse job?")
+    assert "021 487 3390" in answer.text, answer.text
+
+
 def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
     """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
     was no word of the corpus, and spelling correction made it the other posting's "via", whose
