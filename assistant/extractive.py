@@ -19,7 +19,7 @@ from index import PostingFields, Section, document_language, extract_salary, fin
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
 from .corpus import Corpus
-from .question import (BESIDES, CLOCK, CURRENCIES, DEADLINE_LABELS, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
+from .question import (BESIDES, CLOCK, CURRENCIES, DEADLINE_LABELS, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TAKE_HOME_PAY, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import (LANGUAGE, LANGUAGE_SPOKEN, STOPWORDS, as_prose, content_stems, languages_spoken, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
                    words_as_written)
@@ -618,6 +618,8 @@ class ExtractiveAnswerer:
         how |= {stem(w.lower()) for w in _LEAVE_ALLOWANCE.findall(shape.text)}
         if _MONEY_FOR_A_MEAL.search(shape.text):
             how.add("money")  # "lunch money" is a meal allowance, which a line need not call money
+        if any(i.name == "salary" for i in shape.intents) and TAKE_HOME_PAY.search(shape.text):
+            how |= {"take", "home"}  # "What would I take home?" asks the pay, not for a "take-home task"
         if any(i.name == "cost" for i in shape.intents) and _CANDIDATE_PAYS.search(shape.text):
             how.add("pay")  # "or do I pay for it myself?" asks the cost; the line need not say "pay"
         if any(i.name in ("start", "duration") for i in shape.intents):

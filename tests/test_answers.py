@@ -931,6 +931,19 @@ def test_an_abbreviation_s_full_stop_does_not_end_the_quoted_sentence(tmp_path):
     assert "021 487 3390" in answer.text, answer.text
 
 
+def test_a_take_home_test_is_no_take_home_pay(tmp_path):
+    """"take home" asks the pay ("What would I take home?"), a "take home test" the interview."""
+    bot = _ingested(tmp_path, {
+        "analyst.md": _posting("Data Analyst", "Tidepool Analytics", "Leeds, UK", {
+            "Pay": "£48,000 per year.", "Interview process": "- A 30-minute call\n- A paid take-home task of about three hours"}),
+        "cook.md": _posting("Line Cook", "Harbor Grill", "Boston, MA", {"Pay": "$22 per hour."}),
+    })
+    answer = bot.ask("Is there a take home test for the data analyst job?")
+    assert "£48,000" not in answer.text, answer.text
+    answer = bot.ask("How much would I take home at Tidepool Analytics?")
+    assert "£48,000" in answer.text, answer.text
+
+
 def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
     """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
     was no word of the corpus, and spelling correction made it the other posting's "via", whose
