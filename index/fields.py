@@ -1046,8 +1046,10 @@ def extract_locations(text: str, company: str | None = None) -> tuple[str, ...]:
                     break
     if not found and not after_company:
         # "Klinikum St. Korbinian München": a city the lists know, said only in the employer's name
-        found = next(([c.group(1) for c in _CITY_RE.finditer(line) if c.group(1) != "Remote"] for line in header
-                      if any(c.group(1) != "Remote" for c in _CITY_RE.finditer(line))), [])
+        for line in header:
+            found = [c.group(1) for c in _CITY_RE.finditer(line) if c.group(1) != "Remote"]
+            if found:
+                break
     if after_company and (not found or any(place in after_company for place in found)):
         # (which the text's place is part of: "Koodarrie Iron Ore Operation, Pilbara WA (FIFO ex-Perth)")
         return (after_company,)
