@@ -185,13 +185,17 @@ def match_roles(
 
 
 def _in_place_said(question: str, chosen: set[str], scores: "_Scores", corpus: Corpus) -> set[str]:
-    """"the Munich nurse job": where a place said with the role's words is none of the chosen
-    postings' places, the postings in that place the words name (or, when they name none of
-    them, the few in that place: a "Pflegefachkraft" in "München"); else ``chosen``."""
+    """"the Munich nurse job": of the chosen postings, those in the place said with the role's
+    words ("the Auckland teaching role" is not the "Registered" vet nurse a question's
+    "registration" named); where none of them is there, the postings in that place the words
+    name (or, when they name none of them, the few in that place: a "Pflegefachkraft" in
+    "München"); else ``chosen``."""
     said = {t for m in THE_X_JOB.finditer(question) for t in content_stems(m.group(1))}
     placed = set().union(*(corpus.place_vocab[t] for t in said if t in corpus.place_vocab))
-    if not placed or not chosen.isdisjoint(placed) or len(placed) == len(corpus.postings):
+    if not placed or len(placed) == len(corpus.postings):
         return chosen
+    if not chosen.isdisjoint(placed):
+        return chosen & placed
     at = scores.of(placed)
     if at:
         best = max(at.values())

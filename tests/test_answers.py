@@ -944,6 +944,19 @@ def test_a_take_home_test_is_no_take_home_pay(tmp_path):
     assert "£48,000" in answer.text, answer.text
 
 
+def test_the_place_said_with_the_role_s_words_keeps_the_postings_in_that_place(tmp_path):
+    """"registration" names the "Registered Veterinary Nurse" as well as "teaching" names the
+    teacher; "the Auckland teaching role" says which of them is asked about."""
+    bot = _ingested(tmp_path, {
+        "vet.md": _posting("Registered Veterinary Nurse", "Harbour Vets", "Cork, Ireland", {
+            "Requirements": "- Registered with the Veterinary Council of Ireland"}),
+        "teacher.md": _posting("Classroom Teacher", "Kowhai Grove School", "Auckland, New Zealand", {
+            "Requirements": "- Registration with the Teaching Council of Aotearoa New Zealand"}),
+    })
+    answer = bot.ask("What registration do I need for the Auckland teaching role?")
+    assert {c.source for c in answer.citations} == {"teacher.md"} and "Veterinary" not in answer.text, answer.text
+
+
 def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
     """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
     was no word of the corpus, and spelling correction made it the other posting's "via", whose
