@@ -18,7 +18,7 @@ from index import PostingFields, Section, document_language, extract_salary, fin
 
 from .bounds import PERK_QUALIFIERS, Bound, money_in, same_currency
 from .claims import Claim, Draft
-from .corpus import Corpus
+from .corpus import Corpus, place_terms
 from .question import (BESIDES, CLOCK, CURRENCIES, DEADLINE_LABELS, THE_X_JOB, INTENTS, CURRENCY_NAME, pay_period_asked, ROLE_NOUN, ROLE_NOUNS, SAME_JOB, TAKE_HOME_PAY, TOOL_NAME, QuestionShape, asks_for_roles, is_instruction, offered_spans, role_description,
                        trigger_spans)
 from .text import (LANGUAGE, LANGUAGE_SPOKEN, STOPWORDS, as_prose, content_stems, languages_spoken, filler_stems, names_language, numbers, says_initials, sentences, stem, stems_match,
@@ -1879,6 +1879,11 @@ class ExtractiveAnswerer:
             return Claim(f"{prefix}For {label}: “{sentence}”", passage, (sentence,))
         if fields.locations:
             passage, _ = self._find(fields.posting_id, fields.locations[0])
+            if passage is not None and set(content_stems(place)) <= place_terms(fields):
+                # "Is it in Munich?" of a posting in "München": the city by its other name
+                prefix = "Yes. " if shape.is_yes_no else ""
+                return Claim(f"{prefix}{label} is based in {_join(list(fields.locations))}", passage,
+                             (self._sentence_with(passage, fields.locations[0]),))
             if passage is not None:
                 return Claim(
                     f"No: {place} is not among the locations of {label}, which are {_join(list(fields.locations))}",

@@ -957,6 +957,21 @@ def test_the_place_said_with_the_role_s_words_keeps_the_postings_in_that_place(t
     assert {c.source for c in answer.citations} == {"teacher.md"} and "Veterinary" not in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question,says", [
+    ("Is the Klinikum Sankt Albertus job in Munich?", "Yes. "),  # "München" by its English name
+    ("Is the Klinikum Sankt Albertus job in Berlin?", "No: Berlin is not among"),
+    ("Is the vet nurse job in Munich?", "No: Munich is not among"),
+])
+def test_a_city_asked_by_its_other_name_is_the_city(tmp_path, question, says):
+    bot = _ingested(tmp_path, {
+        "pflege.md": "# Pflegefachkraft (m/w/d) Intensivstation\n\nKlinikum Sankt Albertus · München · Teilzeit\n\n"
+                     "## Wir bieten\n\n- Vergütung nach TVöD P8\n- 30 Urlaubstage\n",
+        "vet.md": _posting("Veterinary Nurse", "Harbour Veterinary Hospital", "Cork, Ireland", {"Pay": "€30,000 per year."}),
+    })
+    answer = bot.ask(question)
+    assert answer.text.startswith(says), answer.text
+
+
 def test_a_name_whose_word_mixes_plain_and_accented_letters_is_one_word(tmp_path):
     """"Viña" is one word, as the posting writes it: read as "vi" + "ña", the question's "Viña"
     was no word of the corpus, and spelling correction made it the other posting's "via", whose
